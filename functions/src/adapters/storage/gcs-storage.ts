@@ -1,0 +1,28 @@
+import type { Bucket } from '@google-cloud/storage';
+import type { MediaStorage } from './media-storage';
+
+/** Real adapter: Cloud Storage with v4 signed URLs and streamed resumable uploads. */
+export class GcsMediaStorage implements MediaStorage {
+  constructor(private readonly bucket: Bucket) {}
+
+  async signedReadUrl(path: string, opts: { expiresAt: Date; downloadName?: string }): Promise<string> {
+    const [url] = await this.bucket.file(path).getSignedUrl({
+      version: 'v4',
+      action: 'read',
+      expires: opts.expiresAt,
+      ...(opts.downloadName
+        ? { responseDisposition: `attachment; filename="${opts.downloadName.replace(/"/g, '')}"` }
+        : {}),
+    });
+    return url;
+  }
+
+  createWriteStream(path: string, opts: { contentType: string }) {
+    return this.bucket.file(path).createWriteStream({ resumable: true, contentType: opts.contentType });
+  }
+
+  async exists(path: string): Promise<boolean> {
+    const [found] = await this.bucket.file(path).exists();
+    return found;
+  }
+}

@@ -1,0 +1,15 @@
+import { HttpsError } from 'firebase-functions/v2/https';
+import type { z } from 'zod';
+import { describeIssues } from '../domain/validation';
+
+/** Parse a callable payload or answer `invalid-argument` with a message a person can act on. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
+  const result = schema.safeParse(data);
+  if (!result.success) throw new HttpsError('invalid-argument', describeIssues(result.error));
+  return result.data;
+}
+
+export function requireAdmin(auth: { token: Record<string, unknown> } | undefined): void {
+  if (!auth) throw new HttpsError('unauthenticated', 'Sign in first');
+  if (auth.token.admin !== true) throw new HttpsError('permission-denied', 'Only admins can do this');
+}

@@ -1,0 +1,5 @@
+// Entry points only: each lives beside the code its tests exercise.
+export { onUserCreate } from './auth/before-user-created';
+export { grantComplimentary, revokeComplimentary } from './members/grant-callables';
+export { expireGrantsHourly } from './members/expire-grants-schedule';
+export { getMediaUrl, media, uploadMedia } from './media/media-functions';

@@ -1,0 +1,32 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { canAccess, type AccessClaims } from '../shared/access';
+import { BODY, GATED, MATERIALS, type MaterialBody } from '../shared/materials';
+
+export const mediaUrlRequestSchema = z
+  .object({ materialId: z.string().min(1).max(80), path: z.string().min(1).max(500) })
+  .strict();
+
+export type MediaDecision =
+  | { ok: true; name: string }
+  | { ok: false; code: 'not-found' | 'permission-denied'; message: string };
+
+/** Whether `claims` may download `path` of a material: the same check as reading its body. */
+export async function decideMediaAccess(
+  db: Firestore,
+  claims: AccessClaims | null,
+  req: z.infer<typeof mediaUrlRequestSchema>,
+): Promise<MediaDecision> {
+  const snap = await db.collection(MATERIALS).doc(req.materialId).collection(GATED).doc(BODY).get();
+  const body = snap.data() as MaterialBody | undefined;
+  const isAdmin = claims?.admin === true;
+  if (!body || (body.status !== 'published' && !isAdmin)) {
+    return { ok: false, code: 'not-found', message: 'No such material' };
+  }
+  if (!isAdmin && !canAccess(claims, body)) {
+    return { ok: false, code: 'permission-denied', message: 'Your plan does not include this file' };
+  }
+  const file = body.files.find((f) => f.path === req.path);
+  if (!file) return { ok: false, code: 'not-found', message: 'No such file on this material' };
+  return { ok: true, name: file.name };
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { HttpsError, onCall, onRequest } from 'firebase-functions/v2/https';
+import { logger } from 'firebase-functions/v2';
+import { auth, db } from '../app/firebase';
+import { parseOrThrow } from '../app/errors';
+import { localMediaStorage, mediaStorage } from '../adapters/storage';
+import { MAX_URL_SECONDS } from '../adapters/storage/media-storage';
+import { decideMediaAccess, mediaUrlRequestSchema } from './media-access';
+
+/** A short-lived URL to a material's file, after the same access check as its body. */
+export const getMediaUrl = onCall(async (request) => {
+  const input = parseOrThrow(mediaUrlRequestSchema, request.data);
+  const decision = await decideMediaAccess(db(), request.auth?.token ?? null, input);
+  if (!decision.ok) throw new HttpsError(decision.code, decision.message);
+  const expiresAt = new Date(Date.now() + MAX_URL_SECONDS * 1000);
+  const url = await mediaStorage().signedReadUrl(input.path, { expiresAt, downloadName: decision.name });
+  return { url, expiresAt: expiresAt.toISOString() };
+});
+
+/** Serves the local twin's signed URLs. In production media come from GCS and this answers 404. */
+export const media = onRequest(async (req, res) => {
+  if (process.env.MEDIA_STORAGE !== 'local') {
+    res.status(404).send('Not found');
+    return;
+  }
+  const storage = localMediaStorage();
+  const path = decodeURIComponent(req.path.replace(/^\/+/, ''));
+  const verdict = storage.verify(path, req.query as Record<string, string>, new Date());
+  if (verdict !== 'ok' || !(await storage.exists(path))) {
+    res.status(verdict === 'expired' ? 410 : 403).send(verdict === 'expired' ? 'This link has expired' : 'Invalid link');
+    return;
+  }
+  const name = typeof req.query.name === 'string' ? req.query.name.replace(/"/g, '') : '';
+  res.setHeader('Content-Type', 'application/octet-stream');
+  if (name) res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  await pipeline(storage.createReadStream(path), res);
+});
+
+const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+
+/** Admin upload of a material's file (a POST of the raw bytes with the admin's ID token). */
+export const uploadMedia = onRequest({ cors: true }, async (req, res) => {
+  if (req.method !== 'POST') {
+    res.status(405).json({ error: 'Use POST' });
+    return;
+  }
+  const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+  const decoded = token ? await auth().verifyIdToken(token).catch(() => null) : null;
+  if (!decoded?.admin) {
+    res.status(403).json({ error: 'Only admins can upload files' });
+    return;
+  }
+  const name = String(req.query.name ?? '').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120);
+  const body = req.rawBody;
+  if (!name || !body?.length) {
+    res.status(400).json({ error: 'Send the file bytes as the body and its name as ?name=' });
+    return;
+  }
+  if (body.length > MAX_UPLOAD_BYTES) {
+    res.status(413).json({ error: 'Files up to 30 MB can be uploaded here' });
+    return;
+  }
+  const contentType = req.get('content-type') ?? 'application/octet-stream';
+  const path = `media/materials/${randomUUID()}/${name}`;
+  await pipeline(Readable.from([body]), mediaStorage().createWriteStream(path, { contentType }));
+  logger.info('media uploaded', { path, size: body.length, by: decoded.uid });
+  res.json({ path, size: body.length, contentType, name });
+});

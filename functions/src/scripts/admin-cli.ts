@@ -1,0 +1,58 @@
+// `npm run admin -- <command>`: grant plans and admin rights from a terminal. Uses the same code as the
+// callables. Talks to the emulators unless GOOGLE_APPLICATION_CREDENTIALS points at a real project.
+import { parseArgs } from 'node:util';
+import { auth, db } from '../app/firebase';
+import { loadTiers } from '../app/tiers-config';
+import { grantRequestSchema, validateGrant } from '../domain/grants';
+import { describeIssues } from '../domain/validation';
+import { setAdmin, setGrant } from '../members/member-store';
+
+const USAGE = `Usage:
+  npm run admin -- grant <email> <tier> [--until YYYY-MM-DD] [--note "why"]
+  npm run admin -- revoke <email>
+  npm run admin -- make-admin <email>
+  npm run admin -- remove-admin <email>`;
+
+async function main() {
+  if (!process.env.GOOGLE_APPLICATION_CREDENTIALS) {
+    process.env.GCLOUD_PROJECT ??= 'demo-commons';
+    process.env.FIRESTORE_EMULATOR_HOST ??= '127.0.0.1:8080';
+    process.env.FIREBASE_AUTH_EMULATOR_HOST ??= '127.0.0.1:9099';
+  }
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { until: { type: 'string' }, note: { type: 'string' } },
+  });
+  const [command, email, tier] = positionals;
+  if (!command || !email) throw new Error(USAGE);
+  const deps = { db: db(), auth: auth(), now: () => new Date() };
+  const user = await auth().getUserByEmail(email.toLowerCase());
+
+  switch (command) {
+    case 'grant': {
+      const parsed = grantRequestSchema.safeParse({ email, tier, endsAt: values.until ?? null, note: values.note ?? '' });
+      if (!parsed.success) throw new Error(describeIssues(parsed.error));
+      const { endsAt } = validateGrant(parsed.data, await loadTiers(db()), new Date());
+      const result = await setGrant(deps, user.uid, { tier: parsed.data.tier, endsAt, grantedBy: 'admin-cli', note: parsed.data.note });
+      return `${email} now has ${result.tier}${endsAt ? ` until ${endsAt.toISOString()}` : ''}`;
+    }
+    case 'revoke':
+      return `${email} now has ${(await setGrant(deps, user.uid, null)).tier}`;
+    case 'make-admin':
+    case 'remove-admin': {
+      const admin = command === 'make-admin';
+      await setAdmin(deps, user.uid, admin);
+      return `${email} is ${admin ? 'now' : 'no longer'} an admin`;
+    }
+    default:
+      throw new Error(USAGE);
+  }
+}
+
+main().then(
+  (message) => console.log(message),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { searchKeys } from './search';
+
+/** Glossary: a material is a piece of content with a public teaser (`materials/{id}`) and a gated body
+ * (`materials/{id}/gated/body`). Both carry `access` (tier id or `public`) and its `rank`. */
+export const MATERIAL_KINDS = ['article', 'tutorial', 'example', 'download'] as const;
+export type MaterialKind = (typeof MATERIAL_KINDS)[number];
+export const MATERIAL_STATUSES = ['draft', 'published'] as const;
+export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
+
+export const MATERIALS = 'materials';
+export const GATED = 'gated';
+export const BODY = 'body';
+export const CATALOG_PAGE_SIZE = 12;
+
+/** A file attached to a material; the bytes live in Cloud Storage under `media/`. */
+export interface MaterialFile {
+  name: string;
+  path: string;
+  size: number;
+  contentType: string;
+}
+
+/** Public part: anyone may read it once published. Timestamps are Firestore Timestamps at rest. */
+export interface MaterialTeaser<Time = unknown> {
+  kind: MaterialKind;
+  title: string;
+  summary: string;
+  tags: string[];
+  access: string;
+  rank: number;
+  status: MaterialStatus;
+  author: string;
+  readingMinutes: number;
+  publishedAt: Time | null;
+  updatedAt: Time;
+  searchKeys: string[];
+}
+
+/** Gated part: readable when the reader's rank >= rank. Repeats access, rank, status for the rules. */
+export interface MaterialBody {
+  access: string;
+  rank: number;
+  status: MaterialStatus;
+  markdown: string;
+  files: MaterialFile[];
+}
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** What an admin submits from the editor; ranks and search keys are derived, never typed. */
+export const materialInputSchema = z.object({
+  id: z.string().regex(slugPattern, 'Use lowercase letters, digits and dashes').max(80),
+  kind: z.enum(MATERIAL_KINDS),
+  title: z.string().trim().min(3, 'Title is too short').max(160),
+  summary: z.string().trim().min(10, 'Write a teaser of at least 10 characters').max(600),
+  tags: z.array(z.string().trim().min(1).max(40)).max(10),
+  access: z.string().min(1),
+  status: z.enum(MATERIAL_STATUSES),
+  author: z.string().trim().max(80),
+  markdown: z.string().max(200_000, 'The body is too long (200,000 characters at most)'),
+  files: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(200),
+        path: z.string().regex(/^media\/[A-Za-z0-9._/-]+$/, 'Files live under media/'),
+        size: z.number().int().nonnegative(),
+        contentType: z.string().min(1).max(120),
+      }),
+    )
+    .max(20),
+});
+export type MaterialInput = z.infer<typeof materialInputSchema>;
+
+export function slugify(title: string): string {
+  return title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}
+
+/** About 200 words a minute, at least one. */
+export function readingMinutes(markdown: string): number {
+  const words = markdown.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.round(words / 200));
+}
+
+/**
+ * The two documents a material is stored as, derived from what the admin typed. The web editor and
+ * the seed both write through this, so the rules' checks (rank matches access, body mirrors teaser)
+ * hold by construction. `rank` is `rankOf(tiers, input.access)`.
+ */
+export function materialDocs<Time>(
+  input: MaterialInput,
+  rank: number,
+  times: { publishedAt: Time | null; updatedAt: Time },
+): { teaser: MaterialTeaser<Time>; body: MaterialBody } {
+  const teaser: MaterialTeaser<Time> = {
+    kind: input.kind,
+    title: input.title,
+    summary: input.summary,
+    tags: input.tags,
+    access: input.access,
+    rank,
+    status: input.status,
+    author: input.author,
+    readingMinutes: readingMinutes(input.markdown),
+    publishedAt: times.publishedAt,
+    updatedAt: times.updatedAt,
+    searchKeys: searchKeys(input.title, input.tags),
+  };
+  const body: MaterialBody = {
+    access: input.access,
+    rank,
+    status: input.status,
+    markdown: input.markdown,
+    files: input.files,
+  };
+  return { teaser, body };
+}

@@ -1,0 +1,93 @@
+/**
+ * Tiers are data (`config/tiers`), not code. A tier has an id, a name and an integer rank; every gated
+ * thing carries the rank of its access level, and a reader sees it when their rank is at least as high.
+ * `public` is an access level (rank 0), not a tier anyone holds.
+ */
+export const PUBLIC_ACCESS = 'public';
+export const PUBLIC_RANK = 0;
+export const FREE_TIER = 'free';
+export const FREE_RANK = 10;
+
+export interface TierPrice {
+  /** Stripe price id; set by the billing setup. */
+  priceId?: string;
+  /** Amount in the smallest currency unit, for display. */
+  amount: number;
+  currency: string;
+}
+
+export interface TierDefinition {
+  name: string;
+  rank: number;
+  benefits: string[];
+  prices?: { monthly?: TierPrice; yearly?: TierPrice };
+}
+
+export interface Tier extends TierDefinition {
+  id: string;
+}
+
+/** Shape of `config/tiers`: a map keyed by tier id, so security rules can look a rank up by id. */
+export interface TiersConfig {
+  tiers: Record<string, TierDefinition>;
+}
+
+export const DEFAULT_TIERS: TiersConfig = {
+  tiers: {
+    free: {
+      name: 'Free',
+      rank: FREE_RANK,
+      benefits: ['Free-level tutorials and newsletter issues', 'Public and free events'],
+    },
+    basic: {
+      name: 'Basic',
+      rank: 20,
+      benefits: ['The newsletter: tutorials and examples by email', 'Basic materials on the site'],
+      prices: {
+        monthly: { amount: 900, currency: 'eur' },
+        yearly: { amount: 9000, currency: 'eur' },
+      },
+    },
+    main: {
+      name: 'Main',
+      rank: 30,
+      benefits: ['Everything in Basic', 'The community on Slack', 'Propose and vote on topics'],
+      prices: {
+        monthly: { amount: 1900, currency: 'eur' },
+        yearly: { amount: 19000, currency: 'eur' },
+      },
+    },
+    premium: {
+      name: 'Premium',
+      rank: 40,
+      benefits: ['Everything in Main', 'Mini-courses and mini-course votes', 'Premium-only events'],
+      prices: {
+        monthly: { amount: 3900, currency: 'eur' },
+        yearly: { amount: 39000, currency: 'eur' },
+      },
+    },
+  },
+};
+
+/** Tiers ordered from lowest to highest rank. */
+export function sortedTiers(config: TiersConfig): Tier[] {
+  return Object.entries(config.tiers)
+    .map(([id, def]) => ({ id, ...def }))
+    .sort((a, b) => a.rank - b.rank);
+}
+
+/** Rank of an access level (`public` or a tier id); undefined for an unknown level. */
+export function rankOf(config: TiersConfig, access: string): number | undefined {
+  if (access === PUBLIC_ACCESS) return PUBLIC_RANK;
+  return config.tiers[access]?.rank;
+}
+
+/** All access levels, lowest first: `public` then the tiers. */
+export function accessLevels(config: TiersConfig): string[] {
+  return [PUBLIC_ACCESS, ...sortedTiers(config).map((t) => t.id)];
+}
+
+export function accessLabel(config: TiersConfig, access: string): string {
+  if (access === PUBLIC_ACCESS) return 'Public';
+  return config.tiers[access]?.name ?? access;
+}

@@ -1,0 +1,17 @@
+// `npm run bench`: what the first route costs a visitor, measured in a real browser on the emulators.
+//  - JS: every script the public catalog loads, gzipped (target <= 100 KB)
+//  - Firestore reads: documents returned to the catalog page, first page and "load more" (target <= page size + 1)
+import { EMULATORS, PROJECT_ID, emulatorEnv, firebaseBin } from './emulators.mjs';
+import { ensureInstalled, run, runOrExit } from './run.mjs';
+
+if (process.argv.includes('--inside')) {
+  await (await import('./bench-inside.mjs')).main();
+} else {
+  ensureInstalled();
+  runOrExit('npm', ['run', 'build', '--silent']);
+  process.exit(
+    run(firebaseBin(), ['emulators:exec', '--only', EMULATORS, '--project', PROJECT_ID, 'node scripts/bench.mjs --inside'], {
+      env: emulatorEnv(),
+    }),
+  );
+}

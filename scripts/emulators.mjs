@@ -1,0 +1,99 @@
+// How this project runs the Firebase emulators, shared by `npm start`, `npm test` and `npm run bench`.
+// The Firestore emulator: firebase-tools downloads its own jar on a machine with Java 21 and internet;
+// on machines with Java 17 and no download (see DESIGN.md section 7) we run the Cloud SDK's emulator
+// through a tiny launcher jar, built once into .cache/.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const PROJECT_ID = 'demo-commons';
+export const EMULATORS = 'auth,firestore,functions';
+export const HOSTS = {
+  auth: '127.0.0.1:9099',
+  firestore: '127.0.0.1:8080',
+  functions: '127.0.0.1:5001',
+  hub: '127.0.0.1:4400',
+};
+const SDK_JAR = '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
+const MAIN_CLASS = 'com.google.cloud.datastore.emulator.firestore.CloudFirestore';
+
+export function javaMajor() {
+  const out = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (out.error) return 0;
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(out.stderr ?? '');
+  if (!m) return 0;
+  return m[1] === '1' ? Number(m[2]) : Number(m[1]);
+}
+
+function findSdkJar() {
+  if (existsSync(SDK_JAR)) return SDK_JAR;
+  const listed = spawnSync('dpkg', ['-L', 'google-cloud-cli-firestore-emulator'], { encoding: 'utf8' });
+  return (listed.stdout ?? '').split('\n').find((l) => l.endsWith('.jar') && existsSync(l));
+}
+
+/** A manifest wraps at 72 bytes with continuation lines starting with a space. */
+function manifestLine(text) {
+  const lines = [text.slice(0, 72)];
+  for (let i = 72; i < text.length; i += 71) lines.push(' ' + text.slice(i, i + 71));
+  return lines.join('\r\n');
+}
+
+function buildLauncher(sdkJar) {
+  const dir = join(ROOT, '.cache', 'firestore-launcher');
+  const jar = join(dir, 'launcher.jar');
+  if (existsSync(jar)) return jar;
+  mkdirSync(join(dir, 'META-INF'), { recursive: true });
+  const manifest =
+    ['Manifest-Version: 1.0', `Main-Class: ${MAIN_CLASS}`, `Class-Path: ${sdkJar}`].map(manifestLine).join('\r\n') +
+    '\r\n\r\n';
+  writeFileSync(join(dir, 'META-INF', 'MANIFEST.MF'), manifest);
+  // A jar is a zip; python3's zipfile is on every machine of this kind, the JDK's `jar` may not be.
+  execFileSync('python3', [
+    '-c',
+    'import sys,zipfile\nwith zipfile.ZipFile(sys.argv[1],"w") as z: z.write(sys.argv[2],"META-INF/MANIFEST.MF")',
+    jar,
+    join(dir, 'META-INF', 'MANIFEST.MF'),
+  ]);
+  return jar;
+}
+
+/** Environment for `firebase emulators:*`: quiet, offline-friendly, Firestore jar resolved. */
+export function emulatorEnv(extra = {}) {
+  const env = {
+    ...process.env,
+    NO_UPDATE_NOTIFIER: '1',
+    // Functions discovery otherwise waits ~10 s on `npm show` with no network.
+    npm_config_offline: 'true',
+    FIREBASE_CLI_EXPERIMENTS: process.env.FIREBASE_CLI_EXPERIMENTS ?? '',
+    ...extra,
+  };
+  if (env.FIRESTORE_EMULATOR_BINARY_PATH) return env;
+  const major = javaMajor();
+  if (major === 0) throw new Error('Java is needed for the Firestore emulator: install a JRE (17 or 21).');
+  const sdkJar = findSdkJar();
+  if (sdkJar && (major < 21 || process.env.COMMONS_USE_SDK_FIRESTORE === '1')) {
+    env.FIRESTORE_EMULATOR_BINARY_PATH = buildLauncher(sdkJar);
+  } else if (major < 21) {
+    throw new Error(
+      `Java ${major} found. firebase-tools 14 needs Java 21 to download its Firestore emulator, or install ` +
+        'the Debian package google-cloud-cli-firestore-emulator (runs on Java 17).',
+    );
+  }
+  return env;
+}
+
+export function firebaseBin() {
+  return join(ROOT, 'node_modules', '.bin', 'firebase');
+}
+
+/** Environment for Admin SDK clients (seed, tests, bench) talking to the emulators. */
+export function clientEnv() {
+  return {
+    FIRESTORE_EMULATOR_HOST: HOSTS.firestore,
+    FIREBASE_AUTH_EMULATOR_HOST: HOSTS.auth,
+    GCLOUD_PROJECT: PROJECT_ID,
+    GOOGLE_CLOUD_PROJECT: PROJECT_ID,
+  };
+}

@@ -1,0 +1,72 @@
+// `npm start`: the whole platform on the emulators with demo data. Ctrl-C stops everything it started;
+// emulator data is exported to .data/emulators on exit and imported next time (`--fresh` starts over).
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { EMULATORS, HOSTS, PROJECT_ID, ROOT, clientEnv, emulatorEnv, firebaseBin } from './emulators.mjs';
+import { ensureInstalled, npx, runOrExit, spawnChild, waitForHttp } from './run.mjs';
+import { spawnSync } from 'node:child_process';
+
+const fresh = process.argv.includes('--fresh');
+const WEB_PORT = Number(process.env.WEB_PORT ?? 5173);
+const dataDir = join(ROOT, '.data');
+const exportDir = join(dataDir, 'emulators');
+
+ensureInstalled();
+if (fresh) rmSync(dataDir, { recursive: true, force: true });
+runOrExit('npm', ['run', 'build', '-w', 'functions', '--silent']);
+
+const children = [];
+let stopping = false;
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping Commons (exporting emulator data to .data/emulators)…');
+  for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGINT');
+  const timer = setTimeout(() => process.exit(code), 30_000);
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(() => {
+    clearTimeout(timer);
+    process.exit(code);
+  });
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+const emulatorArgs = ['emulators:start', '--only', EMULATORS, '--project', PROJECT_ID, '--export-on-exit', exportDir];
+if (existsSync(join(exportDir, 'firebase-export-metadata.json'))) emulatorArgs.push('--import', exportDir);
+const emulators = spawnChild(firebaseBin(), emulatorArgs, { env: emulatorEnv(), stdio: ['ignore', 'inherit', 'inherit'] });
+children.push(emulators);
+emulators.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`The emulators exited (${code}). See the log above; ports in use? (README: Troubleshooting)`);
+    stop(1);
+  }
+});
+
+// Ready when the functions have loaded: the media function answers with its own status, not a 404 page.
+await waitForHttp(`http://${HOSTS.functions}/${PROJECT_ID}/us-central1/media/ping`, 180_000, (r) => r.status === 403);
+
+// The seed prints the demo accounts; they go into the banner below.
+const seeded = spawnSync(npx('tsx'), ['functions/src/scripts/seed-cli.ts'], {
+  cwd: ROOT,
+  env: { ...process.env, ...clientEnv() },
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+if (seeded.status !== 0) stop(1);
+
+const web = spawnChild(npx('vite'), ['--host', '127.0.0.1', '--port', String(WEB_PORT), '--strictPort'], {
+  cwd: join(ROOT, 'web'),
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+children.push(web);
+await waitForHttp(`http://127.0.0.1:${WEB_PORT}/`, 60_000);
+
+console.log(`
+  Commons is running.
+
+  App:        http://127.0.0.1:${WEB_PORT}/
+  Emulators:  auth ${HOSTS.auth} · firestore ${HOSTS.firestore} · functions ${HOSTS.functions}
+
+  ${seeded.stdout.trim().split('\n').join('\n  ')}
+  Data persists in .data/ between runs; \`npm start -- --fresh\` starts over. Ctrl-C stops everything.
+`);

@@ -1,0 +1,21 @@
+// Runs inside `firebase emulators:exec` (which sets FIRESTORE_EMULATOR_HOST and friends):
+// rules and functions integration suites, then the seeded end-to-end suite in Chromium.
+import { join } from 'node:path';
+import { ROOT } from './emulators.mjs';
+import { npx, run } from './run.mjs';
+
+const reports = join(ROOT, '.cache', 'reports');
+let code = run(npx('vitest'), ['run', '--project', 'emulated', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/emulated.json`]);
+
+if (!process.argv.includes('--no-e2e')) {
+  // A clean, seeded database for the browser tests (the suites above clear it).
+  const seeded = run(npx('tsx'), ['functions/src/scripts/seed-cli.ts', '--fresh']);
+  const e2e =
+    seeded === 0
+      ? run(npx('playwright'), ['test', '--config', 'e2e/playwright.config.ts'], {
+          env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') },
+        })
+      : seeded;
+  code = code || e2e;
+}
+process.exit(code);

@@ -1,0 +1,47 @@
+// `npm test`: every suite, from a fresh clone. Static checks and unit tests first (fast, no emulators),
+// then one emulator session for rules, functions integration and the browser end-to-end suite.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { EMULATORS, PROJECT_ID, ROOT, emulatorEnv, firebaseBin } from './emulators.mjs';
+import { ensureInstalled, npx, run, runOrExit } from './run.mjs';
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : 'all';
+const reports = join(ROOT, '.cache', 'reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+ensureInstalled();
+
+if (only === 'all' || only === 'unit') {
+  runOrExit('npm', ['run', 'lint', '--silent']);
+  runOrExit('npm', ['run', 'typecheck', '--silent']);
+  runOrExit(npx('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`]);
+}
+
+let code = 0;
+if (only === 'all' || only === 'emulated') {
+  runOrExit('npm', ['run', 'build', '--silent']);
+  code = run(
+    firebaseBin(),
+    ['emulators:exec', '--only', EMULATORS, '--project', PROJECT_ID, 'node scripts/test-emulated.mjs'],
+    { env: emulatorEnv() },
+  );
+}
+
+// One closing line over every runner: "N passed, N failed".
+let passed = 0;
+let failed = 0;
+for (const name of ['unit', 'emulated']) {
+  try {
+    const r = JSON.parse(readFileSync(join(reports, `${name}.json`), 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+  } catch {}
+}
+try {
+  const e2e = JSON.parse(readFileSync(join(reports, 'e2e.json'), 'utf8'));
+  passed += e2e.stats.expected + e2e.stats.flaky;
+  failed += e2e.stats.unexpected;
+} catch {}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(code !== 0 || failed > 0 ? 1 : 0);

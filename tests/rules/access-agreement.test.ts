@@ -1,0 +1,55 @@
+import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import { doc, getDoc, setDoc } from 'firebase/firestore';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canAccess, readerRank, type AccessClaims } from '../../functions/src/shared/access';
+import { rulesEnv } from '../support/emulators';
+
+/**
+ * One table through both implementations of the access check: `canAccess` (domain) and the rules'
+ * `readerRank()`. Odd claims included: a custom tier rank, a rank that is not an integer, a tier
+ * without a rank, signed in without claims.
+ */
+const CLAIMS: Array<[string, AccessClaims | null]> = [
+  ['visitor', null],
+  ['signed in, no claims', {}],
+  ['free', { tier: 'free', rank: 10 }],
+  ['basic', { tier: 'basic', rank: 20 }],
+  ['pro (custom 35)', { tier: 'pro', rank: 35 }],
+  ['premium', { tier: 'premium', rank: 40 }],
+  ['tier without rank', { tier: 'premium' }],
+  ['rank as a string', { tier: 'premium', rank: '40' }],
+  ['fractional rank', { tier: 'premium', rank: 39.5 }],
+];
+const RANKS = [0, 10, 20, 30, 35, 40, 50];
+
+let env: RulesTestEnvironment;
+beforeAll(async () => {
+  env = await rulesEnv();
+  await env.clearFirestore();
+  await env.withSecurityRulesDisabled(async (ctx) => {
+    for (const rank of RANKS) {
+      await setDoc(doc(ctx.firestore(), `materials/r${rank}`), { status: 'published', rank });
+      await setDoc(doc(ctx.firestore(), `materials/r${rank}/gated/body`), { status: 'published', rank, access: 'x' });
+    }
+  });
+});
+afterAll(async () => env.cleanup());
+
+describe('canAccess and the rules agree', () => {
+  for (const [label, claims] of CLAIMS) {
+    it(`${label} (rank ${readerRank(claims)})`, async () => {
+      const db =
+        claims === null
+          ? env.unauthenticatedContext().firestore()
+          : env.authenticatedContext(`u-${label.replace(/\W/g, '')}`, claims as Record<string, unknown>).firestore();
+      const outcomes: boolean[] = [];
+      for (const rank of RANKS) {
+        const expected = canAccess(claims, { rank });
+        await (expected ? assertSucceeds : assertFails)(getDoc(doc(db, `materials/r${rank}/gated/body`)));
+        outcomes.push(expected);
+      }
+      // The table is not degenerate: each row sees the public item and (but for the top) not everything.
+      expect(outcomes[0]).toBe(true);
+    });
+  }
+});
