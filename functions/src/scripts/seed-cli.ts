@@ -10,7 +10,7 @@ async function main() {
   process.env.FIRESTORE_EMULATOR_HOST ??= '127.0.0.1:8080';
   process.env.FIREBASE_AUTH_EMULATOR_HOST ??= '127.0.0.1:9099';
   if (!project.startsWith('demo-')) throw new Error(`Refusing to seed ${project}: only demo- projects are seeded.`);
-  process.env.LOCAL_MEDIA_DIR ??= resolve(__dirname, '..', '..', '..', '.data', 'media');
+  process.env.LOCAL_MEDIA_DIR ??= resolve(__dirname, '..', '..', '..', '.data', 'storage');
 
   if (process.argv.includes('--fresh')) {
     const base = `http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${project}/databases/(default)/documents`;

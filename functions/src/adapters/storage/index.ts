@@ -12,7 +12,7 @@ export { LocalMediaStorage, GcsMediaStorage };
 export function localMediaStorage(): LocalMediaStorage {
   const project = process.env.GCLOUD_PROJECT ?? 'demo-commons';
   return new LocalMediaStorage(
-    resolve(process.env.LOCAL_MEDIA_DIR ?? resolve(process.cwd(), '..', '.data', 'media')),
+    resolve(process.env.LOCAL_MEDIA_DIR ?? resolve(process.cwd(), '..', '.data', 'storage')),
     process.env.LOCAL_MEDIA_BASE_URL ?? `http://127.0.0.1:5001/${project}/us-central1/media`,
     process.env.LOCAL_MEDIA_KEY ?? 'local-media-key-not-secret',
   );

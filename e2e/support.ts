@@ -1,0 +1,55 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { adminSdk, callFunction, signIn as restSignIn } from '../tests/support/emulators';
+import type { MaterialBody, MaterialTeaser } from '../functions/src/shared/materials';
+
+export const PASSWORD = 'commons-demo';
+
+export async function signIn(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+export async function shot(page: Page, info: TestInfo, name: string) {
+  await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
+}
+
+/** A published seed material at `access`, with a sentence of its body that appears nowhere public. */
+export async function materialAt(access: string) {
+  const { db } = adminSdk();
+  const snap = await db.collection('materials').where('status', '==', 'published').where('access', '==', access).limit(1).get();
+  const doc = snap.docs[0];
+  if (!doc) throw new Error(`no published ${access} material in the seed`);
+  const teaser = doc.data() as MaterialTeaser;
+  const body = (await doc.ref.collection('gated').doc('body').get()).data() as MaterialBody;
+  const secret = body.markdown
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /^[A-Za-z][A-Za-z0-9 ,.]{39}/.test(l) && !teaser.summary.includes(l.slice(0, 30)));
+  // Plain words only: markdown and typographic quotes would render differently from the source.
+  if (!secret) throw new Error(`material ${doc.id} has no distinctive body sentence`);
+  return { id: doc.id, title: teaser.title, secret: secret.slice(0, 40) };
+}
+
+/** Collects every Firestore response body the page receives, to prove what never reached it. */
+export function recordFirestore(page: Page): string[] {
+  const bodies: string[] = [];
+  page.on('response', async (res) => {
+    if (!res.url().includes(':8080/')) return;
+    try {
+      bodies.push(await res.text());
+    } catch {
+      // streaming (listen) responses have no complete body; the lite reads we care about do
+    }
+  });
+  return bodies;
+}
+
+export async function asAdmin<T>(name: string, data: unknown): Promise<T> {
+  const admin = await restSignIn('admin@demo.test', PASSWORD);
+  const res = await callFunction<T>(name, data, admin.idToken);
+  if (res.error) throw new Error(`${name}: ${res.error.message}`);
+  return res.result as T;
+}
