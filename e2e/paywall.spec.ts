@@ -6,8 +6,10 @@ test.describe('paywall', () => {
     const premium = await materialAt('premium');
     const responses = recordFirestore(page);
     await page.goto('/');
-    await expect(page.getByRole('link', { name: premium.title })).toBeVisible();
-    await shot(page, info, 'catalog-visitor');
+    await page.getByLabel('Plan').selectOption('premium');
+    await expect(page).toHaveURL(/access=premium/);
+    await expect(page.locator('.material-card')).toHaveCount(4);
+    await shot(page, info, 'catalog-premium-filter');
 
     await page.getByRole('link', { name: premium.title }).click();
     const paywall = page.getByTestId('paywall');

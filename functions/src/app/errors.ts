@@ -1,6 +1,6 @@
 import { HttpsError } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
-import { describeIssues } from '../domain/validation';
+import { describeIssues } from '../shared/validation';
 
 /** Parse a callable payload or answer `invalid-argument` with a message a person can act on. */
 export function parseOrThrow<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { auth, db } from '../app/firebase';
 import { loadTiers } from '../app/tiers-config';
 import { grantRequestSchema, validateGrant } from '../domain/grants';
-import { describeIssues } from '../domain/validation';
+import { describeIssues } from '../shared/validation';
 import { setAdmin, setGrant } from '../members/member-store';
 
 const USAGE = `Usage:

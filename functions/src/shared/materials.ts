@@ -1,5 +1,7 @@
-import { z } from 'zod';
+import type { MaterialInput } from './material-schema';
 import { searchKeys } from './search';
+
+export type { MaterialInput };
 
 /** Glossary: a material is a piece of content with a public teaser (`materials/{id}`) and a gated body
  * (`materials/{id}/gated/body`). Both carry `access` (tier id or `public`) and its `rank`. */
@@ -45,32 +47,6 @@ export interface MaterialBody {
   markdown: string;
   files: MaterialFile[];
 }
-
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** What an admin submits from the editor; ranks and search keys are derived, never typed. */
-export const materialInputSchema = z.object({
-  id: z.string().regex(slugPattern, 'Use lowercase letters, digits and dashes').max(80),
-  kind: z.enum(MATERIAL_KINDS),
-  title: z.string().trim().min(3, 'Title is too short').max(160),
-  summary: z.string().trim().min(10, 'Write a teaser of at least 10 characters').max(600),
-  tags: z.array(z.string().trim().min(1).max(40)).max(10),
-  access: z.string().min(1),
-  status: z.enum(MATERIAL_STATUSES),
-  author: z.string().trim().max(80),
-  markdown: z.string().max(200_000, 'The body is too long (200,000 characters at most)'),
-  files: z
-    .array(
-      z.object({
-        name: z.string().min(1).max(200),
-        path: z.string().regex(/^media\/[A-Za-z0-9._/-]+$/, 'Files live under media/'),
-        size: z.number().int().nonnegative(),
-        contentType: z.string().min(1).max(120),
-      }),
-    )
-    .max(20),
-});
-export type MaterialInput = z.infer<typeof materialInputSchema>;
 
 export function slugify(title: string): string {
   return title

@@ -1,0 +1,21 @@
+/// <reference types="vite/client" />
+import 'vue-router';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Signed-in members only; others go to /sign-in?redirect=… */
+    requiresAuth?: boolean;
+    /** Admins only (the `admin` claim); the rules refuse everyone else too. */
+    requiresAdmin?: boolean;
+    title?: string;
+  }
+}
+
+interface ImportMetaEnv {
+  readonly VITE_FIREBASE_API_KEY?: string;
+  readonly VITE_FIREBASE_AUTH_DOMAIN?: string;
+  readonly VITE_FIREBASE_PROJECT_ID?: string;
+  readonly VITE_FIREBASE_APP_ID?: string;
+  readonly VITE_USE_EMULATORS?: string;
+  readonly VITE_EMULATOR_HOST?: string;
+}

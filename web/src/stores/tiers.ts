@@ -1,0 +1,30 @@
+import { defineStore } from 'pinia';
+import { computed, shallowRef } from 'vue';
+import { doc, getDoc } from 'firebase/firestore/lite';
+import { tierNeeded, type Gated } from '@shared/access';
+import { CONFIG, TIERS_DOC } from '@shared/members';
+import { accessLabel, accessLevels, DEFAULT_TIERS, sortedTiers, type TiersConfig } from '@shared/tiers';
+import { db } from '@/lib/firebase';
+
+/** `config/tiers`, read once per visit; the defaults until it arrives (or if it is missing). */
+export const useTiersStore = defineStore('tiers', () => {
+  const config = shallowRef<TiersConfig>(DEFAULT_TIERS);
+  let loading: Promise<void> | undefined;
+
+  function load() {
+    loading ??= getDoc(doc(db, CONFIG, TIERS_DOC))
+      .then((snap) => {
+        if (snap.exists()) config.value = snap.data() as TiersConfig;
+      })
+      .catch((err: unknown) => console.warn('tiers config unavailable, using defaults', err));
+    return loading;
+  }
+
+  const tiers = computed(() => sortedTiers(config.value));
+  const levels = computed(() => accessLevels(config.value));
+  const label = (access: string) => accessLabel(config.value, access);
+  const needed = (item: Gated) => tierNeeded(config.value, item);
+  const tierName = (id: string) => config.value.tiers[id]?.name ?? id;
+
+  return { config, tiers, levels, load, label, needed, tierName };
+});
