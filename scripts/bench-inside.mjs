@@ -51,8 +51,10 @@ export async function main() {
     reads.length = 0;
     const more = page.getByRole('button', { name: /load more/i });
     if (await more.isVisible()) {
-      await more.click();
+      const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes(':runQuery')), more.click()]);
+      await res.finished();
       await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(200); // let the response handler record it
     }
     await browser.close();
 

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { PROJECT_ID } from '../tests/support/emulators';
+import { shot, signIn } from './support';
+
+test.describe('account', () => {
+  test('shows the plan and its grant, and saves name and email preferences', async ({ page }, info) => {
+    await signIn(page, 'basic@demo.test');
+    await page.goto('/account');
+    await expect(page.getByTestId('current-plan')).toContainText('Basic');
+    await expect(page.getByText('Complimentary Basic with no end date')).toBeVisible();
+    await page.getByLabel('Display name').fill('Bo B.');
+    await page.getByLabel('Send me the newsletter').uncheck();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status')).toHaveText('Saved.');
+    await page.reload();
+    await expect(page.getByLabel('Display name')).toHaveValue('Bo B.');
+    await expect(page.getByLabel('Send me the newsletter')).not.toBeChecked();
+    await shot(page, info, 'account');
+  });
+
+  test('signs in with an emailed link (passwordless)', async ({ page }) => {
+    await page.goto('/sign-in');
+    await page.locator('input[name="email"]').fill('premium@demo.test');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await expect(page.getByRole('status')).toContainText('We sent a sign-in link');
+    // The Auth emulator keeps the link it would have emailed.
+    const res = await fetch(`http://127.0.0.1:9099/emulator/v1/projects/${PROJECT_ID}/oobCodes`);
+    const { oobCodes } = (await res.json()) as { oobCodes: Array<{ email: string; requestType: string; oobLink: string }> };
+    const link = oobCodes.filter((c) => c.email === 'premium@demo.test' && c.requestType === 'EMAIL_SIGNIN').pop();
+    expect(link).toBeDefined();
+    const continueUrl = new URL(link?.oobLink ?? '').searchParams.get('continueUrl') ?? '';
+    const finish = new URL(continueUrl);
+    for (const [k, v] of new URL(link?.oobLink ?? '').searchParams) finish.searchParams.set(k, v);
+    await page.goto(finish.toString());
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByTestId('current-plan')).toContainText('Premium');
+  });
+
+  test('a wrong password gets a clear message', async ({ page }) => {
+    await page.goto('/sign-in');
+    await page.locator('input[name="email"]').fill('basic@demo.test');
+    await page.locator('input[name="password"]').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+  });
+});
