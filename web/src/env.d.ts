@@ -7,15 +7,19 @@ declare module 'vue-router' {
     requiresAuth?: boolean;
     /** Admins only (the `admin` claim); the rules refuse everyone else too. */
     requiresAdmin?: boolean;
+    /** Document title (" · Commons" is appended). */
     title?: string;
   }
 }
 
-interface ImportMetaEnv {
-  readonly VITE_FIREBASE_API_KEY?: string;
-  readonly VITE_FIREBASE_AUTH_DOMAIN?: string;
-  readonly VITE_FIREBASE_PROJECT_ID?: string;
-  readonly VITE_FIREBASE_APP_ID?: string;
-  readonly VITE_USE_EMULATORS?: string;
-  readonly VITE_EMULATOR_HOST?: string;
+declare global {
+  interface ImportMetaEnv {
+    readonly VITE_FIREBASE_API_KEY?: string;
+    readonly VITE_FIREBASE_AUTH_DOMAIN?: string;
+    readonly VITE_FIREBASE_PROJECT_ID?: string;
+    readonly VITE_FIREBASE_APP_ID?: string;
+    /** 'false' to talk to production Firebase; anything else uses the local emulators. */
+    readonly VITE_USE_EMULATORS?: string;
+    readonly VITE_EMULATOR_HOST?: string;
+  }
 }

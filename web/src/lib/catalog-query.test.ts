@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { catalogConstraints, filtersFromQuery, filtersToQuery, EMPTY_FILTERS } from './catalog-query';
+import { getFirestore } from 'firebase/firestore/lite';
+import { initializeApp } from 'firebase/app';
+import { catalogConstraints, catalogQuery, EMPTY_FILTERS, filtersFromQuery, filtersToQuery } from './catalog-query';
 
 /** What each constraint does, read back from the SDK objects (type + field + operator + value). */
-function describe_(filters = EMPTY_FILTERS) {
-  return catalogConstraints(filters).map((c) => {
+function describeConstraints(filters = EMPTY_FILTERS, cursor?: Parameters<typeof catalogConstraints>[1]) {
+  return catalogConstraints(filters, cursor).map((c) => {
     const x = c as unknown as { type: string; _field?: { toString(): string }; _op?: string; _value?: unknown; _limit?: number; _direction?: string };
+    if (x.type === 'startAfter') return 'startAfter';
     return [x.type, x._field?.toString(), x._op ?? x._direction, x._value ?? x._limit].filter((v) => v !== undefined).join(' ');
   });
 }
 
 describe('catalog query', () => {
   it('is published-only, newest first, one page plus one', () => {
-    expect(describe_()).toEqual(['where status == published', 'orderBy publishedAt desc', 'limit 13']);
+    expect(describeConstraints()).toEqual(['where status == published', 'orderBy publishedAt desc', 'limit 13']);
   });
 
   it('turns tag and search into one array-contains key', () => {
-    expect(describe_({ kind: 'tutorial', tag: 'sql', access: 'basic', q: 'window functions' })).toEqual([
+    expect(describeConstraints({ kind: 'tutorial', tag: 'sql', access: 'basic', q: 'window functions' })).toEqual([
       'where status == published',
       'where kind == tutorial',
       'where access == basic',
@@ -23,10 +26,35 @@ describe('catalog query', () => {
       'orderBy publishedAt desc',
       'limit 13',
     ]);
+    expect(describeConstraints({ ...EMPTY_FILTERS, tag: 'Data Quality' })).toContain('where searchKeys array-contains t:data-quality');
   });
 
+  it('pages with a cursor after the ordering, never an offset', () => {
+    const cursor = {} as Parameters<typeof catalogConstraints>[1];
+    expect(describeConstraints(EMPTY_FILTERS, cursor)).toEqual(['where status == published', 'orderBy publishedAt desc', 'startAfter', 'limit 13']);
+  });
+
+  it('builds one query on the materials collection', () => {
+    const db = getFirestore(initializeApp({ projectId: 'demo-test', apiKey: 'x' }, 'catalog-query-test'));
+    const q = catalogQuery(db, { ...EMPTY_FILTERS, q: 'parquet' });
+    expect(q.type).toBe('query');
+    expect((q as unknown as { _query: { path: { toString(): string } } })._query.path.toString()).toBe('materials');
+  });
+});
+
+describe('filters <-> URL query', () => {
   it('reads filters from the URL and drops junk', () => {
     expect(filtersFromQuery({ kind: 'video', tag: 'SQL', q: ['a'], access: 'main' })).toEqual({ kind: '', tag: 'sql', access: 'main', q: '' });
+    expect(filtersFromQuery({})).toEqual(EMPTY_FILTERS);
+  });
+
+  it('writes only the filters that are set', () => {
     expect(filtersToQuery({ kind: 'article', tag: '', access: '', q: 'dbt' })).toEqual({ kind: 'article', q: 'dbt' });
+    expect(filtersToQuery(EMPTY_FILTERS)).toEqual({});
+  });
+
+  it('round-trips', () => {
+    const filters = { kind: 'download', tag: 'dbt', access: 'premium', q: 'incremental models' };
+    expect(filtersFromQuery(filtersToQuery(filters))).toEqual(filters);
   });
 });

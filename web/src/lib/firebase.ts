@@ -1,85 +1,125 @@
-// The one module that owns the Firebase SDK setup. The public catalog needs only Firestore lite (REST, no
-// listeners); Auth loads when someone is or gets signed in, the full Firestore SDK for live listeners and
-// Functions for callables, each on demand. That keeps a visitor's first page small.
+// The one module that owns the Firebase SDK setup and the emulator wiring.
+//
+// What a visitor's first page (the public catalog) loads is kept small: Firestore lite (REST, no
+// listeners) is the only SDK loaded up front. Auth loads at once when this browser holds a session
+// (see hasStoredSession) or when someone starts signing in; the full Firestore SDK loads for the live
+// listener on the member's own document; Functions loads where a callable is used.
 import { initializeApp } from 'firebase/app';
 import { connectFirestoreEmulator, getFirestore } from 'firebase/firestore/lite';
+import type { Firestore as LiveFirestore } from 'firebase/firestore';
+import type { Functions } from 'firebase/functions';
 
 const env = import.meta.env;
-export const projectId = env.VITE_FIREBASE_PROJECT_ID ?? 'demo-commons';
+export const projectId = env.VITE_FIREBASE_PROJECT_ID || 'demo-commons';
 export const useEmulators = env.VITE_USE_EMULATORS !== 'false';
-export const emulatorHost = env.VITE_EMULATOR_HOST ?? '127.0.0.1';
+export const emulatorHost = env.VITE_EMULATOR_HOST || '127.0.0.1';
 export const REGION = 'us-central1';
+const EMULATOR_PORTS = { auth: 9099, firestore: 8080, functions: 5001 } as const;
 
 export const app = initializeApp({
-  apiKey: env.VITE_FIREBASE_API_KEY ?? 'demo-key',
-  authDomain: env.VITE_FIREBASE_AUTH_DOMAIN ?? `${projectId}.firebaseapp.com`,
+  apiKey: env.VITE_FIREBASE_API_KEY || 'demo-key',
+  authDomain: env.VITE_FIREBASE_AUTH_DOMAIN || 'demo-commons.firebaseapp.com',
   projectId,
-  appId: env.VITE_FIREBASE_APP_ID ?? 'demo-app',
+  appId: env.VITE_FIREBASE_APP_ID || 'demo-app',
 });
 
+/** Firestore lite: catalog, tiers and material reads. */
 export const db = getFirestore(app);
-if (useEmulators) connectFirestoreEmulator(db, emulatorHost, 8080);
+if (useEmulators) connectFirestoreEmulator(db, emulatorHost, EMULATOR_PORTS.firestore);
 
-let authSdk: Promise<typeof import('./auth')> | undefined;
-/** Auth SDK and the app's Auth instance, loaded on first use. */
-export function loadAuth() {
-  authSdk ??= import('./auth');
+// ---- Auth, on demand -------------------------------------------------------------------------------
+
+export type AuthSdk = typeof import('./firebase-auth') & { auth: import('firebase/auth').Auth };
+let authSdk: Promise<AuthSdk> | undefined;
+
+/** The Auth SDK and the app's Auth instance (slim `initializeAuth`, no popup resolver), loaded once. */
+export function loadAuth(): Promise<AuthSdk> {
+  authSdk ??= import('./firebase-auth').then((sdk) => {
+    const auth = sdk.initializeAuth(app, { persistence: [sdk.indexedDBLocalPersistence, sdk.browserLocalPersistence] });
+    if (useEmulators) sdk.connectAuthEmulator(auth, `http://${emulatorHost}:${EMULATOR_PORTS.auth}`, { disableWarnings: true });
+    return { ...sdk, auth };
+  });
   return authSdk;
 }
 
+/** `signInWithPopup` and `browserPopupRedirectResolver`, for "Continue with Google" only. */
+export function loadPopupSignIn() {
+  return import('./firebase-auth-popup');
+}
+
 /**
- * Whether this browser holds a signed-in session. Auth persists in localStorage under
- * `firebase:authUser:<apiKey>:<app>`, so a visitor's page can skip loading Auth altogether.
+ * Set while a user is signed in in this browser (the session store keeps it in step with Auth), so a
+ * visitor's page knows it is signed out without downloading Auth. Firebase's own localStorage key
+ * covers the browserLocalPersistence fallback. When storage is unreadable, Auth loads and decides.
  */
+export const SESSION_MARKER = 'commons.signedIn';
 export function hasStoredSession(): boolean {
   try {
-    return Object.keys(localStorage).some((key) => key.startsWith('firebase:authUser:'));
+    return localStorage.getItem(SESSION_MARKER) === '1' || Object.keys(localStorage).some((k) => k.startsWith('firebase:authUser:'));
   } catch {
-    return true; // storage blocked: load Auth and let it decide
+    return true;
+  }
+}
+export function markStoredSession(signedIn: boolean) {
+  try {
+    if (signedIn) localStorage.setItem(SESSION_MARKER, '1');
+    else localStorage.removeItem(SESSION_MARKER);
+  } catch {
+    // storage blocked: hasStoredSession() then always loads Auth
   }
 }
 
-let liveDb: Promise<import('firebase/firestore').Firestore> | undefined;
-/** The full Firestore SDK, for live listeners (the member's own document). */
-export function liveFirestore() {
+// ---- Full Firestore, on demand (live listeners, writes from signed-in pages) --------------------------
+
+let liveDb: Promise<LiveFirestore> | undefined;
+export function liveFirestore(): Promise<LiveFirestore> {
   liveDb ??= import('firebase/firestore').then(({ getFirestore: get, connectFirestoreEmulator: connect }) => {
     const live = get(app);
-    if (useEmulators) connect(live, emulatorHost, 8080);
+    if (useEmulators) connect(live, emulatorHost, EMULATOR_PORTS.firestore);
     return live;
   });
   return liveDb;
 }
 
-let functionsSdk: Promise<typeof import('firebase/functions') & { instance: import('firebase/functions').Functions }> | undefined;
+// ---- Functions, on demand -------------------------------------------------------------------------
+
+let functionsSdk: Promise<{ sdk: typeof import('firebase/functions'); instance: Functions }> | undefined;
 function loadFunctions() {
   functionsSdk ??= import('firebase/functions').then((sdk) => {
     const instance = sdk.getFunctions(app, REGION);
-    if (useEmulators) sdk.connectFunctionsEmulator(instance, emulatorHost, 5001);
-    return { ...sdk, instance };
+    if (useEmulators) sdk.connectFunctionsEmulator(instance, emulatorHost, EMULATOR_PORTS.functions);
+    return { sdk, instance };
   });
   return functionsSdk;
 }
 
-/** Call an onCall function; errors arrive as FirebaseError with a readable message. */
+/** Calls an onCall function. Errors arrive as FirebaseError (`functions/invalid-argument`, …) with a readable message. */
 export async function callFunction<Req, Res>(name: string, data: Req): Promise<Res> {
-  const sdk = await loadFunctions();
-  const result = await sdk.httpsCallable<Req, Res>(sdk.instance, name)(data);
+  const { sdk, instance } = await loadFunctions();
+  const result = await sdk.httpsCallable<Req, Res>(instance, name)(data);
   return result.data;
 }
 
-/** URL of an HTTP function (uploads), on the emulator or in production. */
-export function functionUrl(name: string): string {
-  return useEmulators
-    ? `http://${emulatorHost}:5001/${projectId}/${REGION}/${name}`
+/** URL of an HTTP function such as `uploadMedia`, on the emulator or in production. */
+export function functionUrl(name: string, params: Record<string, string> = {}): string {
+  const base = useEmulators
+    ? `http://${emulatorHost}:${EMULATOR_PORTS.functions}/${projectId}/${REGION}/${name}`
     : `https://${REGION}-${projectId}.cloudfunctions.net/${name}`;
+  const query = new URLSearchParams(params).toString();
+  return query ? `${base}?${query}` : base;
 }
 
 /** A readable message from a Firebase or other error. */
 export function errorMessage(err: unknown): string {
-  if (err && typeof err === 'object' && 'message' in err) return String((err as { message: unknown }).message).replace(/^Firebase: /, '');
-  return String(err);
+  if (err && typeof err === 'object' && 'message' in err) {
+    const message = String((err as { message: unknown }).message).replace(/^Firebase: /, '');
+    if (message) return message;
+  }
+  return typeof err === 'string' && err ? err : 'Something went wrong.';
 }
 
+/** A read the rules refused: for gated content that means "locked", never an error to show. */
 export function isPermissionDenied(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'permission-denied';
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return code === 'permission-denied' || code === 'firestore/permission-denied';
 }

@@ -1,12 +1,24 @@
 import type { TierPrice } from '@shared/tiers';
 
-export function formatPrice(price: TierPrice | undefined): string {
+/** Stored amounts are in the smallest currency unit (cents). */
+export function formatPrice(price: TierPrice | undefined, locale = 'en-GB'): string {
   if (!price) return '';
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency: price.currency.toUpperCase() }).format(price.amount / 100);
+  const currency = price.currency.toUpperCase();
+  const digits = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const whole = price.amount % 10 ** digits === 0;
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: whole ? 0 : digits }).format(price.amount / 10 ** digits);
 }
 
-export function formatDate(value: { toDate(): Date } | Date | null | undefined): string {
+/** "31 Jan 2027". Accepts Firestore Timestamps, Dates and ISO strings. */
+export function formatDate(value: { toDate(): Date } | Date | string | null | undefined): string {
   if (!value) return '';
-  const date = value instanceof Date ? value : value.toDate();
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+  const date = typeof value === 'string' ? new Date(value) : value instanceof Date ? value : value.toDate();
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

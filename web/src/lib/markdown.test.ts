@@ -1,72 +1,143 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './markdown';
+import { isSafeUrl, renderMarkdown } from './markdown';
 
-/** Classic XSS payloads, as markdown and as raw HTML inside markdown. */
+/** Classic XSS payloads: as markdown, as raw HTML inside markdown, and mutation (mXSS) tricks. */
 const CORPUS = [
   '<script>alert(1)</script>',
+  '<SCRIPT SRC=https://evil.example/x.js></SCRIPT>',
   '<img src=x onerror=alert(1)>',
+  '<IMG SRC=x OnErRoR=alert(1)>',
   '<svg onload=alert(1)>',
   '<svg><script>alert(1)</script></svg>',
+  '<body onload=alert(1)>',
+  '<div onmouseover="alert(1)">hover</div>',
+  '<details open ontoggle=alert(1)>',
+  '<a href="javascript:alert(1)">x</a>',
+  '<a href="&#106;avascript:alert(1)">x</a>',
+  '<a href="jav&#x09;ascript:alert(1)">x</a>',
   '[x](javascript:alert(1))',
   '[x](JAVASCRIPT:alert(1))',
   '[x](jav&#x09;ascript:alert(1))',
+  '[x](jav&#x0A;ascript:alert(1))',
   '[x](  javascript:alert(1))',
+  '[x](<javascript:alert(1)>)',
+  '[x](javascript&colon;alert(1))',
+  '[x](&#x6A;avascript:alert(1))',
   '[x](vbscript:msgbox(1))',
   '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '[click](javascript:alert(document.cookie) "title")',
+  '[x]: javascript:alert(1)\n\n[link][x]',
   '![x](javascript:alert(1))',
-  '<a href="javascript:alert(1)">x</a>',
-  '<iframe src="https://evil.example"></iframe>',
-  '<div onmouseover="alert(1)">hover</div>',
-  '<IMG SRC=x OnErRoR=alert(1)>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
   '<javascript:alert(1)>',
-  '<p style="background:url(javascript:alert(1))">x</p>',
-  '<form action="https://evil.example"><input name=a></form>',
+  'javascript:alert(1)',
+  '<iframe src="https://evil.example"></iframe>',
   '<object data="javascript:alert(1)"></object>',
   '<embed src="javascript:alert(1)">',
-  '<details open ontoggle=alert(1)>',
-  '[click](javascript:alert(document.cookie) "title")',
-  '<a href="&#106;avascript:alert(1)">x</a>',
+  '<form action="https://evil.example"><input name=a><button formaction=javascript:alert(1)>go</button></form>',
+  '<p style="background:url(javascript:alert(1))">x</p>',
+  '<style>body{background:red}</style>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  '<svg><style><img src=x onerror=alert(1)></style></svg>',
+  '<base href="javascript:alert(1)//">',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
   '```\n<script>alert(1)</script>\n```',
-  '[x]: javascript:alert(1)\n\n[link][x]',
+  '`<img src=x onerror=alert(1)>`',
+  '> <img src=x onerror=alert(1)>\n\n- <a href=javascript:alert(1)>x</a>',
 ];
 
-function parse(html: string) {
-  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+function parse(html: string): Element[] {
+  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
   return [...doc.body.querySelectorAll('*')];
 }
 
-describe('renderMarkdown sanitizes', () => {
+const FORBIDDEN_TAGS = ['SCRIPT', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'FORM', 'INPUT', 'BUTTON', 'STYLE', 'SVG', 'MATH', 'BASE', 'META', 'LINK'];
+
+describe('renderMarkdown sanitizes the XSS corpus', () => {
+  it('has a corpus of at least 20 payloads', () => expect(CORPUS.length).toBeGreaterThanOrEqual(20));
+
   it.each(CORPUS.map((p) => [p]))('%s', (payload) => {
-    const elements = parse(renderMarkdown(payload));
-    for (const el of elements) {
-      expect(['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'INPUT', 'STYLE', 'SVG', 'MATH']).not.toContain(el.tagName.toUpperCase());
+    const html = renderMarkdown(payload);
+    expect(html.toLowerCase()).not.toContain('<script');
+    for (const el of parse(html)) {
+      expect(FORBIDDEN_TAGS).not.toContain(el.tagName.toUpperCase());
       for (const attr of el.getAttributeNames()) {
         expect(attr).not.toMatch(/^on/i);
         expect(attr).not.toBe('style');
-        if (attr === 'href' || attr === 'src') expect(el.getAttribute(attr)?.trim()).toMatch(/^(https?:|mailto:|\/|#)/i);
+        const value = el.getAttribute(attr) ?? '';
+        expect(value.replace(/\s/g, '').toLowerCase()).not.toMatch(/(java|vb)script:|data:/);
+        if (attr === 'href' || attr === 'src') expect(isSafeUrl(value)).toBe(true);
       }
     }
   });
 });
 
+describe('isSafeUrl', () => {
+  it.each(['https://a.example/x', 'http://a.example', 'mailto:a@b.example', '/materials/x', './img.png', '../x', 'img.png', '#top', '?q=1', '//cdn.example/x.png'])(
+    'allows %s',
+    (url) => expect(isSafeUrl(url)).toBe(true),
+  );
+  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:x', 'data:text/html,x', 'vbscript:x', 'tel:123', 'file:///etc/passwd', '\u0001javascript:x'])(
+    'refuses %j',
+    (url) => expect(isSafeUrl(url)).toBe(false),
+  );
+});
+
 describe('renderMarkdown renders ordinary markdown', () => {
   const html = renderMarkdown(
-    '## Title\n\nSome **bold** text and `code`.\n\n- one\n- two\n\n```sql\nSELECT 1;\n```\n\n[docs](https://duckdb.org/docs/) ![chart](https://example.com/c.png)',
+    [
+      '## Title',
+      '',
+      'Some **bold** and _italic_ text with `code`.',
+      '',
+      '- one',
+      '- two',
+      '',
+      '1. first',
+      '',
+      '```sql',
+      'SELECT 1 < 2;',
+      '```',
+      '',
+      '[docs](https://duckdb.org/docs/) and [home](/pricing) and [mail](mailto:team@example.com)',
+      '',
+      '![chart](https://example.com/c.png)',
+      '',
+      '| a | b |',
+      '| - | - |',
+      '| 1 | 2 |',
+      '',
+      'See https://example.org too.',
+    ].join('\n'),
   );
   const els = parse(html);
+  const links = els.filter((e) => e.tagName === 'A');
+
   it('keeps structure', () => {
-    expect(els.map((e) => e.tagName)).toEqual(expect.arrayContaining(['H2', 'STRONG', 'CODE', 'UL', 'LI', 'PRE', 'A', 'IMG']));
-    expect(html).toContain('SELECT 1;');
+    expect(els.map((e) => e.tagName)).toEqual(expect.arrayContaining(['H2', 'STRONG', 'EM', 'CODE', 'UL', 'OL', 'LI', 'PRE', 'A', 'IMG', 'TABLE', 'TD']));
+    expect(els.find((e) => e.tagName === 'PRE')?.textContent).toContain('SELECT 1 < 2;');
+    expect(els.find((e) => e.tagName === 'IMG')?.getAttribute('src')).toBe('https://example.com/c.png');
   });
-  it('opens external links safely', () => {
-    const a = els.find((e) => e.tagName === 'A');
-    expect(a?.getAttribute('href')).toBe('https://duckdb.org/docs/');
-    expect(a?.getAttribute('rel')).toBe('noopener noreferrer nofollow');
-    expect(a?.getAttribute('target')).toBe('_blank');
+
+  it('opens external links safely and leaves internal ones alone', () => {
+    const external = links.find((a) => a.getAttribute('href') === 'https://duckdb.org/docs/');
+    expect(external?.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    expect(external?.getAttribute('target')).toBe('_blank');
+    const internal = links.find((a) => a.getAttribute('href') === '/pricing');
+    expect(internal?.hasAttribute('target')).toBe(false);
+    expect(links.some((a) => a.getAttribute('href') === 'mailto:team@example.com')).toBe(true);
   });
+
+  it('linkifies bare URLs', () => {
+    expect(links.some((a) => a.getAttribute('href') === 'https://example.org')).toBe(true);
+  });
+
   it('shows raw HTML as text instead of rendering it', () => {
-    expect(renderMarkdown('<b>hi</b>')).toContain('&lt;b&gt;hi&lt;/b&gt;');
+    const out = renderMarkdown('<b>hi</b>');
+    expect(out).toContain('&lt;b&gt;hi&lt;/b&gt;');
+    expect(parse(out).some((e) => e.tagName === 'B')).toBe(false);
   });
 });

@@ -2,34 +2,79 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import CatalogView from '@/views/CatalogView.vue';
 import { useSessionStore } from '@/stores/session';
 
-const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'catalog', component: CatalogView, meta: { title: 'Materials' } },
-  { path: '/materials/:id', name: 'material', component: () => import('@/views/MaterialView.vue'), props: true },
-  { path: '/pricing', name: 'pricing', component: () => import('@/views/PricingView.vue'), meta: { title: 'Plans' } },
+// The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
+const MaterialEditor = () => import('@/views/admin/AdminMaterialEditView.vue');
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'catalog', component: CatalogView, meta: { title: 'Catalog' } },
+  {
+    path: '/materials/:id',
+    name: 'material',
+    component: () => import('@/views/MaterialView.vue'),
+    props: true,
+    meta: { title: 'Material' },
+  },
+  { path: '/pricing', name: 'pricing', component: () => import('@/views/PricingView.vue'), meta: { title: 'Pricing' } },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { title: 'Sign in' } },
-  { path: '/sign-in/finish', name: 'sign-in-finish', component: () => import('@/views/SignInFinishView.vue'), meta: { title: 'Signing in' } },
-  { path: '/account', name: 'account', component: () => import('@/views/AccountView.vue'), meta: { requiresAuth: true, title: 'Your account' } },
+  {
+    path: '/sign-in/finish',
+    name: 'sign-in-finish',
+    component: () => import('@/views/SignInFinishView.vue'),
+    meta: { title: 'Signing in' },
+  },
+  {
+    path: '/account',
+    name: 'account',
+    component: () => import('@/views/AccountView.vue'),
+    meta: { requiresAuth: true, title: 'Your account' },
+  },
   {
     path: '/admin',
     meta: { requiresAuth: true, requiresAdmin: true },
     children: [
-      { path: '', name: 'admin', component: () => import('@/views/admin/AdminMaterialsView.vue'), meta: { title: 'Admin: materials' } },
-      { path: 'materials/new', name: 'admin-material-new', component: () => import('@/views/admin/AdminMaterialEditView.vue'), meta: { title: 'New material' } },
-      { path: 'materials/:id', name: 'admin-material-edit', component: () => import('@/views/admin/AdminMaterialEditView.vue'), props: true, meta: { title: 'Edit material' } },
-      { path: 'members', name: 'admin-members', component: () => import('@/views/admin/AdminMembersView.vue'), meta: { title: 'Admin: members' } },
+      {
+        path: '',
+        name: 'admin',
+        component: () => import('@/views/admin/AdminMaterialsView.vue'),
+        meta: { title: 'Admin: materials' },
+      },
+      { path: 'materials/new', name: 'admin-material-new', component: MaterialEditor, meta: { title: 'New material' } },
+      {
+        path: 'materials/:id',
+        name: 'admin-material-edit',
+        component: MaterialEditor,
+        props: true,
+        meta: { title: 'Edit material' },
+      },
+      {
+        path: 'members',
+        name: 'admin-members',
+        component: () => import('@/views/admin/AdminMembersView.vue'),
+        meta: { title: 'Admin: members' },
+      },
     ],
   },
-  { path: '/forbidden', name: 'forbidden', component: () => import('@/views/ForbiddenView.vue'), meta: { title: 'Admins only' } },
-  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Page not found' } },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('@/views/ForbiddenView.vue'),
+    meta: { title: 'Admins only' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/NotFoundView.vue'),
+    meta: { title: 'Page not found' },
+  },
 ];
 
 export const router = createRouter({
-  history: createWebHistory(),
+  history: createWebHistory(import.meta.env.BASE_URL),
   routes,
-  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  scrollBehavior: (to, from, saved) => saved ?? (to.path === from.path ? undefined : { top: 0 }),
 });
 
-// The guard is a convenience: the rules refuse the same reads and writes on the server.
+// A convenience for people: the rules refuse the same reads and writes on the server.
 router.beforeEach(async (to) => {
   if (!to.meta.requiresAuth && !to.meta.requiresAdmin) return true;
   const session = useSessionStore();
@@ -40,5 +85,5 @@ router.beforeEach(async (to) => {
 });
 
 router.afterEach((to) => {
-  if (to.meta.title) document.title = `${to.meta.title} · Commons`;
+  document.title = to.meta.title ? `${to.meta.title} · Commons` : 'Commons';
 });

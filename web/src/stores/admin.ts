@@ -16,10 +16,19 @@ import {
 } from 'firebase/firestore';
 import { describeIssues } from '@shared/validation';
 import { materialInputSchema, type MaterialInput } from '@shared/material-schema';
-import { BODY, GATED, MATERIALS, materialDocs, type MaterialBody, type MaterialTeaser } from '@shared/materials';
+import {
+  BODY,
+  GATED,
+  MATERIALS,
+  materialDocs,
+  type MaterialBody,
+  type MaterialFile,
+  type MaterialTeaser,
+} from '@shared/materials';
 import { MEMBERS } from '@shared/members';
 import { rankOf } from '@shared/tiers';
 import { callFunction, functionUrl, liveFirestore } from '@/lib/firebase';
+import { fieldErrorsOf } from '@/lib/material-form';
 import { useSessionStore } from './session';
 import { useTiersStore } from './tiers';
 
@@ -49,30 +58,60 @@ export const useAdminStore = defineStore('admin', () => {
 
   async function loadMaterial(id: string): Promise<{ input: MaterialInput; publishedAt: Stamp | null } | null> {
     const db = await liveFirestore();
-    const [teaser, body] = await Promise.all([getDoc(doc(db, MATERIALS, id)), getDoc(doc(db, MATERIALS, id, GATED, BODY))]);
+    const [teaser, body] = await Promise.all([
+      getDoc(doc(db, MATERIALS, id)),
+      getDoc(doc(db, MATERIALS, id, GATED, BODY)),
+    ]);
     if (!teaser.exists()) return null;
     const t = teaser.data() as MaterialTeaser<Stamp>;
     const b = (body.data() as MaterialBody | undefined) ?? { markdown: '', files: [] };
     return {
-      input: { id, kind: t.kind, title: t.title, summary: t.summary, tags: t.tags, access: t.access, status: t.status, author: t.author, markdown: b.markdown, files: b.files },
+      input: {
+        id,
+        kind: t.kind,
+        title: t.title,
+        summary: t.summary,
+        tags: t.tags,
+        access: t.access,
+        status: t.status,
+        author: t.author,
+        markdown: b.markdown,
+        files: b.files,
+      },
       publishedAt: t.publishedAt,
     };
   }
 
-  /** Validates, derives rank and search keys, and writes teaser and body together or not at all. */
-  async function saveMaterial(raw: unknown, previous: { publishedAt: Stamp | null } | null): Promise<SaveResult> {
+  /**
+   * Validates with the shared schema, derives rank, search keys and reading time, and writes teaser and
+   * body in one batch (the rules check that they agree). `publishedAt` is kept once set and stamped by
+   * the server on first publish.
+   */
+  async function saveMaterial(
+    raw: unknown,
+    options: { isNew: boolean; publishedAt: Stamp | null },
+  ): Promise<SaveResult> {
     await tiers.load();
     const parsed = materialInputSchema.safeParse(raw);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
-      return { ok: false, fieldErrors, message: describeIssues(parsed.error) };
-    }
+    if (!parsed.success)
+      return { ok: false, fieldErrors: fieldErrorsOf(parsed.error.issues), message: describeIssues(parsed.error) };
     const input = parsed.data;
     const rank = rankOf(tiers.config, input.access);
-    if (rank === undefined) return { ok: false, fieldErrors: { access: 'Unknown plan' }, message: `Unknown plan "${input.access}"` };
+    if (rank === undefined)
+      return {
+        ok: false,
+        fieldErrors: { access: 'Choose a plan that exists' },
+        message: `Unknown plan "${input.access}"`,
+      };
+    if (options.isNew && (await exists(input.id))) {
+      return {
+        ok: false,
+        fieldErrors: { id: 'A material with this address exists already' },
+        message: 'Choose another address.',
+      };
+    }
     const db = await liveFirestore();
-    const publishedAt = input.status === 'published' ? (previous?.publishedAt ?? serverTimestamp()) : null;
+    const publishedAt = options.publishedAt ?? (input.status === 'published' ? serverTimestamp() : null);
     const { teaser, body } = materialDocs<unknown>(input, rank, { publishedAt, updatedAt: serverTimestamp() });
     const batch = writeBatch(db);
     batch.set(doc(db, MATERIALS, input.id), teaser);
@@ -96,14 +135,27 @@ export const useAdminStore = defineStore('admin', () => {
 
   /** Uploads a file for a download material; returns its entry for `files`. */
   async function uploadFile(file: File) {
-    const res = await fetch(`${functionUrl('uploadMedia')}?name=${encodeURIComponent(file.name)}`, {
+    const res = await fetch(functionUrl('uploadMedia', { name: file.name }), {
       method: 'POST',
-      headers: { authorization: `Bearer ${await session.idToken()}`, 'content-type': file.type || 'application/octet-stream' },
+      headers: {
+        Authorization: `Bearer ${await session.idToken()}`,
+        'Content-Type': file.type || 'application/octet-stream',
+      },
       body: file,
     });
-    const json = (await res.json()) as { path: string; size: number; contentType: string; name: string; error?: string };
-    if (!res.ok) throw new Error(json.error ?? `Upload failed (${res.status})`);
-    return { name: json.name, path: json.path, size: json.size, contentType: json.contentType };
+    const json = (await res.json().catch(() => ({}))) as Partial<MaterialFile> & {
+      error?: string | { message?: string };
+    };
+    if (!res.ok || !json.path) {
+      const reason = typeof json.error === 'string' ? json.error : json.error?.message;
+      throw new Error(reason ?? `Upload failed (HTTP ${res.status})`);
+    }
+    return {
+      name: json.name ?? file.name,
+      path: json.path,
+      size: json.size ?? file.size,
+      contentType: json.contentType ?? file.type,
+    };
   }
 
   async function listMembers(after?: QueryDocumentSnapshot, pageSize = 50) {
@@ -117,9 +169,11 @@ export const useAdminStore = defineStore('admin', () => {
     };
   }
 
-  const grant = (req: { email: string; tier: string; endsAt: string | null; note: string }) =>
+  /** `endsAt`: an ISO date (`2027-01-31`) or null for no end. */
+  const grant = (req: { email: string; tier: string; endsAt: string | null; note?: string }) =>
     callFunction<typeof req, { uid: string; tier: string; endsAt: string | null }>('grantComplimentary', req);
-  const revoke = (uid: string) => callFunction<{ uid: string }, { uid: string; tier: string }>('revokeComplimentary', { uid });
+  const revoke = (uid: string) =>
+    callFunction<{ uid: string }, { uid: string; tier: string }>('revokeComplimentary', { uid });
 
   return { listMaterials, loadMaterial, saveMaterial, deleteMaterial, exists, uploadFile, listMembers, grant, revoke };
 });

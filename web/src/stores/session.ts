@@ -2,83 +2,119 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { User } from 'firebase/auth';
 import type { AccessClaims } from '@shared/access';
-import type { EmailPrefs } from '@shared/members';
-import { MEMBERS } from '@shared/members';
-import { hasStoredSession, liveFirestore, loadAuth } from '@/lib/firebase';
+import { MEMBERS, type EmailPrefs } from '@shared/members';
+import { accessClaims, needsTokenRefresh } from '@/lib/claims';
+import {
+  hasStoredSession,
+  liveFirestore,
+  loadAuth,
+  loadPopupSignIn,
+  markStoredSession,
+  type AuthSdk,
+} from '@/lib/firebase';
 
 /** The member document as the app uses it (timestamps as Dates). */
 export interface MemberView {
   email: string;
   name: string;
   tier: string;
+  rank: number;
   admin: boolean;
   grant: { tier: string; endsAt: Date | null; note: string } | null;
   emailPrefs: EmailPrefs;
 }
 
-type Stamp = { toMillis(): number } | null | undefined;
+type Stamp = { toDate(): Date; toMillis(): number };
 const EMAIL_FOR_LINK = 'commons.emailForSignIn';
 
+function memberView(data: Record<string, unknown>, fallbackEmail: string): MemberView {
+  const grant = data.grant as { tier: string; endsAt: Stamp | null; note?: string } | null | undefined;
+  const prefs = (data.emailPrefs ?? {}) as Partial<EmailPrefs>;
+  return {
+    email: typeof data.email === 'string' ? data.email : fallbackEmail,
+    name: typeof data.name === 'string' ? data.name : '',
+    tier: typeof data.tier === 'string' ? data.tier : 'free',
+    rank: typeof data.rank === 'number' ? data.rank : 10,
+    admin: data.admin === true,
+    grant: grant
+      ? { tier: grant.tier, endsAt: grant.endsAt ? grant.endsAt.toDate() : null, note: grant.note ?? '' }
+      : null,
+    emailPrefs: { newsletter: prefs.newsletter !== false, events: prefs.events !== false },
+  };
+}
+
+/**
+ * Who is signed in: the Firebase user, the access claims of their ID token and their live member
+ * document. Auth is loaded only when this browser holds a session or someone signs in.
+ */
 export const useSessionStore = defineStore('session', () => {
   const user = shallowRef<User | null>(null);
+  /** `tier`, `rank`, `admin` from the ID token; null when signed out. */
   const claims = ref<AccessClaims | null>(null);
   const member = ref<MemberView | null>(null);
   const isAdmin = computed(() => claims.value?.admin === true);
+  const signedIn = computed(() => user.value !== null);
+
   let markReady: () => void = () => {};
+  /** Resolves once it is known whether someone is signed in (and their claims are read). */
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   let stopMember: (() => void) | undefined;
-  let refreshedFor = 0;
+  let watchingUid: string | undefined;
+
+  function stopWatching() {
+    stopMember?.();
+    stopMember = undefined;
+    watchingUid = undefined;
+    member.value = null;
+  }
 
   async function readClaims(u: User, force = false) {
     const result = await u.getIdTokenResult(force);
-    claims.value = { ...result.claims };
+    if (user.value?.uid === u.uid) claims.value = accessClaims(result.claims);
     return result;
   }
 
-  /**
-   * Functions stamp `claimsUpdatedAt` after changing claims. When the stamp is newer than our token,
-   * fetch a fresh token: a grant or downgrade applies within seconds, with no reload.
-   */
+  /** Follows `members/{uid}`; when `claimsUpdatedAt` moves, fetches a fresh ID token so a new plan applies at once. */
   async function watchMember(u: User) {
+    if (watchingUid === u.uid) return;
+    watchingUid = u.uid;
     const [{ doc, onSnapshot }, live] = await Promise.all([import('firebase/firestore'), liveFirestore()]);
-    if (user.value?.uid !== u.uid) return;
+    if (watchingUid !== u.uid) return;
+    let lastStamp: number | undefined;
     stopMember = onSnapshot(
       doc(live, MEMBERS, u.uid),
       async (snap) => {
         const data = snap.data();
-        if (!data) return;
-        const grant = data.grant as { tier: string; endsAt: { toDate(): Date } | null; note?: string } | null;
-        member.value = {
-          email: data.email ?? u.email ?? '',
-          name: data.name ?? '',
-          tier: data.tier ?? 'free',
-          admin: data.admin === true,
-          grant: grant ? { tier: grant.tier, endsAt: grant.endsAt ? grant.endsAt.toDate() : null, note: grant.note ?? '' } : null,
-          emailPrefs: { newsletter: data.emailPrefs?.newsletter !== false, events: data.emailPrefs?.events !== false },
-        };
-        const stamp = (data.claimsUpdatedAt as Stamp)?.toMillis() ?? 0;
+        if (!data) return; // created by a function shortly after sign-up
+        member.value = memberView(data, u.email ?? '');
+        const stamp = (data.claimsUpdatedAt as Stamp | undefined)?.toMillis?.();
         const token = await u.getIdTokenResult();
-        const issuedAt = Date.parse(token.issuedAtTime);
-        if (stamp > issuedAt && stamp !== refreshedFor) {
-          refreshedFor = stamp;
-          await readClaims(u, true);
+        const refresh = needsTokenRefresh(lastStamp, stamp, Date.parse(token.issuedAtTime));
+        lastStamp = stamp;
+        if (refresh) {
+          await u.getIdToken(true);
+          await readClaims(u);
         }
       },
-      (err) => console.warn('member listener stopped', err),
+      (err) => console.warn('Member document listener stopped:', err),
     );
   }
 
-  let started: Promise<Awaited<ReturnType<typeof loadAuth>>> | undefined;
-  /** Loads Auth and follows the signed-in user; called at once when a session exists, else on demand. */
-  function startAuth() {
+  let started: Promise<AuthSdk> | undefined;
+  /** Loads Auth and follows the signed-in user. */
+  function startAuth(): Promise<AuthSdk> {
     started ??= loadAuth().then((sdk) => {
       sdk.onAuthStateChanged(sdk.auth, async (u) => {
-        stopMember?.();
-        stopMember = undefined;
-        member.value = null;
+        if (!u || u.uid !== watchingUid) stopWatching();
         user.value = u;
+        markStoredSession(u !== null);
         if (u) {
-          await readClaims(u);
+          try {
+            await readClaims(u);
+          } catch (err) {
+            console.warn('Could not read the ID token claims:', err);
+            claims.value = {};
+          }
           void watchMember(u);
         } else {
           claims.value = null;
@@ -89,13 +125,15 @@ export const useSessionStore = defineStore('session', () => {
     });
     return started;
   }
-  // A visitor with no stored session is known to be signed out without downloading Auth.
-  if (hasStoredSession()) void startAuth();
+
+  // A visitor without a stored session is known to be signed out without downloading Auth.
+  if (hasStoredSession()) void startAuth().catch(() => markReady());
   else markReady();
 
   /** After a sign-in call: user and claims are in place before the caller navigates (guards read them). */
   async function adopt(u: User) {
     user.value = u;
+    markStoredSession(true);
     await readClaims(u);
   }
 
@@ -109,39 +147,67 @@ export const useSessionStore = defineStore('session', () => {
     await adopt((await sdk.createUserWithEmailAndPassword(sdk.auth, email, password)).user);
   }
 
-  async function sendLink(email: string) {
+  /** Passwordless: emails a link to /sign-in/finish; the address is remembered for the finish page. */
+  async function sendSignInLink(email: string) {
     const sdk = await startAuth();
-    await sdk.sendSignInLinkToEmail(sdk.auth, email, { url: `${location.origin}/sign-in/finish`, handleCodeInApp: true });
+    await sdk.sendSignInLinkToEmail(sdk.auth, email, {
+      url: `${location.origin}/sign-in/finish`,
+      handleCodeInApp: true,
+    });
     localStorage.setItem(EMAIL_FOR_LINK, email);
   }
 
-  /** Completes a passwordless sign-in; `email` is asked for when opened on another device. */
-  async function finishLink(url: string, email?: string) {
+  /**
+   * Completes a passwordless sign-in from the link's URL. Returns false when the email is needed (the
+   * link was opened on another device): call again with it.
+   */
+  async function finishSignInLink(url: string, email?: string): Promise<boolean> {
     const sdk = await startAuth();
-    if (!sdk.isSignInWithEmailLink(sdk.auth, url)) throw new Error('This sign-in link is invalid or has already been used.');
-    const address = email ?? localStorage.getItem(EMAIL_FOR_LINK);
+    if (!sdk.isSignInWithEmailLink(sdk.auth, url))
+      throw Object.assign(new Error('This sign-in link is invalid.'), { code: 'auth/invalid-action-code' });
+    const address = email || localStorage.getItem(EMAIL_FOR_LINK);
     if (!address) return false;
     await adopt((await sdk.signInWithEmailLink(sdk.auth, address, url)).user);
     localStorage.removeItem(EMAIL_FOR_LINK);
     return true;
   }
 
-  /** The popup resolver is the heavy part of Google sign-in: it loads only when used. */
   async function signInWithGoogle() {
-    const [sdk, popup] = await Promise.all([startAuth(), import('./google-sign-in')]);
-    await adopt((await popup.signInWithPopup(sdk.auth, new sdk.GoogleAuthProvider(), popup.browserPopupRedirectResolver)).user);
+    const [sdk, popup] = await Promise.all([startAuth(), loadPopupSignIn()]);
+    await adopt(
+      (await popup.signInWithPopup(sdk.auth, new sdk.GoogleAuthProvider(), popup.browserPopupRedirectResolver)).user,
+    );
   }
 
   async function signOut() {
     const sdk = await startAuth();
     await sdk.signOut(sdk.auth);
+    stopWatching();
+    user.value = null;
+    claims.value = null;
+    member.value = null;
+    markStoredSession(false);
   }
 
-  /** Fresh ID token for calls to our HTTP functions. */
-  async function idToken() {
-    if (!user.value) throw new Error('Sign in first');
+  /** A current ID token, for our HTTP functions (uploads). */
+  async function idToken(): Promise<string> {
+    if (!user.value) throw new Error('Sign in first.');
     return user.value.getIdToken();
   }
 
-  return { user, claims, member, isAdmin, ready, signIn, createAccount, sendLink, finishLink, signInWithGoogle, signOut, idToken };
+  return {
+    user,
+    claims,
+    member,
+    isAdmin,
+    signedIn,
+    ready,
+    signIn,
+    createAccount,
+    sendSignInLink,
+    finishSignInLink,
+    signInWithGoogle,
+    signOut,
+    idToken,
+  };
 });

@@ -1,1 +1,0 @@
-export { browserPopupRedirectResolver, signInWithPopup } from 'firebase/auth';
