@@ -11,7 +11,7 @@ const firebaseImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/lib/**', '**/dist/**', '.data/**', '.cache/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['**/node_modules/**', 'functions/lib/**', '**/dist/**', '.data/**', '.cache/**', 'test-results/**', 'playwright-report/**'] },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {

@@ -10,7 +10,7 @@ if (process.argv.includes('--inside')) {
   ensureInstalled();
   runOrExit('npm', ['run', 'build', '--silent']);
   process.exit(
-    run(firebaseBin(), ['emulators:exec', '--only', EMULATORS, '--project', PROJECT_ID, 'node scripts/bench.mjs --inside'], {
+    run(firebaseBin(), ['emulators:exec', '--non-interactive', '--only', EMULATORS, '--project', PROJECT_ID, 'node scripts/bench.mjs --inside'], {
       env: emulatorEnv(),
     }),
   );

@@ -3,7 +3,7 @@
 // on machines with Java 17 and no download (see DESIGN.md section 7) we run the Cloud SDK's emulator
 // through a tiny launcher jar, built once into .cache/.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,43 @@ export const HOSTS = {
   functions: '127.0.0.1:5001',
   hub: '127.0.0.1:4400',
 };
+/**
+ * The local Stripe twin (functions/src/adapters/stripe/twin) that the functions' Stripe SDK talks to in
+ * the demo project (STRIPE_API_BASE in functions/.env.demo-commons). These keys are not secrets.
+ */
+export const STRIPE_TWIN = {
+  port: 12111,
+  url: 'http://127.0.0.1:12111',
+  secretKey: 'sk_test_commons_twin',
+  webhookSecret: 'whsec_commons_twin',
+  webhookUrl: `http://127.0.0.1:5001/demo-commons/us-central1/stripeWebhook`,
+};
+
+/**
+ * The Functions emulator reads secrets (defineSecret) from functions/.secret.local. Write the twin's
+ * values there unless the developer has put their own (e.g. Stripe test-mode keys).
+ */
+export function ensureLocalSecrets() {
+  const file = join(ROOT, 'functions', '.secret.local');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const wanted = { STRIPE_SECRET_KEY: STRIPE_TWIN.secretKey, STRIPE_WEBHOOK_SECRET: STRIPE_TWIN.webhookSecret };
+  const missing = Object.entries(wanted).filter(([k]) => !new RegExp(`^${k}=`, 'm').test(current));
+  if (missing.length === 0) return;
+  const lines = missing.map(([k, v]) => `${k}=${v}`).join('\n');
+  writeFileSync(file, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${lines}\n`);
+}
+
+/** Environment for the twin process (started by `npm start`, the emulated tests and the bench). */
+export function stripeTwinEnv(extra = {}) {
+  return {
+    ...process.env,
+    STRIPE_TWIN_PORT: String(STRIPE_TWIN.port),
+    STRIPE_TWIN_WEBHOOK_URL: STRIPE_TWIN.webhookUrl,
+    STRIPE_WEBHOOK_SECRET: STRIPE_TWIN.webhookSecret,
+    ...extra,
+  };
+}
+
 const SDK_JAR = '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
 const MAIN_CLASS = 'com.google.cloud.datastore.emulator.firestore.CloudFirestore';
 
@@ -61,6 +98,7 @@ function buildLauncher(sdkJar) {
 
 /** Environment for `firebase emulators:*`: quiet, offline-friendly, Firestore jar resolved. */
 export function emulatorEnv(extra = {}) {
+  ensureLocalSecrets();
   const env = {
     ...process.env,
     NO_UPDATE_NOTIFIER: '1',

@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './emulators.mjs';
+import { ROOT, STRIPE_TWIN, stripeTwinEnv } from './emulators.mjs';
 
 export function run(cmd, args, opts = {}) {
   const res = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
@@ -46,4 +46,15 @@ export async function waitForHttp(url, ms, isReady = () => true) {
 
 export function spawnChild(cmd, args, opts = {}) {
   return spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+}
+
+/**
+ * Start the local Stripe twin and wait until it answers. `dataFile` keeps its state across restarts
+ * (npm start); tests start it empty. Returns the child process.
+ */
+export async function startStripeTwin({ dataFile, stdio = ['ignore', 'ignore', 'inherit'] } = {}) {
+  const env = stripeTwinEnv(dataFile ? { STRIPE_TWIN_DATA: dataFile } : {});
+  const child = spawnChild(npx('tsx'), ['functions/src/adapters/stripe/twin/twin-cli.ts'], { env, stdio });
+  await waitForHttp(`${STRIPE_TWIN.url}/_twin/health`, 30_000, (r) => r.ok);
+  return child;
 }

@@ -1,9 +1,9 @@
 // `npm start`: the whole platform on the emulators with demo data. Ctrl-C stops everything it started;
 // emulator data is exported to .data/emulators on exit and imported next time (`--fresh` starts over).
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMULATORS, HOSTS, PROJECT_ID, ROOT, clientEnv, emulatorEnv, firebaseBin } from './emulators.mjs';
-import { ensureInstalled, npx, runOrExit, spawnChild, waitForHttp } from './run.mjs';
+import { EMULATORS, HOSTS, PROJECT_ID, ROOT, STRIPE_TWIN, clientEnv, emulatorEnv, firebaseBin } from './emulators.mjs';
+import { ensureInstalled, npx, runOrExit, spawnChild, startStripeTwin, waitForHttp } from './run.mjs';
 import { spawnSync } from 'node:child_process';
 
 const fresh = process.argv.includes('--fresh');
@@ -13,6 +13,7 @@ const exportDir = join(dataDir, 'emulators');
 
 ensureInstalled();
 if (fresh) rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
 runOrExit('npm', ['run', 'build', '-w', 'functions', '--silent']);
 
 const children = [];
@@ -31,7 +32,10 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-const emulatorArgs = ['emulators:start', '--only', EMULATORS, '--project', PROJECT_ID, '--export-on-exit', exportDir];
+// Stripe's local twin first: the seed creates the plans' prices in it. Its state lives in .data too.
+children.push(await startStripeTwin({ dataFile: join(dataDir, 'stripe-twin.json') }));
+
+const emulatorArgs = ['emulators:start', '--non-interactive', '--only', EMULATORS, '--project', PROJECT_ID, '--export-on-exit', exportDir];
 if (existsSync(join(exportDir, 'firebase-export-metadata.json'))) emulatorArgs.push('--import', exportDir);
 const emulators = spawnChild(firebaseBin(), emulatorArgs, { env: emulatorEnv(), stdio: ['ignore', 'inherit', 'inherit'] });
 children.push(emulators);
@@ -66,6 +70,7 @@ console.log(`
 
   App:        http://127.0.0.1:${WEB_PORT}/
   Emulators:  auth ${HOSTS.auth} · firestore ${HOSTS.firestore} · functions ${HOSTS.functions}
+  Stripe:     local twin on ${STRIPE_TWIN.url} (test card 4242 4242 4242 4242; no real payments)
 
   ${seeded.stdout.trim().split('\n').join('\n  ')}
   Data persists in .data/ between runs; \`npm start -- --fresh\` starts over. Ctrl-C stops everything.

@@ -2,13 +2,16 @@
 // rules and functions integration suites, then the seeded end-to-end suite in Chromium.
 import { join } from 'node:path';
 import { ROOT } from './emulators.mjs';
-import { npx, run } from './run.mjs';
+import { npx, run, startStripeTwin } from './run.mjs';
 
 const reports = join(ROOT, '.cache', 'reports');
+// The functions' Stripe SDK talks to the twin (functions/.env.demo-commons), which sends its webhooks back.
+const twin = await startStripeTwin();
 let code = run(npx('vitest'), ['run', '--project', 'emulated', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/emulated.json`]);
 
 if (!process.argv.includes('--no-e2e')) {
-  // A clean, seeded database for the browser tests (the suites above clear it).
+  // A clean, seeded database for the browser tests (the suites above clear it), with twin prices.
+  await fetch('http://127.0.0.1:12111/_twin/reset', { method: 'POST' });
   const seeded = run(npx('tsx'), ['functions/src/scripts/seed-cli.ts', '--fresh']);
   const e2e =
     seeded === 0
@@ -18,4 +21,5 @@ if (!process.argv.includes('--no-e2e')) {
       : seeded;
   code = code || e2e;
 }
+twin.kill('SIGTERM');
 process.exit(code);

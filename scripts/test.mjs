@@ -23,7 +23,7 @@ if (only === 'all' || only === 'emulated') {
   runOrExit('npm', ['run', 'build', '--silent']);
   code = run(
     firebaseBin(),
-    ['emulators:exec', '--only', EMULATORS, '--project', PROJECT_ID, 'node scripts/test-emulated.mjs'],
+    ['emulators:exec', '--non-interactive', '--only', EMULATORS, '--project', PROJECT_ID, 'node scripts/test-emulated.mjs'],
     { env: emulatorEnv() },
   );
 }

@@ -3,3 +3,6 @@ export { onUserCreate } from './auth/before-user-created';
 export { grantComplimentary, revokeComplimentary } from './members/grant-callables';
 export { expireGrantsHourly } from './members/expire-grants-schedule';
 export { getMediaUrl, media, uploadMedia } from './media/media-functions';
+export { createCheckoutSession, createPortalSession } from './billing/billing-callables';
+export { stripeWebhook } from './billing/stripe-webhook';
+export { reconcileBillingDaily } from './billing/reconcile-schedule';

@@ -72,6 +72,17 @@ describe('members', () => {
     await assertFails(updateDoc(ref, { name: 'x'.repeat(81) }));
   });
 
+  it.each(members.map((r) => [r.name]))('%s cannot write any billing field on its own document', async (name) => {
+    const db = dbFor(env, reader(name));
+    const ref = doc(db, `members/${reader(name).uid}`);
+    const sub = { id: 'sub_x', status: 'active', tier: 'premium', priceId: 'price_x', cancelAtPeriodEnd: false };
+    await assertFails(updateDoc(ref, { subscription: sub }));
+    await assertFails(updateDoc(ref, { 'subscription.status': 'active' }));
+    await assertFails(updateDoc(ref, { stripeCustomerId: 'cus_someone_else' }));
+    await assertFails(updateDoc(ref, { mrr: 0 }));
+    await assertFails(updateDoc(ref, { name: 'Sneaky', subscription: sub }));
+  });
+
   it.each(members.map((r) => [r.name]))('%s cannot create, replace or delete member documents', async (name) => {
     const db = dbFor(env, reader(name));
     const uid = reader(name).uid ?? '';

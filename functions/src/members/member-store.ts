@@ -1,7 +1,8 @@
 import type { Auth } from 'firebase-admin/auth';
 import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { claimsEqual, mergeClaims } from '../domain/claims';
-import { entitlementFor, type Entitlement, type GrantFact } from '../domain/entitlement';
+import { entitlementFor, type Entitlement, type GrantFact, type SubscriptionFact } from '../domain/entitlement';
+import type { MemberBillingFields, SubscriptionMirror } from '../shared/billing';
 import { loadTiers } from '../app/tiers-config';
 import { DEFAULT_EMAIL_PREFS, MEMBERS, type ComplimentaryGrant, type MemberDoc } from '../shared/members';
 
@@ -14,6 +15,11 @@ export interface MemberDeps {
 export function grantFact(grant: ComplimentaryGrant<Timestamp> | null | undefined): GrantFact | null {
   if (!grant) return null;
   return { tier: grant.tier, endsAt: grant.endsAt ? grant.endsAt.toDate() : null };
+}
+
+export function subscriptionFact(sub: SubscriptionMirror<Timestamp> | null | undefined): SubscriptionFact | null {
+  if (!sub) return null;
+  return { status: sub.status, tier: sub.tier, graceUntil: sub.graceUntil ? sub.graceUntil.toDate() : null };
 }
 
 /** The member document a new account starts with (the blocking function and the seed both use it). */
@@ -34,8 +40,13 @@ export function newMemberDoc(input: { email: string; name: string; tier: string;
 export async function refreshEntitlement(deps: MemberDeps, uid: string): Promise<Entitlement & { changed: boolean }> {
   const ref = deps.db.collection(MEMBERS).doc(uid);
   const [snap, user, tiers] = await Promise.all([ref.get(), deps.auth.getUser(uid), loadTiers(deps.db)]);
-  const member = snap.data() as MemberDoc<Timestamp> | undefined;
-  const entitlement = entitlementFor({ grant: grantFact(member?.grant), now: deps.now(), tiers });
+  const member = snap.data() as (MemberDoc<Timestamp> & MemberBillingFields<Timestamp>) | undefined;
+  const entitlement = entitlementFor({
+    grant: grantFact(member?.grant),
+    subscription: subscriptionFact(member?.subscription),
+    now: deps.now(),
+    tiers,
+  });
   const claims = mergeClaims(user.customClaims, entitlement);
   const changed = !claimsEqual(user.customClaims, claims);
   if (changed) await deps.auth.setCustomUserClaims(uid, claims);

@@ -6,12 +6,24 @@ import { loadTiers } from '../app/tiers-config';
 import { grantRequestSchema, validateGrant } from '../domain/grants';
 import { describeIssues } from '../shared/validation';
 import { setAdmin, setGrant } from '../members/member-store';
+import { stripeClient } from '../adapters/stripe/stripe-client';
+import { reconcileSubscriptions } from '../billing/reconcile';
+import { setupStripePrices } from '../billing/stripe-prices';
 
 const USAGE = `Usage:
   npm run admin -- grant <email> <tier> [--until YYYY-MM-DD] [--note "why"]
   npm run admin -- revoke <email>
   npm run admin -- make-admin <email>
-  npm run admin -- remove-admin <email>`;
+  npm run admin -- remove-admin <email>
+  npm run admin -- stripe-setup        (products and prices in Stripe from config/tiers; needs STRIPE_SECRET_KEY)
+  npm run admin -- reconcile           (re-read every subscription from Stripe and fix drift now)`;
+
+/** Billing commands talk to Stripe with STRIPE_SECRET_KEY (STRIPE_API_BASE: the local twin instead). */
+function billingCommandDeps() {
+  const stripe = stripeClient(process.env.STRIPE_SECRET_KEY ?? '', process.env.STRIPE_API_BASE ?? '');
+  const settings = { appUrls: [], graceDays: Number(process.env.BILLING_GRACE_DAYS ?? 7), automaticTax: false, taxIdCollection: false };
+  return { db: db(), auth: auth(), now: () => new Date(), stripe, settings };
+}
 
 async function main() {
   if (!process.env.GOOGLE_APPLICATION_CREDENTIALS) {
@@ -24,6 +36,14 @@ async function main() {
     options: { until: { type: 'string' }, note: { type: 'string' } },
   });
   const [command, email, tier] = positionals;
+  if (command === 'stripe-setup') {
+    const r = await setupStripePrices(billingCommandDeps().stripe, db());
+    return `Stripe prices: created ${r.created.join(', ') || 'none'}; kept ${r.kept.join(', ') || 'none'}`;
+  }
+  if (command === 'reconcile') {
+    const r = await reconcileSubscriptions(billingCommandDeps());
+    return `Reconciled ${r.customers} customers: ${r.changed.length} changed, ${r.failed.length} failed\n${JSON.stringify(r, null, 2)}`;
+  }
   if (!command || !email) throw new Error(USAGE);
   const deps = { db: db(), auth: auth(), now: () => new Date() };
   const user = await auth().getUserByEmail(email.toLowerCase());

@@ -2,7 +2,21 @@
 import { resolve } from 'node:path';
 import { localMediaStorage } from '../adapters/storage';
 import { auth, db } from '../app/firebase';
+import { stripeClient } from '../adapters/stripe/stripe-client';
+import { setupStripePrices } from '../billing/stripe-prices';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from './seed';
+
+/** The demo sells through the local Stripe twin; without it running, checkout stays unavailable. */
+async function twinPrices(): Promise<string> {
+  const url = process.env.STRIPE_TWIN_URL ?? 'http://127.0.0.1:12111';
+  const up = await fetch(`${url}/_twin/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (!up) return `Stripe twin not reachable at ${url}: plans have no prices, checkout is unavailable.`;
+  const report = await setupStripePrices(stripeClient(process.env.STRIPE_SECRET_KEY ?? 'sk_test_commons_twin', url), db());
+  return `Stripe twin prices: ${report.created.length} created, ${report.kept.length} already there.`;
+}
 
 async function main() {
   const project = process.env.GCLOUD_PROJECT ?? 'demo-commons';
@@ -18,11 +32,13 @@ async function main() {
     await fetch(`http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/emulator/v1/projects/${project}/accounts`, { method: 'DELETE' });
   }
   const report = await seed({ db: db(), auth: auth(), storage: localMediaStorage() });
+  const prices = await twinPrices();
   console.log(
     [
       `Demo accounts (password: ${DEMO_PASSWORD}):`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(20)} ${a.admin ? 'admin' : (a.tier ?? 'free')}`),
       `Materials: ${report.materialsCreated} created, ${report.materialsKept} already there.`,
+      prices,
     ].join('\n'),
   );
 }

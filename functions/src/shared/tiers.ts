@@ -21,6 +21,8 @@ export interface TierDefinition {
   rank: number;
   benefits: string[];
   prices?: { monthly?: TierPrice; yearly?: TierPrice };
+  /** Free trial for a member's first subscription to this tier, in days (Stripe Checkout). */
+  trialDays?: number;
 }
 
 export interface Tier extends TierDefinition {

@@ -10,7 +10,6 @@ const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
 const SAFE_SCHEME = /^(?:https?|mailto):/i;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 // What browsers ignore inside a URL (so `jav\tascript:` is `javascript:`) or strip from its start.
-// eslint-disable-next-line no-control-regex
 const URL_NOISE = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g;
 
 /** True for http(s), mailto and relative URLs (`/x`, `./x`, `x.png`, `#top`, `?q`). */

@@ -3,7 +3,10 @@ import { defineStore } from 'pinia';
 // the public catalog's bundle small.
 import {
   collection,
+  count,
   doc,
+  getAggregateFromServer,
+  getCountFromServer,
   getDoc,
   getDocs,
   limit,
@@ -11,6 +14,8 @@ import {
   query,
   serverTimestamp,
   startAfter,
+  sum,
+  where,
   writeBatch,
   type QueryDocumentSnapshot,
 } from 'firebase/firestore';
@@ -27,8 +32,10 @@ import {
 } from '@shared/materials';
 import { MEMBERS } from '@shared/members';
 import { rankOf } from '@shared/tiers';
+import type { SubscriptionView } from '@/lib/billing';
 import { callFunction, functionUrl, liveFirestore } from '@/lib/firebase';
 import { fieldErrorsOf } from '@/lib/material-form';
+import { memberView } from '@/lib/member';
 import { useSessionStore } from './session';
 import { useTiersStore } from './tiers';
 
@@ -40,7 +47,24 @@ export interface MemberRow {
   name: string;
   tier: string;
   admin: boolean;
-  grant: { tier: string; endsAt: Stamp | null } | null;
+  grant: { tier: string; endsAt: Date | null } | null;
+  /** The Stripe subscription as last synced (also an ended one); null when they never subscribed. */
+  subscription: SubscriptionView | null;
+  /** Monthly recurring revenue from this member, smallest currency unit. */
+  mrr: number;
+}
+
+/** Members per tier and the total MRR, computed by Firestore aggregation queries (no member is downloaded). */
+export interface MembersSummary {
+  total: number;
+  byTier: { tier: string; count: number }[];
+  mrr: number;
+}
+
+function memberRow(uid: string, data: Record<string, unknown>): MemberRow {
+  const { email, name, tier, admin, grant, subscription } = memberView(data, '');
+  const mrr = typeof data.mrr === 'number' && Number.isFinite(data.mrr) ? data.mrr : 0;
+  return { uid, email, name, tier, admin, grant, subscription, mrr };
 }
 
 export type SaveResult = { ok: true } | { ok: false; fieldErrors: Record<string, string>; message: string };
@@ -163,10 +187,27 @@ export const useAdminStore = defineStore('admin', () => {
     const constraints = [orderBy('email'), ...(after ? [startAfter(after)] : []), limit(pageSize)];
     const snap = await getDocs(query(collection(db, MEMBERS), ...constraints));
     return {
-      rows: snap.docs.map((d) => ({ uid: d.id, ...(d.data() as Omit<MemberRow, 'uid'>) })),
+      rows: snap.docs.map((d) => memberRow(d.id, d.data())),
       last: snap.docs[snap.docs.length - 1],
       more: snap.docs.length === pageSize,
     };
+  }
+
+  /** One count query per tier and one sum over `mrr` (each billed as about one read per 1000 members). */
+  async function membersSummary(tierIds: string[]): Promise<MembersSummary> {
+    const db = await liveFirestore();
+    const members = collection(db, MEMBERS);
+    const [byTier, totals] = await Promise.all([
+      Promise.all(
+        tierIds.map(async (tier) => ({
+          tier,
+          count: (await getCountFromServer(query(members, where('tier', '==', tier)))).data().count,
+        })),
+      ),
+      getAggregateFromServer(members, { total: count(), mrr: sum('mrr') }),
+    ]);
+    const { total, mrr } = totals.data();
+    return { total, byTier, mrr: Number(mrr) || 0 };
   }
 
   /** `endsAt`: an ISO date (`2027-01-31`) or null for no end. */
@@ -175,5 +216,16 @@ export const useAdminStore = defineStore('admin', () => {
   const revoke = (uid: string) =>
     callFunction<{ uid: string }, { uid: string; tier: string }>('revokeComplimentary', { uid });
 
-  return { listMaterials, loadMaterial, saveMaterial, deleteMaterial, exists, uploadFile, listMembers, grant, revoke };
+  return {
+    listMaterials,
+    loadMaterial,
+    saveMaterial,
+    deleteMaterial,
+    exists,
+    uploadFile,
+    listMembers,
+    membersSummary,
+    grant,
+    revoke,
+  };
 });

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { User } from 'firebase/auth';
 import type { AccessClaims } from '@shared/access';
-import { MEMBERS, type EmailPrefs } from '@shared/members';
+import { MEMBERS } from '@shared/members';
 import { accessClaims, needsTokenRefresh } from '@/lib/claims';
 import {
   hasStoredSession,
@@ -12,36 +12,12 @@ import {
   markStoredSession,
   type AuthSdk,
 } from '@/lib/firebase';
+import { memberView, type MemberView } from '@/lib/member';
 
-/** The member document as the app uses it (timestamps as Dates). */
-export interface MemberView {
-  email: string;
-  name: string;
-  tier: string;
-  rank: number;
-  admin: boolean;
-  grant: { tier: string; endsAt: Date | null; note: string } | null;
-  emailPrefs: EmailPrefs;
-}
+export type { MemberView } from '@/lib/member';
 
 type Stamp = { toDate(): Date; toMillis(): number };
 const EMAIL_FOR_LINK = 'commons.emailForSignIn';
-
-function memberView(data: Record<string, unknown>, fallbackEmail: string): MemberView {
-  const grant = data.grant as { tier: string; endsAt: Stamp | null; note?: string } | null | undefined;
-  const prefs = (data.emailPrefs ?? {}) as Partial<EmailPrefs>;
-  return {
-    email: typeof data.email === 'string' ? data.email : fallbackEmail,
-    name: typeof data.name === 'string' ? data.name : '',
-    tier: typeof data.tier === 'string' ? data.tier : 'free',
-    rank: typeof data.rank === 'number' ? data.rank : 10,
-    admin: data.admin === true,
-    grant: grant
-      ? { tier: grant.tier, endsAt: grant.endsAt ? grant.endsAt.toDate() : null, note: grant.note ?? '' }
-      : null,
-    emailPrefs: { newsletter: prefs.newsletter !== false, events: prefs.events !== false },
-  };
-}
 
 /**
  * Who is signed in: the Firebase user, the access claims of their ID token and their live member

@@ -1,0 +1,488 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createStripeTwin, type StripeTwin } from './stripe-twin';
+
+// Drives the twin only the way our code and a browser do: the official SDK, plain HTTP, and a webhook
+// receiver that verifies every delivery with stripe.webhooks.constructEvent.
+
+const SECRET = 'whsec_twin_test';
+const T0 = Date.UTC(2026, 0, 31, 12, 0, 0) / 1000; // Jan 31: a monthly period must end Feb 28
+const FEB_28 = Date.UTC(2026, 1, 28, 12, 0, 0) / 1000;
+const MAR_28 = Date.UTC(2026, 2, 28, 12, 0, 0) / 1000;
+
+let twin: StripeTwin;
+let stripe: Stripe;
+let receiver: Server;
+let received: Stripe.Event[] = [];
+let rejected: string[] = [];
+let failNext = 0;
+
+beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (failNext > 0) {
+        failNext--;
+        return void res.writeHead(500).end();
+      }
+      try {
+        const header = String(req.headers['stripe-signature']);
+        received.push(stripe.webhooks.constructEvent(Buffer.concat(chunks), header, SECRET));
+        res.writeHead(200).end('{}');
+      } catch (err) {
+        rejected.push(String(err));
+        res.writeHead(400).end();
+      }
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  const hookPort = (receiver.address() as AddressInfo).port;
+  twin = await createStripeTwin({
+    port: 0,
+    webhookUrl: `http://127.0.0.1:${hookPort}/hook`,
+    webhookSecret: SECRET,
+    now: () => T0,
+    retryDelaysMs: [10, 20],
+  });
+  stripe = new Stripe('sk_test_twin', { host: '127.0.0.1', port: twin.port, protocol: 'http' });
+});
+
+afterAll(async () => {
+  await twin.close();
+  await new Promise((r) => receiver.close(r));
+});
+
+beforeEach(async () => {
+  await fetch(`${twin.url}/_twin/reset`, { method: 'POST' });
+  received = [];
+  rejected = [];
+  failNext = 0;
+});
+
+async function catalog() {
+  const main = await stripe.products.create({ name: 'Main' });
+  const premium = await stripe.products.create({ name: 'Premium' });
+  const monthly = await stripe.prices.create({
+    product: main.id,
+    unit_amount: 2000,
+    currency: 'usd',
+    recurring: { interval: 'month' },
+    lookup_key: 'main_monthly',
+  });
+  const yearly = await stripe.prices.create({
+    product: main.id,
+    unit_amount: 20000,
+    currency: 'usd',
+    recurring: { interval: 'year' },
+    lookup_key: 'main_yearly',
+  });
+  const premiumMonthly = await stripe.prices.create({
+    product: premium.id,
+    unit_amount: 4000,
+    currency: 'usd',
+    recurring: { interval: 'month' },
+    lookup_key: 'premium_monthly',
+  });
+  return { main, monthly, yearly, premiumMonthly };
+}
+
+async function openCheckout(price: string, extra: Partial<Stripe.Checkout.SessionCreateParams> = {}) {
+  const customer = await stripe.customers.create({ email: 'ada@example.test', metadata: { uid: 'u1' } });
+  const session = await stripe.checkout.sessions.create({
+    mode: 'subscription',
+    customer: customer.id,
+    line_items: [{ price, quantity: 1 }],
+    success_url: 'http://app.test/account?session={CHECKOUT_SESSION_ID}',
+    cancel_url: 'http://app.test/pricing',
+    client_reference_id: 'u1',
+    metadata: { uid: 'u1' },
+    subscription_data: { metadata: { uid: 'u1', tier: 'main' } },
+    ...extra,
+  });
+  return { customer, session };
+}
+
+function postForm(url: string, fields: Record<string, string>) {
+  return fetch(url, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+}
+
+/** Pays a checkout session through its page, like a browser; returns the subscription it created. */
+async function subscribe(price: string, extra: Partial<Stripe.Checkout.SessionCreateParams> = {}) {
+  const { customer, session } = await openCheckout(price, extra);
+  const res = await postForm(`${session.url}/pay`, { card: '4242424242424242' });
+  expect(res.status).toBe(303);
+  const paid = await stripe.checkout.sessions.retrieve(session.id);
+  return { customer, session: paid, sub: await stripe.subscriptions.retrieve(String(paid.subscription)) };
+}
+
+const types = () => received.map((e) => e.type);
+
+describe('Stripe twin API', () => {
+  it('requires a test secret key as Bearer token', async () => {
+    const res = await fetch(`${twin.url}/v1/customers`);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } });
+    const live = new Stripe('sk_live_nope', { host: '127.0.0.1', port: twin.port, protocol: 'http' });
+    await expect(live.customers.list()).rejects.toMatchObject({ type: 'StripeAuthenticationError', statusCode: 401 });
+  });
+
+  it('answers unknown ids and routes with the Stripe error shape', async () => {
+    await expect(stripe.customers.retrieve('cus_missing')).rejects.toMatchObject({
+      type: 'StripeInvalidRequestError',
+      statusCode: 404,
+      code: 'resource_missing',
+      message: "No such customer: 'cus_missing'",
+    });
+    const res = await fetch(`${twin.url}/v1/nothing`, { headers: { authorization: 'Bearer sk_test_x' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('request-id')).toMatch(/^req_/);
+    expect(((await res.json()) as { error: { type: string } }).error.type).toBe('invalid_request_error');
+    await expect(
+      stripe.checkout.sessions.create({ success_url: 'http://x' } as Stripe.Checkout.SessionCreateParams),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'parameter_missing',
+      param: 'mode',
+    });
+  });
+
+  it('replays the stored response for a repeated Idempotency-Key', async () => {
+    const a = await stripe.customers.create({ email: 'same@example.test' }, { idempotencyKey: 'signup-u1' });
+    await stripe.customers.update(a.id, { name: 'Changed' });
+    const b = await stripe.customers.create({ email: 'same@example.test' }, { idempotencyKey: 'signup-u1' });
+    expect(b.id).toBe(a.id);
+    expect(b.name).toBeNull();
+    const found = await stripe.customers.list({ email: 'same@example.test' });
+    expect(found.data.map((c) => c.id)).toEqual([a.id]);
+  });
+
+  it('updates customers, merging metadata', async () => {
+    const c = await stripe.customers.create({ email: 'm@example.test', metadata: { uid: 'u1', keep: 'yes' } });
+    const updated = await stripe.customers.update(c.id, { metadata: { uid: 'u2', keep: '' }, name: 'Ada' });
+    expect(updated).toMatchObject({ object: 'customer', livemode: false, name: 'Ada', metadata: { uid: 'u2' } });
+    expect((await stripe.customers.retrieve(c.id)).id).toBe(c.id);
+  });
+
+  it('creates products and prices and lists prices by lookup key', async () => {
+    const { main, monthly, premiumMonthly } = await catalog();
+    expect(monthly).toMatchObject({
+      object: 'price',
+      product: main.id,
+      unit_amount: 2000,
+      currency: 'usd',
+      recurring: { interval: 'month' },
+      lookup_key: 'main_monthly',
+    });
+    const byKey = await stripe.prices.list({
+      lookup_keys: ['main_monthly', 'premium_monthly'],
+      expand: ['data.product'],
+    });
+    expect(byKey.object).toBe('list');
+    expect(byKey.data.map((p) => p.id)).toEqual([premiumMonthly.id, monthly.id]);
+    expect((byKey.data[1]?.product as Stripe.Product).name).toBe('Main');
+    expect((await stripe.prices.retrieve(monthly.id)).lookup_key).toBe('main_monthly');
+    expect((await stripe.products.retrieve(main.id)).name).toBe('Main');
+  });
+});
+
+describe('Checkout', () => {
+  it('pays on the page, redirects to success_url and delivers signed events in order', async () => {
+    const { monthly } = await catalog();
+    const { customer, session } = await openCheckout(monthly.id);
+    expect(session).toMatchObject({
+      object: 'checkout.session',
+      status: 'open',
+      payment_status: 'unpaid',
+      subscription: null,
+    });
+    expect(session.url).toBe(`${twin.url}/checkout/${session.id}`);
+
+    const html = await (await fetch(String(session.url))).text();
+    for (const text of [
+      'Main',
+      '$20.00 / month',
+      'ada@example.test',
+      'Subscribe',
+      'Stripe test twin — no real payment',
+      '4242 4242 4242 4242 — succeeds',
+    ]) {
+      expect(html).toContain(text);
+    }
+
+    const res = await postForm(`${session.url}/pay`, { card: '4242424242424242' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`http://app.test/account?session=${session.id}`);
+    // The page waited for delivery: the events are already in.
+    expect(rejected).toEqual([]);
+    expect(types()).toEqual(['customer.subscription.created', 'invoice.paid', 'checkout.session.completed']);
+
+    const paid = await stripe.checkout.sessions.retrieve(session.id);
+    expect(paid).toMatchObject({ status: 'complete', payment_status: 'paid', customer: customer.id });
+    const sub = await stripe.subscriptions.retrieve(String(paid.subscription));
+    expect(sub).toMatchObject({
+      status: 'active',
+      customer: customer.id,
+      metadata: { uid: 'u1', tier: 'main' },
+      cancel_at_period_end: false,
+    });
+    expect(sub.items.data[0]).toMatchObject({
+      price: { id: monthly.id },
+      current_period_start: T0,
+      current_period_end: FEB_28,
+    });
+
+    const [created, invoicePaid, completed] = received;
+    expect((created?.data.object as Stripe.Subscription).id).toBe(sub.id);
+    const invoice = invoicePaid?.data.object as Stripe.Invoice;
+    expect(invoice).toMatchObject({ status: 'paid', amount_paid: 2000, billing_reason: 'subscription_create' });
+    expect(invoice.parent?.subscription_details?.subscription).toBe(sub.id);
+    expect((completed?.data.object as Stripe.Checkout.Session).subscription).toBe(sub.id);
+    expect(completed).toMatchObject({ api_version: '2026-10-28.endive', livemode: false, object: 'event' });
+    expect(twin.deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered', 'delivered']);
+
+    const again = await postForm(`${session.url}/pay`, { card: '4242424242424242' });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('already been paid');
+    expect(received).toHaveLength(3);
+  });
+
+  it('shows a declined card and changes nothing', async () => {
+    const { monthly } = await catalog();
+    const { customer, session } = await openCheckout(monthly.id);
+    const res = await postForm(`${session.url}/pay`, { card: '4000000000000002' });
+    expect(res.status).toBe(402);
+    expect(await res.text()).toContain('Your card was declined.');
+    await twin.idle();
+    expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
+    expect((await stripe.subscriptions.list({ customer: customer.id, status: 'all' })).data).toEqual([]);
+    expect((await stripe.events.list()).data).toEqual([]);
+    expect(received).toEqual([]);
+  });
+
+  it('starts a trial and checks promotion codes', async () => {
+    const { monthly } = await catalog();
+    const { session } = await openCheckout(monthly.id, {
+      allow_promotion_codes: true,
+      subscription_data: { trial_period_days: 14, metadata: { uid: 'u1' } },
+    });
+    const html = await (await fetch(String(session.url))).text();
+    expect(html).toContain('14-day free trial');
+    expect(html).toContain('Promotion code');
+    const bad = await postForm(`${session.url}/pay`, { card: '4242424242424242', promotion_code: 'NOPE' });
+    expect(await bad.text()).toContain('This code is invalid');
+    expect(received).toEqual([]);
+    const ok = await postForm(`${session.url}/pay`, { card: '4242424242424242', promotion_code: 'WELCOME' });
+    expect(ok.status).toBe(303);
+    const sub = received[0]?.data.object as Stripe.Subscription;
+    expect(sub).toMatchObject({ status: 'trialing', trial_start: T0, trial_end: T0 + 14 * 86_400 });
+    expect((received[1]?.data.object as Stripe.Invoice).amount_paid).toBe(0);
+  });
+
+  it('escapes every interpolated value on the page', async () => {
+    const product = await stripe.products.create({ name: '<script>alert(1)</script>' });
+    const price = await stripe.prices.create({ product: product.id, unit_amount: 500, currency: 'eur', recurring: { interval: 'year' } });
+    const { session } = await openCheckout(price.id, { cancel_url: 'http://app.test/"><b>x' });
+    const html = await (await fetch(String(session.url))).text();
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).toContain('href="http://app.test/&#34;&#62;&#60;b&#62;x"');
+    expect(html).toContain('€5.00 / year');
+  });
+
+  it('retries a webhook that failed and records the attempts', async () => {
+    const { monthly } = await catalog();
+    failNext = 1;
+    await subscribe(monthly.id);
+    expect(types()).toEqual(['customer.subscription.created', 'invoice.paid', 'checkout.session.completed']);
+    expect(twin.deliveries[0]).toMatchObject({ status: 'delivered', attempts: 2 });
+    const log = (await (await fetch(`${twin.url}/_twin/deliveries`)).json()) as {
+      deliveries: Array<{ attempts: number }>;
+    };
+    expect(log.deliveries.map((d) => d.attempts)).toEqual([2, 1, 1]);
+  });
+});
+
+describe('Customer Portal and test clock', () => {
+  async function portalFor(customer: string) {
+    const portal = await stripe.billingPortal.sessions.create({ customer, return_url: 'http://app.test/account' });
+    expect(portal.url).toBe(`${twin.url}/portal/${portal.id}`);
+    return portal;
+  }
+
+  it('changes plan, cancels at period end, and ends the subscription at period end', async () => {
+    const { monthly, premiumMonthly } = await catalog();
+    const { customer, sub } = await subscribe(monthly.id);
+    const portal = await portalFor(customer.id);
+    const page = await (await fetch(portal.url)).text();
+    for (const text of [
+      'ada@example.test',
+      'Renews on February 28, 2026',
+      'Cancel plan',
+      'Update plan',
+      'Advance to period end',
+      'Return to Commons',
+    ]) {
+      expect(page).toContain(text);
+    }
+    received = [];
+
+    const change = await postForm(`${portal.url}/change-plan`, { subscription: sub.id, price: premiumMonthly.id });
+    expect(change.status).toBe(303);
+    expect(change.headers.get('location')).toBe(`/portal/${portal.id}?notice=change-plan`);
+    expect(types()).toEqual(['customer.subscription.updated', 'invoice.paid']);
+    const prev = received[0]?.data.previous_attributes as Partial<Stripe.Subscription>;
+    expect(prev.items?.data[0]?.price.id).toBe(monthly.id);
+    expect((received[0]?.data.object as Stripe.Subscription).items.data[0]?.price.id).toBe(premiumMonthly.id);
+    expect((received[1]?.data.object as Stripe.Invoice).billing_reason).toBe('subscription_update');
+
+    received = [];
+    await postForm(`${portal.url}/cancel`, { subscription: sub.id });
+    expect(types()).toEqual(['customer.subscription.updated']);
+    expect(received[0]?.data.object).toMatchObject({ cancel_at_period_end: true, cancel_at: FEB_28 });
+    expect(received[0]?.data.previous_attributes).toMatchObject({ cancel_at_period_end: false });
+    expect(await (await fetch(portal.url)).text()).toContain('Cancels on February 28, 2026');
+
+    received = [];
+    await postForm(`${portal.url}/advance`, { subscription: sub.id });
+    expect(types()).toEqual(['customer.subscription.deleted']);
+    const ended = await stripe.subscriptions.retrieve(sub.id);
+    expect(ended).toMatchObject({ status: 'canceled', ended_at: FEB_28 });
+    expect((await stripe.subscriptions.list({ customer: customer.id })).data).toEqual([]);
+    expect(rejected).toEqual([]);
+  });
+
+  it('resumes a cancellation and updates the card without events', async () => {
+    const { monthly } = await catalog();
+    const { customer, sub } = await subscribe(monthly.id);
+    const portal = await portalFor(customer.id);
+    await postForm(`${portal.url}/cancel`, { subscription: sub.id });
+    await postForm(`${portal.url}/renew`, { subscription: sub.id });
+    expect((await stripe.subscriptions.retrieve(sub.id)).cancel_at_period_end).toBe(false);
+    received = [];
+    const card = await postForm(`${portal.url}/update-card`, { subscription: sub.id });
+    expect(await (await fetch(`${twin.url}${card.headers.get('location')}`)).text()).toContain('Card updated');
+    expect(received).toEqual([]);
+  });
+
+  it('fails a renewal (past_due), pays it, then renews normally', async () => {
+    const { monthly } = await catalog();
+    const { sub } = await subscribe(monthly.id);
+    received = [];
+    const failed = await fetch(`${twin.url}/_twin/subscriptions/${sub.id}/fail-renewal`, { method: 'POST' });
+    expect(failed.status).toBe(200);
+    expect(types()).toEqual(['invoice.payment_failed', 'customer.subscription.updated']);
+    const pastDue = await stripe.subscriptions.retrieve(sub.id);
+    expect(pastDue.status).toBe('past_due');
+    expect(pastDue.items.data[0]).toMatchObject({ current_period_start: FEB_28, current_period_end: MAR_28 });
+    const open = await stripe.invoices.retrieve(String(pastDue.latest_invoice));
+    expect(open).toMatchObject({ status: 'open', amount_due: 2000, billing_reason: 'subscription_cycle' });
+
+    received = [];
+    await fetch(`${twin.url}/_twin/subscriptions/${sub.id}/pay`, { method: 'POST' });
+    expect(types()).toEqual(['invoice.paid', 'customer.subscription.updated']);
+    expect((await stripe.subscriptions.retrieve(sub.id)).status).toBe('active');
+
+    received = [];
+    await fetch(`${twin.url}/_twin/subscriptions/${sub.id}/advance`, { method: 'POST' });
+    expect(types()).toEqual(['invoice.paid', 'customer.subscription.updated']);
+    const invoices = await stripe.invoices.list({ subscription: sub.id });
+    expect(invoices.data.map((i) => i.billing_reason)).toEqual([
+      'subscription_cycle',
+      'subscription_cycle',
+      'subscription_create',
+    ]);
+    expect((await stripe.events.list({ type: 'invoice.payment_failed' })).data).toHaveLength(1);
+  });
+
+  it('stops retrying after a second failed renewal (unpaid)', async () => {
+    const { monthly } = await catalog();
+    const { sub } = await subscribe(monthly.id);
+    await fetch(`${twin.url}/_twin/subscriptions/${sub.id}/fail-renewal`, { method: 'POST' });
+    received = [];
+    const res = await fetch(`${twin.url}/_twin/subscriptions/${sub.id}/advance`, { method: 'POST' });
+    const body = (await res.json()) as { subscription: Stripe.Subscription };
+    expect(body.subscription.status).toBe('unpaid');
+    expect(types()).toEqual(['invoice.payment_failed', 'customer.subscription.updated']);
+    expect(received[1]?.data.previous_attributes).toMatchObject({ status: 'past_due' });
+  });
+
+  it('expands ids and filters events by wildcard', async () => {
+    const { monthly } = await catalog();
+    const { sub } = await subscribe(monthly.id);
+    const expanded = await stripe.subscriptions.retrieve(sub.id, { expand: ['latest_invoice', 'customer'] });
+    expect((expanded.latest_invoice as Stripe.Invoice).object).toBe('invoice');
+    expect((expanded.customer as Stripe.Customer).email).toBe('ada@example.test');
+    const subEvents = await stripe.events.list({ type: 'customer.subscription.*' });
+    expect(subEvents.data.map((e) => e.type)).toEqual(['customer.subscription.created']);
+  });
+
+  it('updates and cancels through the API like Stripe', async () => {
+    const { monthly, yearly } = await catalog();
+    const { sub } = await subscribe(monthly.id);
+    received = [];
+    const item = sub.items.data[0];
+    const switched = await stripe.subscriptions.update(sub.id, {
+      items: [{ id: item?.id, price: yearly.id }],
+      metadata: { note: 'x' },
+    });
+    expect(switched.items.data[0]?.price.id).toBe(yearly.id);
+    expect(switched.metadata).toEqual({ uid: 'u1', tier: 'main', note: 'x' });
+    const canceled = await stripe.subscriptions.cancel(sub.id);
+    expect(canceled.status).toBe('canceled');
+    await twin.idle();
+    expect(types()).toEqual([
+      'customer.subscription.updated',
+      'invoice.paid',
+      'customer.subscription.updated',
+      'customer.subscription.deleted',
+    ]);
+    const evt = await stripe.events.retrieve(String(received[3]?.id));
+    expect(evt.type).toBe('customer.subscription.deleted');
+  });
+
+  it('pages subscriptions with starting_after and filters canceled by default', async () => {
+    const { monthly } = await catalog();
+    const subs = [];
+    for (let i = 0; i < 4; i++) subs.push((await subscribe(monthly.id)).sub);
+    await stripe.subscriptions.cancel(String(subs[0]?.id));
+    const newest = subs.map((s) => s.id).reverse();
+
+    const first = await stripe.subscriptions.list({ limit: 2 });
+    expect(first).toMatchObject({ object: 'list', has_more: true });
+    expect(first.data.map((s) => s.id)).toEqual(newest.slice(0, 2));
+    const second = await stripe.subscriptions.list({ limit: 2, starting_after: first.data[1]?.id });
+    expect(second.has_more).toBe(false);
+    expect(second.data.map((s) => s.id)).toEqual(newest.slice(2, 3));
+
+    const all = await stripe.subscriptions.list({ status: 'all', limit: 100 });
+    expect(all.data.map((s) => s.id)).toEqual(newest);
+    expect((await stripe.subscriptions.list({ status: 'canceled' })).data.map((s) => s.id)).toEqual([subs[0]?.id]);
+    expect(
+      (await stripe.subscriptions.list({ price: monthly.id, status: 'all' }).autoPagingToArray({ limit: 10 })).length,
+    ).toBe(4);
+  });
+});
+
+describe('persistence', () => {
+  it('keeps state in dataFile across restarts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stripe-twin-'));
+    try {
+      const opts = { webhookUrl: 'http://127.0.0.1:9/none', webhookSecret: SECRET, dataFile: join(dir, 'twin.json') };
+      const first = await createStripeTwin(opts);
+      const client = (port: number) => new Stripe('sk_test_twin', { host: '127.0.0.1', port, protocol: 'http' });
+      const created = await client(first.port).customers.create({ email: 'kept@example.test' });
+      await first.close();
+      const second = await createStripeTwin(opts);
+      expect((await client(second.port).customers.retrieve(created.id)).id).toBe(created.id);
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

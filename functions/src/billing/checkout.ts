@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type Stripe from 'stripe';
+import { readTiers } from '../app/tiers-config';
+import { subscriptionFact } from '../members/member-store';
+import { subscriptionGrantsTier } from '../domain/entitlement';
+import { BILLING_INTERVALS, type BillingRedirect, type MemberBillingFields } from '../shared/billing';
+import { MEMBERS, type MemberDoc } from '../shared/members';
+import type { Timestamp } from 'firebase-admin/firestore';
+import type { BillingDeps } from './subscription-sync';
+import { appUrlFor } from './billing-config';
+
+/** Payload of `createCheckoutSession`. No uid: a member can only ever buy for itself. */
+export const checkoutRequestSchema = z
+  .object({
+    tier: z.string().min(1, 'Choose a plan'),
+    interval: z.enum(BILLING_INTERVALS, { message: 'interval must be monthly or yearly' }),
+  })
+  .strict();
+export const portalRequestSchema = z.object({}).strict();
+
+/** A readable refusal the callable glue turns into an HttpsError with this code. */
+export class BillingError extends Error {
+  constructor(
+    readonly code: 'invalid-argument' | 'failed-precondition' | 'not-found',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Member = MemberDoc<Timestamp> & MemberBillingFields<Timestamp>;
+
+async function memberOrThrow(deps: BillingDeps, uid: string): Promise<Member> {
+  const snap = await deps.db.collection(MEMBERS).doc(uid).get();
+  if (!snap.exists) throw new BillingError('not-found', 'Your member profile is still being created; try again in a moment.');
+  return snap.data() as Member;
+}
+
+/**
+ * The member's Stripe customer, created once. The Stripe idempotency key makes concurrent first clicks
+ * get the same customer from Stripe; the transaction makes sure only one id is ever stored. A customer
+ * left over from an earlier failed attempt (keys expire after 24 h) is found by its uid metadata.
+ */
+export async function ensureCustomer(deps: BillingDeps, uid: string, member: Member): Promise<string> {
+  if (member.stripeCustomerId) return member.stripeCustomerId;
+  const existing = await deps.stripe.customers.list({ email: member.email, limit: 100 });
+  const customer =
+    existing.data.find((c) => c.metadata.firebaseUID === uid) ??
+    (await deps.stripe.customers.create(
+      { email: member.email, name: member.name || undefined, metadata: { firebaseUID: uid } },
+      { idempotencyKey: `commons-customer-${uid}` },
+    ));
+  const ref = deps.db.collection(MEMBERS).doc(uid);
+  return deps.db.runTransaction(async (tx) => {
+    const stored = (await tx.get(ref)).get('stripeCustomerId') as string | undefined;
+    if (stored) return stored;
+    tx.set(ref, { stripeCustomerId: customer.id }, { merge: true });
+    return customer.id;
+  });
+}
+
+async function portalSession(deps: BillingDeps, customerId: string, appUrl: string): Promise<BillingRedirect> {
+  const session = await deps.stripe.billingPortal.sessions.create({ customer: customerId, return_url: `${appUrl}/account` });
+  return { url: session.url, kind: 'portal' };
+}
+
+/**
+ * Where a member goes to buy `tier`: a Checkout session, or the Customer Portal when they already pay
+ * (a second subscription would charge them twice; plan changes belong in the portal).
+ */
+export async function createCheckout(
+  deps: BillingDeps,
+  uid: string,
+  input: z.infer<typeof checkoutRequestSchema>,
+  origin?: string,
+): Promise<BillingRedirect> {
+  const appUrl = appUrlFor(deps.settings, origin);
+  const tiers = await readTiers(deps.db);
+  const tier = tiers.tiers[input.tier];
+  if (!tier) throw new BillingError('invalid-argument', `Unknown plan "${input.tier}".`);
+  const priceId = tier.prices?.[input.interval]?.priceId;
+  if (!priceId) throw new BillingError('invalid-argument', `${tier.name} cannot be bought ${input.interval}.`);
+
+  const member = await memberOrThrow(deps, uid);
+  const fact = subscriptionFact(member.subscription);
+  if (member.stripeCustomerId && fact && subscriptionGrantsTier(fact, deps.now())) {
+    return portalSession(deps, member.stripeCustomerId, appUrl);
+  }
+  const customer = await ensureCustomer(deps, uid, member);
+  const { settings } = deps;
+  const params: Stripe.Checkout.SessionCreateParams = {
+    mode: 'subscription',
+    customer,
+    client_reference_id: uid,
+    line_items: [{ price: priceId, quantity: 1 }],
+    subscription_data: {
+      metadata: { firebaseUID: uid, tier: input.tier },
+      // A trial is for a member's first subscription only.
+      ...(tier.trialDays && !member.subscription ? { trial_period_days: tier.trialDays } : {}),
+    },
+    allow_promotion_codes: true,
+    success_url: `${appUrl}/account?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+    cancel_url: `${appUrl}/pricing?checkout=cancelled`,
+    metadata: { firebaseUID: uid },
+  };
+  if (settings.automaticTax) {
+    params.automatic_tax = { enabled: true };
+    params.customer_update = { address: 'auto', name: 'auto' };
+  }
+  if (settings.taxIdCollection) params.tax_id_collection = { enabled: true };
+  const session = await deps.stripe.checkout.sessions.create(params);
+  if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
+  return { url: session.url, kind: 'checkout' };
+}
+
+/** The Customer Portal for the member's own customer (upgrade, downgrade, cancel, card, invoices). */
+export async function createPortal(deps: BillingDeps, uid: string, origin?: string): Promise<BillingRedirect> {
+  const member = await memberOrThrow(deps, uid);
+  if (!member.stripeCustomerId) {
+    throw new BillingError('failed-precondition', 'You have no billing account yet: choose a plan first.');
+  }
+  return portalSession(deps, member.stripeCustomerId, appUrlFor(deps.settings, origin));
+}

@@ -1,0 +1,79 @@
+// Helpers for billing tests: the real Stripe SDK pointed at the local twin that test-emulated.mjs starts
+// (the same twin the functions emulator's Stripe client talks to), and Stripe-signed webhook deliveries.
+import Stripe from 'stripe';
+import { stripeClient } from '../../functions/src/adapters/stripe/stripe-client';
+import { setupStripePrices } from '../../functions/src/billing/stripe-prices';
+import type { BillingDeps } from '../../functions/src/billing/subscription-sync';
+import { adminSdk, FUNCTIONS } from './emulators';
+
+export const TWIN_URL = 'http://127.0.0.1:12111';
+export const WEBHOOK_SECRET = 'whsec_commons_twin';
+export const stripe = stripeClient('sk_test_commons_twin', TWIN_URL);
+
+/** In-process billing deps, as the functions build them, against the emulators and the twin. */
+export function billingTestDeps(overrides: Partial<BillingDeps> = {}): BillingDeps {
+  const { db, auth } = adminSdk();
+  return {
+    db,
+    auth,
+    now: () => new Date(),
+    stripe,
+    settings: { appUrls: ['http://127.0.0.1:4173'], graceDays: 7, automaticTax: false, taxIdCollection: false },
+    ...overrides,
+  };
+}
+
+/** Empty twin, products and prices created in it, their ids written to config/tiers. */
+export async function resetTwinWithPrices(): Promise<void> {
+  const res = await fetch(`${TWIN_URL}/_twin/reset`, { method: 'POST' });
+  if (!res.ok) throw new Error(`twin reset: ${res.status}`);
+  await setupStripePrices(stripe, adminSdk().db);
+}
+
+/** POST a body to the emulated webhook with a Stripe-Signature built by the SDK's own test helper. */
+export async function postWebhook(
+  payload: string,
+  opts: { secret?: string; timestamp?: number; signature?: string | null; contentType?: string } = {},
+): Promise<{ status: number; text: string }> {
+  const signature =
+    opts.signature === undefined
+      ? Stripe.webhooks.generateTestHeaderString({
+          payload,
+          secret: opts.secret ?? WEBHOOK_SECRET,
+          ...(opts.timestamp ? { timestamp: opts.timestamp } : {}),
+        })
+      : opts.signature;
+  const res = await fetch(`${FUNCTIONS}/stripeWebhook`, {
+    method: 'POST',
+    headers: { 'content-type': opts.contentType ?? 'application/json', ...(signature === null ? {} : { 'stripe-signature': signature }) },
+    body: payload,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+/** Wait until `check` holds (webhooks arrive asynchronously). */
+export async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  let last = await read();
+  while (!check(last) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200));
+    last = await read();
+  }
+  return last;
+}
+
+/** Pay a Checkout session on the twin's dev page, as the browser form does. Resolves after its webhooks were delivered. */
+export async function payCheckout(checkoutUrl: string, card = '4242424242424242'): Promise<Response> {
+  return fetch(`${checkoutUrl}/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ card }),
+    redirect: 'manual',
+  });
+}
+
+/** The twin's test clock and dunning controls for one subscription. */
+export async function twinAction(subscriptionId: string, action: 'advance' | 'fail-renewal' | 'pay'): Promise<void> {
+  const res = await fetch(`${TWIN_URL}/_twin/subscriptions/${subscriptionId}/${action}`, { method: 'POST' });
+  if (!res.ok) throw new Error(`twin ${action}: ${res.status} ${await res.text()}`);
+}

@@ -1,0 +1,42 @@
+// `members/{uid}` as the app uses it. Functions write it, but the app must not break on a document from
+// an older or newer version: every field is read defensively. Pure, unit-tested in member.test.ts.
+import type { EmailPrefs } from '@shared/members';
+import { FREE_RANK, FREE_TIER } from '@shared/tiers';
+import { parseSubscription, toDate, type SubscriptionView } from './subscription';
+
+/** The member document as the app uses it (timestamps as Dates). */
+export interface MemberView {
+  email: string;
+  name: string;
+  tier: string;
+  rank: number;
+  admin: boolean;
+  grant: { tier: string; endsAt: Date | null; note: string } | null;
+  emailPrefs: EmailPrefs;
+  /** Set once the member has started a checkout: they can open the Stripe Customer Portal. */
+  stripeCustomerId: string | null;
+  /** Their Stripe subscription as last synced (also a canceled one); null when they never subscribed. */
+  subscription: SubscriptionView | null;
+}
+
+function grantOf(raw: unknown): MemberView['grant'] {
+  if (!raw || typeof raw !== 'object') return null;
+  const grant = raw as { tier?: unknown; endsAt?: unknown; note?: unknown };
+  if (typeof grant.tier !== 'string') return null;
+  return { tier: grant.tier, endsAt: toDate(grant.endsAt), note: typeof grant.note === 'string' ? grant.note : '' };
+}
+
+export function memberView(data: Record<string, unknown>, fallbackEmail: string): MemberView {
+  const prefs = (data.emailPrefs && typeof data.emailPrefs === 'object' ? data.emailPrefs : {}) as Partial<EmailPrefs>;
+  return {
+    email: typeof data.email === 'string' ? data.email : fallbackEmail,
+    name: typeof data.name === 'string' ? data.name : '',
+    tier: typeof data.tier === 'string' ? data.tier : FREE_TIER,
+    rank: typeof data.rank === 'number' ? data.rank : FREE_RANK,
+    admin: data.admin === true,
+    grant: grantOf(data.grant),
+    emailPrefs: { newsletter: prefs.newsletter !== false, events: prefs.events !== false },
+    stripeCustomerId: typeof data.stripeCustomerId === 'string' && data.stripeCustomerId ? data.stripeCustomerId : null,
+    subscription: parseSubscription(data.subscription),
+  };
+}
