@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { adminSdk } from '../tests/support/emulators';
 import { shot, signIn } from './support';
 
 test.describe('admin area', () => {
@@ -41,6 +42,10 @@ test.describe('admin area', () => {
   test('an admin grants and revokes a complimentary plan', async ({ page }, info) => {
     await signIn(page, 'admin@demo.test');
     await page.goto('/admin/members');
+    // The summary counts on the server: every member, whether or not it has billing fields yet.
+    const total = (await adminSdk().db.collection('members').count().get()).data().count;
+    const summary = page.getByTestId('members-summary');
+    await expect(summary.locator('div').filter({ has: page.getByText('Members', { exact: true }) }).locator('dd')).toHaveText(String(total));
     await page.getByLabel('Member email').fill('free@demo.test');
     await page.locator('select[name="grant-tier"]').selectOption('main');
     await page.getByLabel('Until (optional)').fill('2030-01-31');

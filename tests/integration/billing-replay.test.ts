@@ -72,10 +72,10 @@ async function resetMember(s: Scenario) {
   await batch.commit();
 }
 
-function deliver(event: Stripe.Event) {
+function deliver(event: Stripe.Event, through = deps) {
   const rawBody = JSON.stringify(event);
   const signature = Stripe.webhooks.generateTestHeaderString({ payload: rawBody, secret: WEBHOOK_SECRET });
-  return handleStripeWebhook(deps, WEBHOOK_SECRET, { rawBody, signature });
+  return handleStripeWebhook(through, WEBHOOK_SECRET, { rawBody, signature });
 }
 
 const stateKey = (sub: Stripe.Subscription) => `${sub.status}/${sub.items.data[0]?.price.id}/${sub.cancel_at_period_end}`;
@@ -138,7 +138,7 @@ describe('webhook replay: shuffled, duplicated, stale update last', () => {
     const duplicates = shuffled(s.events, random).slice(0, 3);
     const order = shuffled([...s.events, ...duplicates], random);
     for (let k = 0; k < order.length; k += parallel) {
-      const results = await Promise.all(order.slice(k, k + parallel).map(deliver));
+      const results = await Promise.all(order.slice(k, k + parallel).map((e) => deliver(e)));
       for (const r of results) expect(r.status, `seed ${seed}`).toBe(200);
     }
     expect((await deliver(s.stale)).body).toBe('duplicate');
@@ -172,5 +172,31 @@ describe('webhook replay: shuffled, duplicated, stale update last', () => {
       expect(after?.tier).toBe(before?.tier);
       expect(after?.subscription?.status).toBe(before?.subscription?.status);
     }
+  });
+
+  it('a crash mid-processing (state stored, claims not yet set) is retried by Stripe and converges, mailing once', async () => {
+    const s = scenarios[0]!;
+    await resetMember(s);
+    const event = s.events.find((e) => e.type === 'invoice.paid')!;
+    const crashing = {
+      ...deps,
+      auth: new Proxy(deps.auth, {
+        get(target, prop) {
+          if (prop === 'setCustomUserClaims') return () => Promise.reject(new Error('injected crash'));
+          const value = Reflect.get(target, prop) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+    };
+    await expect(deliver(event, crashing)).rejects.toThrow('injected crash'); // the glue answers 500
+    expect((await db.doc(`webhookEvents/stripe_${event.id}`).get()).exists).toBe(false);
+    expect((await getAuth().getUser(s.user.uid)).customClaims?.tier).toBe('free');
+
+    expect((await deliver(event)).body).toBe('ok'); // Stripe's retry
+    const expected = await stripeTier(s.subscriptionId);
+    expect((await getAuth().getUser(s.user.uid)).customClaims?.tier).toBe(expected.tier);
+    expect((await db.doc(`members/${s.user.uid}`).get()).get('tier')).toBe(expected.tier);
+    const welcomes = (await db.collection('mail').where('uid', '==', s.user.uid).where('template', '==', 'welcome').get()).size;
+    expect(welcomes).toBe(1);
   });
 });

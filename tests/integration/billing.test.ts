@@ -1,4 +1,4 @@
-import type { Timestamp } from 'firebase-admin/firestore';
+import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { refreshEntitlement } from '../../functions/src/members/member-store';
 import { reconcileSubscriptions } from '../../functions/src/billing/reconcile';
@@ -107,6 +107,15 @@ describe('subscription lifecycle through the twin and the real webhook', () => {
     expect(await mails(cy.uid)).toEqual(['welcome']);
   });
 
+  it('a plan change in the portal moves the tier and queues plan-changed', async () => {
+    const sub = await stripe.subscriptions.retrieve((await member(cy.uid)).subscription!.id);
+    const premiumPrice = (await db.doc('config/tiers').get()).get('tiers.premium.prices.monthly.priceId') as string;
+    await stripe.subscriptions.update(sub.id, { items: [{ id: sub.items.data[0]!.id, price: premiumPrice }] });
+    const upgraded = await eventually(() => member(cy.uid), (m) => m.tier === 'premium');
+    expect(upgraded).toMatchObject({ rank: 40, mrr: 3900 });
+    expect(await mails(cy.uid)).toEqual(['plan-changed', 'welcome'].sort());
+  });
+
   it('buying again while paying leads to the portal, not a second subscription', async () => {
     const res = await checkout(cy, { tier: 'premium', interval: 'monthly' });
     expect(res.result?.kind).toBe('portal');
@@ -116,12 +125,31 @@ describe('subscription lifecycle through the twin and the real webhook', () => {
     const subId = (await member(cy.uid)).subscription!.id;
     await stripe.subscriptions.update(subId, { cancel_at_period_end: true });
     const cancelling = await eventually(() => member(cy.uid), (m) => m.subscription?.cancelAtPeriodEnd === true);
-    expect(cancelling.tier).toBe('main');
     expect(await mails(cy.uid)).toContain('cancellation-scheduled');
     await twinAction(subId, 'advance');
+    expect(cancelling.tier).toBe('premium');
     const ended = await eventually(() => member(cy.uid), (m) => m.tier === 'free');
     expect(ended).toMatchObject({ tier: 'free', rank: 10, mrr: 0 });
     expect(ended.subscription?.status).toBe('canceled');
+  });
+
+  it('a tier with trialDays starts a trial on the first subscription only', async () => {
+    await db.doc('config/tiers').update({ 'tiers.basic.trialDays': 14 });
+    try {
+      const gus = await signUp('gus@example.com');
+      const m = await buy(gus, 'basic');
+      expect(m.subscription?.status).toBe('trialing');
+      expect(m.subscription?.trialEnd?.toMillis()).toBeGreaterThan(Date.now() + 13 * 86_400_000);
+      expect(m.tier).toBe('basic');
+      // A member who has had a subscription gets no second trial.
+      await stripe.subscriptions.cancel(m.subscription!.id);
+      await eventually(() => member(gus.uid), (x) => x.tier === 'free');
+      const again = await checkout(gus, { tier: 'basic', interval: 'monthly' });
+      expect(again.result?.kind).toBe('checkout');
+      expect(await (await fetch(again.result!.url)).text()).not.toMatch(/free trial/i);
+    } finally {
+      await db.doc('config/tiers').update({ 'tiers.basic.trialDays': FieldValue.delete() });
+    }
   });
 
   it('a failed renewal keeps the tier through the grace period and queues a payment-failed mail', async () => {

@@ -3,7 +3,6 @@ import { defineStore } from 'pinia';
 // the public catalog's bundle small.
 import {
   collection,
-  count,
   doc,
   getAggregateFromServer,
   getCountFromServer,
@@ -197,17 +196,18 @@ export const useAdminStore = defineStore('admin', () => {
   async function membersSummary(tierIds: string[]): Promise<MembersSummary> {
     const db = await liveFirestore();
     const members = collection(db, MEMBERS);
-    const [byTier, totals] = await Promise.all([
+    // Separate queries: an aggregation with sum() only counts documents that have the summed field.
+    const [byTier, total, revenue] = await Promise.all([
       Promise.all(
         tierIds.map(async (tier) => ({
           tier,
           count: (await getCountFromServer(query(members, where('tier', '==', tier)))).data().count,
         })),
       ),
-      getAggregateFromServer(members, { total: count(), mrr: sum('mrr') }),
+      getCountFromServer(members),
+      getAggregateFromServer(members, { mrr: sum('mrr') }),
     ]);
-    const { total, mrr } = totals.data();
-    return { total, byTier, mrr: Number(mrr) || 0 };
+    return { total: total.data().count, byTier, mrr: Number(revenue.data().mrr) || 0 };
   }
 
   /** `endsAt`: an ISO date (`2027-01-31`) or null for no end. */
