@@ -4,14 +4,34 @@ import tseslint from 'typescript-eslint';
 const firebaseImports = {
   patterns: [
     {
-      group: ['firebase', 'firebase/*', 'firebase-admin', 'firebase-admin/*', 'firebase-functions', 'firebase-functions/*', '@google-cloud/*', 'googleapis', 'stripe'],
+      group: [
+        'firebase',
+        'firebase/*',
+        'firebase-admin',
+        'firebase-admin/*',
+        'firebase-functions',
+        'firebase-functions/*',
+        '@google-cloud/*',
+        'googleapis',
+        'stripe',
+      ],
       message: 'Domain and shared code stay plain TypeScript: pass dependencies in from the entry points and adapters.',
     },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'functions/lib/**', '**/dist/**', '.data/**', '.cache/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'functions/lib/**',
+      '**/dist/**',
+      '.data/**',
+      '.cache/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {
@@ -37,6 +57,16 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'e2e/**/*.ts'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
   },
 );

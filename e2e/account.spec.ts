@@ -25,7 +25,9 @@ test.describe('account', () => {
     await expect(page.getByRole('status')).toContainText('We sent a sign-in link');
     // The Auth emulator keeps the link it would have emailed.
     const res = await fetch(`http://127.0.0.1:9099/emulator/v1/projects/${PROJECT_ID}/oobCodes`);
-    const { oobCodes } = (await res.json()) as { oobCodes: Array<{ email: string; requestType: string; oobLink: string }> };
+    const { oobCodes } = (await res.json()) as {
+      oobCodes: Array<{ email: string; requestType: string; oobLink: string }>;
+    };
     const link = oobCodes.filter((c) => c.email === 'premium@demo.test' && c.requestType === 'EMAIL_SIGNIN').pop();
     expect(link).toBeDefined();
     const continueUrl = new URL(link?.oobLink ?? '').searchParams.get('continueUrl') ?? '';

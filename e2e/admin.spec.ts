@@ -28,7 +28,9 @@ test.describe('admin area', () => {
     await page.getByLabel('Plan needed').selectOption('basic');
     await page.getByLabel('Teaser (shown to everyone)').fill('Interval joins, temporal joins and the state they keep.');
     await page.getByLabel('Tags (comma separated)').fill('kafka, architecture');
-    await page.getByLabel('Body (markdown, members only)').fill('## Interval joins\n\nKeyed state grows with the join window size.');
+    await page
+      .getByLabel('Body (markdown, members only)')
+      .fill('## Interval joins\n\nKeyed state grows with the join window size.');
     await expect(page.locator('.preview h2')).toHaveText('Interval joins');
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect(page.getByText('Published.')).toBeVisible();
@@ -45,7 +47,12 @@ test.describe('admin area', () => {
     // The summary counts on the server: every member, whether or not it has billing fields yet.
     const total = (await adminSdk().db.collection('members').count().get()).data().count;
     const summary = page.getByTestId('members-summary');
-    await expect(summary.locator('div').filter({ has: page.getByText('Members', { exact: true }) }).locator('dd')).toHaveText(String(total));
+    await expect(
+      summary
+        .locator('div')
+        .filter({ has: page.getByText('Members', { exact: true }) })
+        .locator('dd'),
+    ).toHaveText(String(total));
     await page.getByLabel('Member email').fill('free@demo.test');
     await page.locator('select[name="grant-tier"]').selectOption('main');
     await page.getByLabel('Until (optional)').fill('2030-01-31');

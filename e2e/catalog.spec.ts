@@ -8,7 +8,9 @@ test.describe('catalog', () => {
     const cards = page.locator('.material-card');
     await expect(cards).toHaveCount(12);
     await shot(page, info, 'catalog-visitor');
-    const published = (await adminSdk().db.collection('materials').where('status', '==', 'published').count().get()).data().count;
+    const published = (
+      await adminSdk().db.collection('materials').where('status', '==', 'published').count().get()
+    ).data().count;
     expect(published).toBeGreaterThan(12);
     expect(published).toBeLessThanOrEqual(24);
     await page.getByRole('button', { name: 'Load more' }).click();

@@ -21,7 +21,9 @@ test.describe('paywall', () => {
     await shot(page, info, 'premium-as-visitor');
   });
 
-  test('signed in as basic: premium shows the paywall and its body reaches neither page nor network', async ({ page }, info) => {
+  test('signed in as basic: premium shows the paywall and its body reaches neither page nor network', async ({
+    page,
+  }, info) => {
     const premium = await materialAt('premium');
     const basic = await materialAt('basic');
     const responses = recordFirestore(page);

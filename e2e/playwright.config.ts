@@ -5,7 +5,10 @@ import { defineConfig } from '@playwright/test';
 function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   try {
-    return execSync('command -v chromium || command -v chromium-browser', { encoding: 'utf8', shell: '/bin/bash' }).trim();
+    return execSync('command -v chromium || command -v chromium-browser', {
+      encoding: 'utf8',
+      shell: '/bin/bash',
+    }).trim();
   } catch {
     throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
   }

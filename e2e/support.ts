@@ -19,7 +19,12 @@ export async function shot(page: Page, info: TestInfo, name: string) {
 /** A published seed material at `access`, with a sentence of its body that appears nowhere public. */
 export async function materialAt(access: string) {
   const { db } = adminSdk();
-  const snap = await db.collection('materials').where('status', '==', 'published').where('access', '==', access).limit(1).get();
+  const snap = await db
+    .collection('materials')
+    .where('status', '==', 'published')
+    .where('access', '==', access)
+    .limit(1)
+    .get();
   const doc = snap.docs[0];
   if (!doc) throw new Error(`no published ${access} material in the seed`);
   const teaser = doc.data() as MaterialTeaser;

@@ -25,7 +25,8 @@ function readsIn(body) {
 }
 
 export async function main() {
-  if (run(npx('tsx'), ['functions/src/scripts/seed-cli.ts', '--fresh'], { stdio: 'ignore' }) !== 0) throw new Error('seed failed');
+  if (run(npx('tsx'), ['functions/src/scripts/seed-cli.ts', '--fresh'], { stdio: 'ignore' }) !== 0)
+    throw new Error('seed failed');
   const server = spawn(npx('vite'), ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
     cwd: join(ROOT, 'web'),
     stdio: 'ignore',
@@ -34,7 +35,16 @@ export async function main() {
     await waitForHttp(`http://127.0.0.1:${PORT}/`, 30_000);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const page = await browser.newPage();
     const scripts = new Map();
@@ -66,7 +76,9 @@ export async function main() {
     for (const [url, size] of scripts) console.log(`  ${kb(size).padStart(9)}  ${new URL(url).pathname}`);
     console.log(`  JS gzipped total: ${kb(totalJs)} (budget ${kb(JS_BUDGET)}) ${totalJs <= JS_BUDGET ? 'OK' : 'OVER'}`);
     const first = queryReads(firstPage);
-    console.log(`  Catalog page 1: ${first} document reads in ${firstPage.filter((r) => r.url.includes(':runQuery')).length} query (budget ${PAGE_SIZE + 1}) ${first <= PAGE_SIZE + 1 ? 'OK' : 'OVER'}`);
+    console.log(
+      `  Catalog page 1: ${first} document reads in ${firstPage.filter((r) => r.url.includes(':runQuery')).length} query (budget ${PAGE_SIZE + 1}) ${first <= PAGE_SIZE + 1 ? 'OK' : 'OVER'}`,
+    );
     console.log(`  Other reads on first load (config/tiers): ${otherReads(firstPage)}`);
     console.log(`  "Load more" page 2: ${queryReads(reads)} document reads`);
     if (totalJs > JS_BUDGET || first > PAGE_SIZE + 1) process.exitCode = 1;

@@ -10,8 +10,20 @@ if (process.argv.includes('--inside')) {
   ensureInstalled();
   runOrExit('npm', ['run', 'build', '--silent']);
   process.exit(
-    run(firebaseBin(), ['emulators:exec', '--non-interactive', '--only', EMULATORS, '--project', PROJECT_ID, 'node scripts/bench.mjs --inside'], {
-      env: emulatorEnv(),
-    }),
+    run(
+      firebaseBin(),
+      [
+        'emulators:exec',
+        '--non-interactive',
+        '--only',
+        EMULATORS,
+        '--project',
+        PROJECT_ID,
+        'node scripts/bench.mjs --inside',
+      ],
+      {
+        env: emulatorEnv(),
+      },
+    ),
   );
 }

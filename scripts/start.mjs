@@ -35,9 +35,21 @@ process.on('SIGTERM', () => stop(0));
 // Stripe's local twin first: the seed creates the plans' prices in it. Its state lives in .data too.
 children.push(await startStripeTwin({ dataFile: join(dataDir, 'stripe-twin.json') }));
 
-const emulatorArgs = ['emulators:start', '--non-interactive', '--only', EMULATORS, '--project', PROJECT_ID, '--export-on-exit', exportDir];
+const emulatorArgs = [
+  'emulators:start',
+  '--non-interactive',
+  '--only',
+  EMULATORS,
+  '--project',
+  PROJECT_ID,
+  '--export-on-exit',
+  exportDir,
+];
 if (existsSync(join(exportDir, 'firebase-export-metadata.json'))) emulatorArgs.push('--import', exportDir);
-const emulators = spawnChild(firebaseBin(), emulatorArgs, { env: emulatorEnv(), stdio: ['ignore', 'inherit', 'inherit'] });
+const emulators = spawnChild(firebaseBin(), emulatorArgs, {
+  env: emulatorEnv(),
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 children.push(emulators);
 emulators.on('exit', (code) => {
   if (!stopping) {

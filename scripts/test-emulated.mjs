@@ -7,7 +7,14 @@ import { npx, run, startStripeTwin } from './run.mjs';
 const reports = join(ROOT, '.cache', 'reports');
 // The functions' Stripe SDK talks to the twin (functions/.env.demo-commons), which sends its webhooks back.
 const twin = await startStripeTwin();
-let code = run(npx('vitest'), ['run', '--project', 'emulated', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/emulated.json`]);
+let code = run(npx('vitest'), [
+  'run',
+  '--project',
+  'emulated',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${reports}/emulated.json`,
+]);
 
 if (!process.argv.includes('--no-e2e')) {
   // A clean, seeded database for the browser tests (the suites above clear it), with twin prices.

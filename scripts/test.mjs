@@ -15,7 +15,14 @@ ensureInstalled();
 if (only === 'all' || only === 'unit') {
   runOrExit('npm', ['run', 'lint', '--silent']);
   runOrExit('npm', ['run', 'typecheck', '--silent']);
-  runOrExit(npx('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`]);
+  runOrExit(npx('vitest'), [
+    'run',
+    '--project',
+    'unit',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reports}/unit.json`,
+  ]);
 }
 
 let code = 0;
@@ -23,7 +30,15 @@ if (only === 'all' || only === 'emulated') {
   runOrExit('npm', ['run', 'build', '--silent']);
   code = run(
     firebaseBin(),
-    ['emulators:exec', '--non-interactive', '--only', EMULATORS, '--project', PROJECT_ID, 'node scripts/test-emulated.mjs'],
+    [
+      'emulators:exec',
+      '--non-interactive',
+      '--only',
+      EMULATORS,
+      '--project',
+      PROJECT_ID,
+      'node scripts/test-emulated.mjs',
+    ],
     { env: emulatorEnv() },
   );
 }

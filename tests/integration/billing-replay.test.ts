@@ -9,7 +9,15 @@ import { subscriptionState } from '../../functions/src/billing/stripe-mapping';
 import { readTiers } from '../../functions/src/app/tiers-config';
 import type { MemberBillingFields } from '../../functions/src/shared/billing';
 import { adminSdk, callFunction, clearAuth, clearFirestore, signUp, type SignedIn } from '../support/emulators';
-import { billingTestDeps, eventually, payCheckout, resetTwinWithPrices, stripe, twinAction, WEBHOOK_SECRET } from '../support/stripe';
+import {
+  billingTestDeps,
+  eventually,
+  payCheckout,
+  resetTwinWithPrices,
+  stripe,
+  twinAction,
+  WEBHOOK_SECRET,
+} from '../support/stripe';
 
 // The Stripe extension's worst bugs (issues #119, #177): a stale `customer.subscription.updated` arriving
 // after a newer state overwrote it. Here realistic event sequences are replayed shuffled, duplicated,
@@ -21,7 +29,7 @@ const ITERATIONS = Number(process.env.REPLAY_ITERATIONS ?? 100);
 /** Deterministic shuffle, so a failing order can be replayed from the seed in the message. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 function shuffled<T>(items: T[], random: () => number): T[] {
   const out = [...items];
@@ -60,7 +68,10 @@ async function buy(user: SignedIn, tier: string) {
 async function stripeTier(subscriptionId: string): Promise<{ tier: string; status: string }> {
   const sub = await stripe.subscriptions.retrieve(subscriptionId);
   const paying = sub.status === 'active' || sub.status === 'trialing';
-  return { tier: paying ? (planOf(await readTiers(db), subscriptionState(sub))?.tier ?? 'free') : 'free', status: sub.status };
+  return {
+    tier: paying ? (planOf(await readTiers(db), subscriptionState(sub))?.tier ?? 'free') : 'free',
+    status: sub.status,
+  };
 }
 
 async function resetMember(s: Scenario) {
@@ -78,7 +89,8 @@ function deliver(event: Stripe.Event, through = deps) {
   return handleStripeWebhook(through, WEBHOOK_SECRET, { rawBody, signature });
 }
 
-const stateKey = (sub: Stripe.Subscription) => `${sub.status}/${sub.items.data[0]?.price.id}/${sub.cancel_at_period_end}`;
+const stateKey = (sub: Stripe.Subscription) =>
+  `${sub.status}/${sub.items.data[0]?.price.id}/${sub.cancel_at_period_end}`;
 
 let scenarios: Scenario[];
 beforeAll(async () => {
@@ -105,17 +117,36 @@ beforeAll(async () => {
   await twinAction(b.subscriptionId, 'advance');
   const bEvents = await eventsOf(b.customerId);
 
-  await eventually(async () => (await stripe.subscriptions.retrieve(b.subscriptionId)).status, (s) => s === 'canceled');
+  await eventually(
+    async () => (await stripe.subscriptions.retrieve(b.subscriptionId)).status,
+    (s) => s === 'canceled',
+  );
   /** The latest `customer.subscription.updated` whose snapshot disagrees with Stripe's final state. */
   const staleUpdate = async (events: Stripe.Event[], subscriptionId: string) => {
     const final = stateKey(await stripe.subscriptions.retrieve(subscriptionId));
-    const found = events.filter((e) => e.type === 'customer.subscription.updated' && stateKey(e.data.object as Stripe.Subscription) !== final).pop();
+    const found = events
+      .filter(
+        (e) => e.type === 'customer.subscription.updated' && stateKey(e.data.object as Stripe.Subscription) !== final,
+      )
+      .pop();
     if (!found) throw new Error('scenario produced no stale customer.subscription.updated');
     return found;
   };
   scenarios = [
-    { name: 'upgrade and recovered renewal', user: ann, ...a, events: aEvents, stale: await staleUpdate(aEvents, a.subscriptionId) },
-    { name: 'cancel at period end, then ended', user: bob, ...b, events: bEvents, stale: await staleUpdate(bEvents, b.subscriptionId) },
+    {
+      name: 'upgrade and recovered renewal',
+      user: ann,
+      ...a,
+      events: aEvents,
+      stale: await staleUpdate(aEvents, a.subscriptionId),
+    },
+    {
+      name: 'cancel at period end, then ended',
+      user: bob,
+      ...b,
+      events: bEvents,
+      stale: await staleUpdate(bEvents, b.subscriptionId),
+    },
   ];
 }, 60_000);
 
@@ -149,7 +180,9 @@ describe('webhook replay: shuffled, duplicated, stale update last', () => {
     expect(m.tier, context).toBe(expected.tier);
     expect(m.subscription?.status, context).toBe(expected.status);
     expect((await getAuth().getUser(s.user.uid)).customClaims?.tier, context).toBe(expected.tier);
-    const templates = (await db.collection('mail').where('uid', '==', s.user.uid).get()).docs.map((d) => d.get('template'));
+    const templates = (await db.collection('mail').where('uid', '==', s.user.uid).get()).docs.map((d) =>
+      d.get('template'),
+    );
     expect(templates.filter((t) => t === 'welcome').length, context).toBe(expected.tier === 'free' ? 0 : 1);
   }
 
@@ -196,7 +229,9 @@ describe('webhook replay: shuffled, duplicated, stale update last', () => {
     const expected = await stripeTier(s.subscriptionId);
     expect((await getAuth().getUser(s.user.uid)).customClaims?.tier).toBe(expected.tier);
     expect((await db.doc(`members/${s.user.uid}`).get()).get('tier')).toBe(expected.tier);
-    const welcomes = (await db.collection('mail').where('uid', '==', s.user.uid).where('template', '==', 'welcome').get()).size;
+    const welcomes = (
+      await db.collection('mail').where('uid', '==', s.user.uid).where('template', '==', 'welcome').get()
+    ).size;
     expect(welcomes).toBe(1);
   });
 });

@@ -4,13 +4,31 @@ import { refreshEntitlement } from '../../functions/src/members/member-store';
 import { reconcileSubscriptions } from '../../functions/src/billing/reconcile';
 import type { MemberBillingFields } from '../../functions/src/shared/billing';
 import type { MemberDoc } from '../../functions/src/shared/members';
-import { adminSdk, callFunction, clearAuth, clearFirestore, signIn, signUp, tokenClaims, type SignedIn } from '../support/emulators';
-import { billingTestDeps, eventually, payCheckout, postWebhook, resetTwinWithPrices, stripe, twinAction } from '../support/stripe';
+import {
+  adminSdk,
+  callFunction,
+  clearAuth,
+  clearFirestore,
+  signIn,
+  signUp,
+  tokenClaims,
+  type SignedIn,
+} from '../support/emulators';
+import {
+  billingTestDeps,
+  eventually,
+  payCheckout,
+  postWebhook,
+  resetTwinWithPrices,
+  stripe,
+  twinAction,
+} from '../support/stripe';
 
 type Member = MemberDoc<Timestamp> & MemberBillingFields<Timestamp>;
 const { db } = adminSdk();
 const member = async (uid: string) => (await db.doc(`members/${uid}`).get()).data() as Member;
-const mails = async (uid: string) => (await db.collection('mail').where('uid', '==', uid).get()).docs.map((d) => d.get('template') as string);
+const mails = async (uid: string) =>
+  (await db.collection('mail').where('uid', '==', uid).get()).docs.map((d) => d.get('template') as string);
 const ledger = async () => (await db.collection('webhookEvents').get()).size;
 
 interface Redirect {
@@ -26,7 +44,10 @@ async function buy(user: SignedIn, tier: string, interval = 'monthly') {
   expect(session.result?.kind).toBe('checkout');
   const paid = await payCheckout(session.result!.url);
   expect(paid.status).toBe(303);
-  return eventually(() => member(user.uid), (m) => m.tier === tier);
+  return eventually(
+    () => member(user.uid),
+    (m) => m.tier === tier,
+  );
 }
 
 beforeAll(async () => {
@@ -68,7 +89,9 @@ describe('createCheckoutSession / createPortalSession', () => {
   });
 
   it('creates one Stripe customer even under concurrent clicks', async () => {
-    const results = await Promise.all(Array.from({ length: 5 }, () => checkout(ann, { tier: 'main', interval: 'monthly' })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => checkout(ann, { tier: 'main', interval: 'monthly' })),
+    );
     expect(results.map((r) => r.result?.kind)).toEqual(Array(5).fill('checkout'));
     const stored = (await member(ann.uid)).stripeCustomerId;
     expect(stored).toMatch(/^cus_/);
@@ -101,7 +124,12 @@ describe('subscription lifecycle through the twin and the real webhook', () => {
   it('a purchase grants the tier, mirrors the subscription, refreshes claims and queues a welcome', async () => {
     const m = await buy(cy, 'main');
     expect(m).toMatchObject({ tier: 'main', rank: 30, mrr: 1900 });
-    expect(m.subscription).toMatchObject({ status: 'active', tier: 'main', interval: 'monthly', cancelAtPeriodEnd: false });
+    expect(m.subscription).toMatchObject({
+      status: 'active',
+      tier: 'main',
+      interval: 'monthly',
+      cancelAtPeriodEnd: false,
+    });
     expect(m.subscription?.currentPeriodEnd?.toMillis()).toBeGreaterThan(Date.now() + 27 * 86_400_000);
     expect(tokenClaims((await signIn('cy@example.com')).idToken)).toMatchObject({ tier: 'main', rank: 30 });
     expect(await mails(cy.uid)).toEqual(['welcome']);
@@ -111,7 +139,10 @@ describe('subscription lifecycle through the twin and the real webhook', () => {
     const sub = await stripe.subscriptions.retrieve((await member(cy.uid)).subscription!.id);
     const premiumPrice = (await db.doc('config/tiers').get()).get('tiers.premium.prices.monthly.priceId') as string;
     await stripe.subscriptions.update(sub.id, { items: [{ id: sub.items.data[0]!.id, price: premiumPrice }] });
-    const upgraded = await eventually(() => member(cy.uid), (m) => m.tier === 'premium');
+    const upgraded = await eventually(
+      () => member(cy.uid),
+      (m) => m.tier === 'premium',
+    );
     expect(upgraded).toMatchObject({ rank: 40, mrr: 3900 });
     expect(await mails(cy.uid)).toEqual(['plan-changed', 'welcome'].sort());
   });
@@ -124,11 +155,17 @@ describe('subscription lifecycle through the twin and the real webhook', () => {
   it('cancel at period end keeps the tier until the period ends, then falls to free', async () => {
     const subId = (await member(cy.uid)).subscription!.id;
     await stripe.subscriptions.update(subId, { cancel_at_period_end: true });
-    const cancelling = await eventually(() => member(cy.uid), (m) => m.subscription?.cancelAtPeriodEnd === true);
+    const cancelling = await eventually(
+      () => member(cy.uid),
+      (m) => m.subscription?.cancelAtPeriodEnd === true,
+    );
     expect(await mails(cy.uid)).toContain('cancellation-scheduled');
     await twinAction(subId, 'advance');
     expect(cancelling.tier).toBe('premium');
-    const ended = await eventually(() => member(cy.uid), (m) => m.tier === 'free');
+    const ended = await eventually(
+      () => member(cy.uid),
+      (m) => m.tier === 'free',
+    );
     expect(ended).toMatchObject({ tier: 'free', rank: 10, mrr: 0 });
     expect(ended.subscription?.status).toBe('canceled');
   });
@@ -143,7 +180,10 @@ describe('subscription lifecycle through the twin and the real webhook', () => {
       expect(m.tier).toBe('basic');
       // A member who has had a subscription gets no second trial.
       await stripe.subscriptions.cancel(m.subscription!.id);
-      await eventually(() => member(gus.uid), (x) => x.tier === 'free');
+      await eventually(
+        () => member(gus.uid),
+        (x) => x.tier === 'free',
+      );
       const again = await checkout(gus, { tier: 'basic', interval: 'monthly' });
       expect(again.result?.kind).toBe('checkout');
       expect(await (await fetch(again.result!.url)).text()).not.toMatch(/free trial/i);
@@ -157,7 +197,10 @@ describe('subscription lifecycle through the twin and the real webhook', () => {
     await buy(dee, 'basic');
     const subId = (await member(dee.uid)).subscription!.id;
     await twinAction(subId, 'fail-renewal');
-    const pastDue = await eventually(() => member(dee.uid), (m) => m.subscription?.status === 'past_due');
+    const pastDue = await eventually(
+      () => member(dee.uid),
+      (m) => m.subscription?.status === 'past_due',
+    );
     expect(pastDue.tier).toBe('basic');
     expect(pastDue.subscription?.graceUntil?.toMillis()).toBeGreaterThan(Date.now());
     expect(await mails(dee.uid)).toEqual(expect.arrayContaining(['welcome', 'payment-failed']));
@@ -175,7 +218,13 @@ describe('stripeWebhook rejects what it cannot trust and changes nothing', () =>
     await refreshEntitlement(billingTestDeps(), eve.uid);
     const customer = (await member(eve.uid)).stripeCustomerId!;
     const sub = (await stripe.subscriptions.list({ customer })).data[0]!;
-    event = JSON.stringify({ id: 'evt_webhook_test_1', object: 'event', type: 'customer.subscription.updated', data: { object: sub }, created: 1 });
+    event = JSON.stringify({
+      id: 'evt_webhook_test_1',
+      object: 'event',
+      type: 'customer.subscription.updated',
+      data: { object: sub },
+      created: 1,
+    });
   });
   beforeEach(async () => {
     await Promise.all((await db.collection('webhookEvents').get()).docs.map((d) => d.ref.delete()));
@@ -186,11 +235,14 @@ describe('stripeWebhook rejects what it cannot trust and changes nothing', () =>
     ['no signature header', () => postWebhook(event, { signature: null })],
     ['a signature made with another secret', () => postWebhook(event, { secret: 'whsec_attacker' })],
     ['a garbled signature header', () => postWebhook(event, { signature: 't=abc,v1=00' })],
-    ['a body changed after signing', async () => {
-      const { generateTestHeaderString } = (await import('stripe')).default.webhooks;
-      const signature = generateTestHeaderString({ payload: event, secret: 'whsec_commons_twin' });
-      return postWebhook(event.replace('evt_webhook_test_1', 'evt_forged'), { signature });
-    }],
+    [
+      'a body changed after signing',
+      async () => {
+        const { generateTestHeaderString } = (await import('stripe')).default.webhooks;
+        const signature = generateTestHeaderString({ payload: event, secret: 'whsec_commons_twin' });
+        return postWebhook(event.replace('evt_webhook_test_1', 'evt_forged'), { signature });
+      },
+    ],
     ['a timestamp outside the tolerance', () => postWebhook(event, { timestamp: now() - 600 })],
     ['a signed body that is not JSON', () => postWebhook('not json at all', { contentType: 'text/plain' })],
     // Declared as JSON, the framework's body parser refuses it (400) before our code runs.
@@ -204,7 +256,9 @@ describe('stripeWebhook rejects what it cannot trust and changes nothing', () =>
   });
 
   it('acknowledges an unknown event type and does nothing', async () => {
-    const res = await postWebhook(JSON.stringify({ id: 'evt_other', object: 'event', type: 'payout.paid', data: { object: {} } }));
+    const res = await postWebhook(
+      JSON.stringify({ id: 'evt_other', object: 'event', type: 'payout.paid', data: { object: {} } }),
+    );
     expect(res).toEqual({ status: 200, text: 'ignored' });
     expect((await member(eve.uid)).tier).toBe('free');
     expect(await ledger()).toBe(0);
@@ -227,7 +281,12 @@ describe('daily reconciliation', () => {
     expect((await member(fay.uid)).tier).toBe('free');
 
     const report = await reconcileSubscriptions(billingTestDeps());
-    expect(report.changed).toContainEqual({ uid: fay.uid, customerId: (await member(fay.uid)).stripeCustomerId, from: 'free', to: 'main' });
+    expect(report.changed).toContainEqual({
+      uid: fay.uid,
+      customerId: (await member(fay.uid)).stripeCustomerId,
+      from: 'free',
+      to: 'main',
+    });
     expect(report.failed).toEqual([]);
     expect((await member(fay.uid)).tier).toBe('main');
     const stored = await db.collection('billingReconciliations').orderBy('ranAt', 'desc').limit(1).get();

@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTIONS, adminSdk, callFunction, clearAuth, clearFirestore, signUp, type SignedIn } from '../support/emulators';
+import {
+  FUNCTIONS,
+  adminSdk,
+  callFunction,
+  clearAuth,
+  clearFirestore,
+  signUp,
+  type SignedIn,
+} from '../support/emulators';
 
 const { db } = adminSdk();
 let admin: SignedIn;
@@ -71,7 +79,11 @@ describe('getMediaUrl', () => {
   });
 
   it('refuses a tampered or expired URL', async () => {
-    const res = await callFunction<{ url: string }>('getMediaUrl', { materialId: 'free-download', path: premiumFile }, member.idToken);
+    const res = await callFunction<{ url: string }>(
+      'getMediaUrl',
+      { materialId: 'free-download', path: premiumFile },
+      member.idToken,
+    );
     const url = new URL(res.result?.url ?? '');
     url.searchParams.set('sig', '0'.repeat(64));
     expect((await fetch(url)).status).toBe(403);
@@ -81,13 +93,25 @@ describe('getMediaUrl', () => {
   });
 
   it('refuses a free member a premium file, and everyone a draft or an unlisted path', async () => {
-    const premium = await callFunction('getMediaUrl', { materialId: 'premium-download', path: premiumFile }, member.idToken);
+    const premium = await callFunction(
+      'getMediaUrl',
+      { materialId: 'premium-download', path: premiumFile },
+      member.idToken,
+    );
     expect(premium.error?.status).toBe('PERMISSION_DENIED');
     const anon = await callFunction('getMediaUrl', { materialId: 'free-download', path: premiumFile });
     expect(anon.error?.status).toBe('PERMISSION_DENIED');
-    const draft = await callFunction('getMediaUrl', { materialId: 'draft-download', path: premiumFile }, member.idToken);
+    const draft = await callFunction(
+      'getMediaUrl',
+      { materialId: 'draft-download', path: premiumFile },
+      member.idToken,
+    );
     expect(draft.error?.status).toBe('NOT_FOUND');
-    const unlisted = await callFunction('getMediaUrl', { materialId: 'free-download', path: 'media/other/secret.csv' }, member.idToken);
+    const unlisted = await callFunction(
+      'getMediaUrl',
+      { materialId: 'free-download', path: 'media/other/secret.csv' },
+      member.idToken,
+    );
     expect(unlisted.error?.status).toBe('NOT_FOUND');
   });
 

@@ -2,7 +2,16 @@ import type { Timestamp } from 'firebase-admin/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expireGrants } from '../../functions/src/members/member-store';
 import type { MemberDoc } from '../../functions/src/shared/members';
-import { adminSdk, callFunction, clearAuth, clearFirestore, signIn, signUp, tokenClaims, type SignedIn } from '../support/emulators';
+import {
+  adminSdk,
+  callFunction,
+  clearAuth,
+  clearFirestore,
+  signIn,
+  signUp,
+  tokenClaims,
+  type SignedIn,
+} from '../support/emulators';
 
 const { db, auth } = adminSdk();
 const member = async (uid: string) => (await db.doc(`members/${uid}`).get()).data() as MemberDoc<Timestamp>;
@@ -79,7 +88,11 @@ describe('grantComplimentary / revokeComplimentary', () => {
     expect(res.result?.tier).toBe('premium');
     expect((await auth.getUser(alice.uid)).customClaims).toEqual({ tier: 'premium', rank: 40 });
     const after = await member(alice.uid);
-    expect(after).toMatchObject({ tier: 'premium', rank: 40, grant: { tier: 'premium', note: 'speaker', grantedBy: 'admin@demo.test' } });
+    expect(after).toMatchObject({
+      tier: 'premium',
+      rank: 40,
+      grant: { tier: 'premium', note: 'speaker', grantedBy: 'admin@demo.test' },
+    });
     expect(after.claimsUpdatedAt.toMillis()).toBeGreaterThan(before);
     // A fresh sign-in carries the new claims.
     expect(tokenClaims((await signIn('alice@example.com')).idToken)).toMatchObject({ tier: 'premium', rank: 40 });

@@ -1,10 +1,9 @@
-import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, where, writeBatch } from 'firebase/firestore';
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { canAccess, readerRank } from '../../functions/src/shared/access';
 import { DEFAULT_TIERS, rankOf } from '../../functions/src/shared/tiers';
-import { rulesEnv } from '../support/emulators';
-import { dbFor, reader, READERS } from './readers';
+import { dbFor, reader, READERS, rulesSuite } from './readers';
 
 const LEVELS = ['public', 'free', 'basic', 'main', 'premium'] as const;
 
@@ -29,30 +28,20 @@ function body(access: string, status: 'draft' | 'published' = 'published', rank 
   return { access, rank, status, markdown: `Body of ${access}`, files: [] };
 }
 
-let env: RulesTestEnvironment;
-
-beforeAll(async () => {
-  env = await rulesEnv();
-});
-afterAll(async () => env.cleanup());
-
-beforeEach(async () => {
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (ctx) => {
-    const db = ctx.firestore();
-    await setDoc(doc(db, 'config/tiers'), DEFAULT_TIERS);
-    for (const level of LEVELS) {
-      await setDoc(doc(db, `materials/m-${level}`), teaser(level));
-      await setDoc(doc(db, `materials/m-${level}/gated/body`), body(level));
-    }
-    await setDoc(doc(db, 'materials/m-draft'), teaser('free', 'draft'));
-    await setDoc(doc(db, 'materials/m-draft/gated/body'), body('free', 'draft'));
-  });
+const env = rulesSuite(async (ctx) => {
+  const db = ctx.firestore();
+  await setDoc(doc(db, 'config/tiers'), DEFAULT_TIERS);
+  for (const level of LEVELS) {
+    await setDoc(doc(db, `materials/m-${level}`), teaser(level));
+    await setDoc(doc(db, `materials/m-${level}/gated/body`), body(level));
+  }
+  await setDoc(doc(db, 'materials/m-draft'), teaser('free', 'draft'));
+  await setDoc(doc(db, 'materials/m-draft/gated/body'), body('free', 'draft'));
 });
 
 describe('materials teaser', () => {
   it.each(READERS.map((r) => [r.name]))('%s can get and list published teasers', async (name) => {
-    const db = dbFor(env, reader(name));
+    const db = dbFor(env(), reader(name));
     await assertSucceeds(getDoc(doc(db, 'materials/m-premium')));
     await assertSucceeds(getDocs(query(collection(db, 'materials'), where('status', '==', 'published'))));
   });
@@ -60,14 +49,14 @@ describe('materials teaser', () => {
   it.each(READERS.filter((r) => r.name !== 'admin').map((r) => [r.name]))(
     '%s cannot get a draft or list without the published filter',
     async (name) => {
-      const db = dbFor(env, reader(name));
+      const db = dbFor(env(), reader(name));
       await assertFails(getDoc(doc(db, 'materials/m-draft')));
       await assertFails(getDocs(collection(db, 'materials')));
     },
   );
 
   it('admin can get drafts and list everything', async () => {
-    const db = dbFor(env, reader('admin'));
+    const db = dbFor(env(), reader('admin'));
     await assertSucceeds(getDoc(doc(db, 'materials/m-draft')));
     await assertSucceeds(getDocs(collection(db, 'materials')));
   });
@@ -75,7 +64,7 @@ describe('materials teaser', () => {
   it.each(READERS.filter((r) => r.name !== 'admin').map((r) => [r.name]))(
     '%s cannot create, update or delete a material',
     async (name) => {
-      const db = dbFor(env, reader(name));
+      const db = dbFor(env(), reader(name));
       await assertFails(setDoc(doc(db, 'materials/new'), teaser('public')));
       await assertFails(setDoc(doc(db, 'materials/m-premium'), teaser('public')));
       await assertFails(setDoc(doc(db, 'materials/m-premium'), { ...teaser('premium'), rank: 0 }));
@@ -84,7 +73,7 @@ describe('materials teaser', () => {
   );
 
   it('admin can create, update and delete a material with its body in one batch', async () => {
-    const db = dbFor(env, reader('admin'));
+    const db = dbFor(env(), reader('admin'));
     const batch = writeBatch(db);
     batch.set(doc(db, 'materials/new'), teaser('main'));
     batch.set(doc(db, 'materials/new/gated/body'), body('main'));
@@ -94,7 +83,7 @@ describe('materials teaser', () => {
   });
 
   it('admin cannot save a rank that disagrees with config/tiers, an unknown access or unknown fields', async () => {
-    const db = dbFor(env, reader('admin'));
+    const db = dbFor(env(), reader('admin'));
     await assertFails(setDoc(doc(db, 'materials/bad'), teaser('premium', 'published', 10)));
     await assertFails(setDoc(doc(db, 'materials/bad'), teaser('platinum', 'published', 50)));
     await assertFails(setDoc(doc(db, 'materials/bad'), { ...teaser('free'), markdown: 'body in the teaser' }));
@@ -108,7 +97,7 @@ describe('materials gated body', () => {
     for (const level of LEVELS) {
       const allowed = canAccess(r.claims, { rank: rankOf(DEFAULT_TIERS, level) ?? 0 });
       it(`${r.name} ${allowed ? 'can' : 'cannot'} get the ${level} body`, async () => {
-        const db = dbFor(env, r);
+        const db = dbFor(env(), r);
         await (allowed ? assertSucceeds : assertFails)(getDoc(doc(db, `materials/m-${level}/gated/body`)));
       });
     }
@@ -118,7 +107,7 @@ describe('materials gated body', () => {
     '%s can list bodies only with filters the rules can prove (published, rank at most theirs)',
     async (name) => {
       const r = reader(name);
-      const db = dbFor(env, r);
+      const db = dbFor(env(), r);
       const gated = collection(db, 'materials/m-public/gated');
       await assertSucceeds(
         getDocs(query(gated, where('status', '==', 'published'), where('rank', '<=', readerRank(r.claims)))),
@@ -131,12 +120,12 @@ describe('materials gated body', () => {
   it.each(READERS.filter((r) => r.name !== 'admin').map((r) => [r.name]))(
     '%s cannot read the body of a draft',
     async (name) => {
-      await assertFails(getDoc(doc(dbFor(env, reader(name)), 'materials/m-draft/gated/body')));
+      await assertFails(getDoc(doc(dbFor(env(), reader(name)), 'materials/m-draft/gated/body')));
     },
   );
 
   it('admin reads every body, drafts included', async () => {
-    const db = dbFor(env, reader('admin'));
+    const db = dbFor(env(), reader('admin'));
     for (const id of [...LEVELS.map((l) => `m-${l}`), 'm-draft']) {
       await assertSucceeds(getDoc(doc(db, `materials/${id}/gated/body`)));
     }
@@ -145,7 +134,7 @@ describe('materials gated body', () => {
   it.each(READERS.filter((r) => r.name !== 'admin').map((r) => [r.name]))(
     '%s cannot write a body, nor lower its rank',
     async (name) => {
-      const db = dbFor(env, reader(name));
+      const db = dbFor(env(), reader(name));
       await assertFails(setDoc(doc(db, 'materials/m-premium/gated/body'), body('premium')));
       await assertFails(setDoc(doc(db, 'materials/m-premium/gated/body'), { ...body('premium'), rank: 0 }));
       await assertFails(deleteDoc(doc(db, 'materials/m-premium/gated/body')));
@@ -153,7 +142,7 @@ describe('materials gated body', () => {
   );
 
   it('admin cannot write a body whose access, rank or status disagrees with its material', async () => {
-    const db = dbFor(env, reader('admin'));
+    const db = dbFor(env(), reader('admin'));
     await assertFails(setDoc(doc(db, 'materials/m-premium/gated/body'), body('free')));
     await assertFails(setDoc(doc(db, 'materials/m-premium/gated/body'), { ...body('premium'), rank: 10 }));
     await assertFails(setDoc(doc(db, 'materials/m-premium/gated/body'), body('premium', 'draft')));

@@ -1,8 +1,7 @@
-import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc } from 'firebase/firestore';
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import { rulesEnv } from '../support/emulators';
-import { dbFor, reader, READERS } from './readers';
+import { describe, it } from 'vitest';
+import { dbFor, reader, READERS, rulesSuite } from './readers';
 
 const member = (uid: string) => ({
   email: `${uid}@demo.test`,
@@ -16,51 +15,43 @@ const member = (uid: string) => ({
   claimsUpdatedAt: null,
 });
 
-let env: RulesTestEnvironment;
-beforeAll(async () => {
-  env = await rulesEnv();
-});
-afterAll(async () => env.cleanup());
-beforeEach(async () => {
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (ctx) => {
-    for (const r of READERS) if (r.uid) await setDoc(doc(ctx.firestore(), `members/${r.uid}`), member(r.uid));
-  });
+const env = rulesSuite(async (ctx) => {
+  for (const r of READERS) if (r.uid) await setDoc(doc(ctx.firestore(), `members/${r.uid}`), member(r.uid));
 });
 
 const members = READERS.filter((r) => r.uid && r.name !== 'admin');
 
 describe('members', () => {
   it.each(members.map((r) => [r.name]))('%s can get its own document but not another member’s', async (name) => {
-    const db = dbFor(env, reader(name));
+    const db = dbFor(env(), reader(name));
     await assertSucceeds(getDoc(doc(db, `members/${reader(name).uid}`)));
     await assertFails(getDoc(doc(db, `members/${name === 'free' ? 'u-basic' : 'u-free'}`)));
   });
 
   it('anonymous can neither get nor list members', async () => {
-    const db = dbFor(env, reader('anonymous'));
+    const db = dbFor(env(), reader('anonymous'));
     await assertFails(getDoc(doc(db, 'members/u-free')));
     await assertFails(getDocs(collection(db, 'members')));
   });
 
   it.each(members.map((r) => [r.name]))('%s cannot list members', async (name) => {
-    await assertFails(getDocs(collection(dbFor(env, reader(name)), 'members')));
+    await assertFails(getDocs(collection(dbFor(env(), reader(name)), 'members')));
   });
 
   it('admin can get and list members', async () => {
-    const db = dbFor(env, reader('admin'));
+    const db = dbFor(env(), reader('admin'));
     await assertSucceeds(getDoc(doc(db, 'members/u-premium')));
     await assertSucceeds(getDocs(collection(db, 'members')));
   });
 
   it.each(members.map((r) => [r.name]))('%s can update its own name and email preferences', async (name) => {
-    const db = dbFor(env, reader(name));
+    const db = dbFor(env(), reader(name));
     const ref = doc(db, `members/${reader(name).uid}`);
     await assertSucceeds(updateDoc(ref, { name: 'New Name', emailPrefs: { newsletter: false, events: true } }));
   });
 
   it.each(members.map((r) => [r.name]))('%s cannot raise its own tier, rank, admin or grant', async (name) => {
-    const db = dbFor(env, reader(name));
+    const db = dbFor(env(), reader(name));
     const ref = doc(db, `members/${reader(name).uid}`);
     await assertFails(updateDoc(ref, { tier: 'premium' }));
     await assertFails(updateDoc(ref, { rank: 40 }));
@@ -73,7 +64,7 @@ describe('members', () => {
   });
 
   it.each(members.map((r) => [r.name]))('%s cannot write any billing field on its own document', async (name) => {
-    const db = dbFor(env, reader(name));
+    const db = dbFor(env(), reader(name));
     const ref = doc(db, `members/${reader(name).uid}`);
     const sub = { id: 'sub_x', status: 'active', tier: 'premium', priceId: 'price_x', cancelAtPeriodEnd: false };
     await assertFails(updateDoc(ref, { subscription: sub }));
@@ -84,7 +75,7 @@ describe('members', () => {
   });
 
   it.each(members.map((r) => [r.name]))('%s cannot create, replace or delete member documents', async (name) => {
-    const db = dbFor(env, reader(name));
+    const db = dbFor(env(), reader(name));
     const uid = reader(name).uid ?? '';
     await assertFails(setDoc(doc(db, `members/${uid}`), { ...member(uid), tier: 'premium', rank: 40 }));
     await assertFails(setDoc(doc(db, 'members/brand-new'), member('brand-new')));
@@ -93,7 +84,7 @@ describe('members', () => {
   });
 
   it('admin cannot write tiers directly either: grants go through functions', async () => {
-    const db = dbFor(env, reader('admin'));
+    const db = dbFor(env(), reader('admin'));
     await assertFails(updateDoc(doc(db, 'members/u-free'), { tier: 'premium', rank: 40 }));
     await assertFails(updateDoc(doc(db, 'members/u-admin'), { rank: 40 }));
     await assertFails(deleteDoc(doc(db, 'members/u-free')));

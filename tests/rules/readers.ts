@@ -1,4 +1,6 @@
-import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import type { RulesTestContext, RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { rulesEnv } from '../support/emulators';
 import type { AccessClaims } from '../../functions/src/shared/access';
 
 /** Who is asking: the rows of every rules matrix. `claims: null` is a visitor. */
@@ -26,4 +28,25 @@ export const reader = (name: string): Reader => {
 export function dbFor(env: RulesTestEnvironment, r: Reader) {
   if (r.claims === null || !r.uid) return env.unauthenticatedContext().firestore();
   return env.authenticatedContext(r.uid, r.claims as Record<string, unknown>).firestore();
+}
+
+/**
+ * A rules suite's environment: created once, Firestore cleared and seeded with rules off before each
+ * test, cleaned up at the end. Returns a getter, as the environment exists only once the suite started.
+ */
+export function rulesSuite(seed: (ctx: RulesTestContext) => Promise<void>): () => RulesTestEnvironment {
+  let env: RulesTestEnvironment | undefined;
+  const current = () => {
+    if (!env) throw new Error('rules environment not started');
+    return env;
+  };
+  beforeAll(async () => {
+    env = await rulesEnv();
+  });
+  afterAll(async () => env?.cleanup());
+  beforeEach(async () => {
+    await current().clearFirestore();
+    await current().withSecurityRulesDisabled(seed);
+  });
+  return current;
 }

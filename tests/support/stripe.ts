@@ -45,7 +45,10 @@ export async function postWebhook(
       : opts.signature;
   const res = await fetch(`${FUNCTIONS}/stripeWebhook`, {
     method: 'POST',
-    headers: { 'content-type': opts.contentType ?? 'application/json', ...(signature === null ? {} : { 'stripe-signature': signature }) },
+    headers: {
+      'content-type': opts.contentType ?? 'application/json',
+      ...(signature === null ? {} : { 'stripe-signature': signature }),
+    },
     body: payload,
   });
   return { status: res.status, text: await res.text() };

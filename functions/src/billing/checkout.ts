@@ -32,7 +32,8 @@ type Member = MemberDoc<Timestamp> & MemberBillingFields<Timestamp>;
 
 async function memberOrThrow(deps: BillingDeps, uid: string): Promise<Member> {
   const snap = await deps.db.collection(MEMBERS).doc(uid).get();
-  if (!snap.exists) throw new BillingError('not-found', 'Your member profile is still being created; try again in a moment.');
+  if (!snap.exists)
+    throw new BillingError('not-found', 'Your member profile is still being created; try again in a moment.');
   return snap.data() as Member;
 }
 
@@ -60,7 +61,10 @@ export async function ensureCustomer(deps: BillingDeps, uid: string, member: Mem
 }
 
 async function portalSession(deps: BillingDeps, customerId: string, appUrl: string): Promise<BillingRedirect> {
-  const session = await deps.stripe.billingPortal.sessions.create({ customer: customerId, return_url: `${appUrl}/account` });
+  const session = await deps.stripe.billingPortal.sessions.create({
+    customer: customerId,
+    return_url: `${appUrl}/account`,
+  });
   return { url: session.url, kind: 'portal' };
 }
 

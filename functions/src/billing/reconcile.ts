@@ -37,6 +37,9 @@ export async function reconcileSubscriptions(deps: BillingDeps): Promise<Reconci
     }
   }
   await deps.db.collection(RECONCILIATIONS).add({ ...report, ranAt: Timestamp.fromDate(deps.now()) });
-  logger.info(`Billing reconciliation: ${report.customers} customers, ${report.changed.length} changed, ${report.failed.length} failed`, report);
+  logger.info(
+    `Billing reconciliation: ${report.customers} customers, ${report.changed.length} changed, ${report.failed.length} failed`,
+    report,
+  );
   return report;
 }

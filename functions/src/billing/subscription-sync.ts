@@ -1,7 +1,13 @@
 import type Stripe from 'stripe';
 import { logger } from 'firebase-functions';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
-import { billingNotices, currentSubscription, planOf, type PlanView, type SubscriptionState } from '../domain/billing-state';
+import {
+  billingNotices,
+  currentSubscription,
+  planOf,
+  type PlanView,
+  type SubscriptionState,
+} from '../domain/billing-state';
 import { graceUntil, subscriptionGrantsTier } from '../domain/entitlement';
 import { readTiers } from '../app/tiers-config';
 import { refreshEntitlement, type MemberDeps } from '../members/member-store';
@@ -68,7 +74,10 @@ function planView(sub: SubscriptionMirror<Timestamp> | null | undefined, now: Da
 }
 
 /** Which member a Stripe customer belongs to: the uid we put in its metadata, else our stored link. */
-async function memberOfCustomer(db: Firestore, customer: Stripe.Customer | Stripe.DeletedCustomer): Promise<string | null> {
+async function memberOfCustomer(
+  db: Firestore,
+  customer: Stripe.Customer | Stripe.DeletedCustomer,
+): Promise<string | null> {
   const fromMetadata = 'metadata' in customer ? customer.metadata.firebaseUID : undefined;
   if (fromMetadata) return fromMetadata;
   const linked = await db.collection(MEMBERS).where('stripeCustomerId', '==', customer.id).limit(1).get();
@@ -118,7 +127,10 @@ export async function syncCustomer(deps: BillingDeps, customerId: string): Promi
         to: email,
         uid,
         template,
-        data: { tier: mirror?.tier ?? null, tierName: mirror?.tier ? (tiers.tiers[mirror.tier]?.name ?? mirror.tier) : null },
+        data: {
+          tier: mirror?.tier ?? null,
+          tierName: mirror?.tier ? (tiers.tiers[mirror.tier]?.name ?? mirror.tier) : null,
+        },
         state: 'queued',
         createdAt: Timestamp.fromDate(readAt),
       });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS, type TiersConfig } from '../shared/tiers';
-import { billingNotices, currentSubscription, planForPrice, planOf, type PlanView, type SubscriptionState } from './billing-state';
+import {
+  billingNotices,
+  currentSubscription,
+  planForPrice,
+  planOf,
+  type PlanView,
+  type SubscriptionState,
+} from './billing-state';
 
 const tiers: TiersConfig = {
   tiers: Object.fromEntries(
@@ -19,7 +26,12 @@ const tiers: TiersConfig = {
   ),
 };
 const now = new Date('2026-11-24T12:00:00Z');
-const sub = (id: string, status: SubscriptionState['status'], priceId: string, createdDaysAgo: number): SubscriptionState => ({
+const sub = (
+  id: string,
+  status: SubscriptionState['status'],
+  priceId: string,
+  createdDaysAgo: number,
+): SubscriptionState => ({
   id,
   status,
   priceId,
@@ -46,7 +58,10 @@ describe('planForPrice', () => {
 
 describe('planOf', () => {
   it('maps a retired price through its tier metadata', () => {
-    expect(planOf(tiers, { priceId: 'price_old', priceTier: 'main', interval: 'yearly' })).toEqual({ tier: 'main', interval: 'yearly' });
+    expect(planOf(tiers, { priceId: 'price_old', priceTier: 'main', interval: 'yearly' })).toEqual({
+      tier: 'main',
+      interval: 'yearly',
+    });
   });
   it('prefers config over metadata and ignores unknown tiers', () => {
     expect(planOf(tiers, { priceId: 'price_basic_m', priceTier: 'main', interval: 'monthly' })?.tier).toBe('basic');
@@ -86,7 +101,12 @@ describe('billingNotices', () => {
     ['renewal failed', main, { ...main, status: 'past_due' }, ['payment-failed']],
     ['still past due', { ...main, status: 'past_due' }, { ...main, status: 'past_due' }, []],
     ['cancel at period end', main, { ...main, cancelAtPeriodEnd: true }, ['cancellation-scheduled']],
-    ['period ended after cancel', { ...main, cancelAtPeriodEnd: true }, { ...main, status: 'canceled', paying: false, cancelAtPeriodEnd: true }, []],
+    [
+      'period ended after cancel',
+      { ...main, cancelAtPeriodEnd: true },
+      { ...main, status: 'canceled', paying: false, cancelAtPeriodEnd: true },
+      [],
+    ],
     ['resubscribe after cancel', { ...main, status: 'canceled', paying: false }, main, ['welcome']],
   ];
   it.each(cases)('%s', (_label, before, after, expected) => {

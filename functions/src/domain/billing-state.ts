@@ -35,7 +35,9 @@ export function planForPrice(tiers: TiersConfig, priceId: string): { tier: strin
 export function planOf(tiers: TiersConfig, state: Pick<SubscriptionState, 'priceId' | 'priceTier' | 'interval'>) {
   const configured = planForPrice(tiers, state.priceId);
   if (configured) return configured;
-  return state.priceTier && tiers.tiers[state.priceTier] && state.interval ? { tier: state.priceTier, interval: state.interval } : null;
+  return state.priceTier && tiers.tiers[state.priceTier] && state.interval
+    ? { tier: state.priceTier, interval: state.interval }
+    : null;
 }
 
 /**

@@ -12,7 +12,11 @@ describe('mergeClaims', () => {
   });
 
   it('sets or removes admin only when asked', () => {
-    expect(mergeClaims(undefined, { tier: 'free', rank: 10, admin: true })).toEqual({ tier: 'free', rank: 10, admin: true });
+    expect(mergeClaims(undefined, { tier: 'free', rank: 10, admin: true })).toEqual({
+      tier: 'free',
+      rank: 10,
+      admin: true,
+    });
     expect(mergeClaims({ admin: true }, { tier: 'free', rank: 10, admin: false })).toEqual({ tier: 'free', rank: 10 });
   });
 

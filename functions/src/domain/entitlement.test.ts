@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '../shared/tiers';
-import { entitlementFor, graceUntil, subscriptionGrantsTier, type Entitlement, type GrantFact, type SubscriptionFact } from './entitlement';
+import {
+  entitlementFor,
+  graceUntil,
+  subscriptionGrantsTier,
+  type Entitlement,
+  type GrantFact,
+  type SubscriptionFact,
+} from './entitlement';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const tiers = DEFAULT_TIERS;
@@ -21,7 +28,11 @@ describe('entitlementFor', () => {
 
   it('follows the configured ranks', () => {
     const custom = { tiers: { ...tiers.tiers, main: { name: 'Main', rank: 33, benefits: [] } } };
-    expect(entitlementFor({ grant: { tier: 'main', endsAt: null }, now, tiers: custom })).toEqual({ tier: 'main', rank: 33, source: 'grant' });
+    expect(entitlementFor({ grant: { tier: 'main', endsAt: null }, now, tiers: custom })).toEqual({
+      tier: 'main',
+      rank: 33,
+      source: 'grant',
+    });
   });
 });
 
@@ -52,7 +63,11 @@ describe('entitlementFor with a subscription', () => {
     ['expired grant, canceled plan', sub('canceled'), { tier: 'main', endsAt: periodStart }, 'free', 'default'],
   ];
   it.each(table)('%s', (_label, subscription, grant, tier, source) => {
-    expect(entitlementFor({ grant, subscription, now, tiers })).toEqual({ tier, rank: tiers.tiers[tier]?.rank, source });
+    expect(entitlementFor({ grant, subscription, now, tiers })).toEqual({
+      tier,
+      rank: tiers.tiers[tier]?.rank,
+      source,
+    });
   });
 
   it('grace ends exactly graceDays after the failed renewal', () => {

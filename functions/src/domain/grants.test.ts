@@ -7,10 +7,15 @@ const parse = (v: unknown) => grantRequestSchema.parse(v);
 
 describe('grant requests', () => {
   it('accepts an email or a uid, a tier and an optional end date', () => {
-    expect(parse({ email: ' Ada@Example.com ', tier: 'main' })).toEqual({ email: 'ada@example.com', tier: 'main', endsAt: null, note: '' });
-    expect(validateGrant(parse({ uid: 'u1', tier: 'main', endsAt: '2027-01-31' }), DEFAULT_TIERS, now).endsAt?.toISOString()).toBe(
-      '2027-01-31T23:59:59.999Z',
-    );
+    expect(parse({ email: ' Ada@Example.com ', tier: 'main' })).toEqual({
+      email: 'ada@example.com',
+      tier: 'main',
+      endsAt: null,
+      note: '',
+    });
+    expect(
+      validateGrant(parse({ uid: 'u1', tier: 'main', endsAt: '2027-01-31' }), DEFAULT_TIERS, now).endsAt?.toISOString(),
+    ).toBe('2027-01-31T23:59:59.999Z');
   });
 
   it.each([
@@ -25,6 +30,8 @@ describe('grant requests', () => {
 
   it('rejects unknown tiers and past end dates with readable messages', () => {
     expect(() => validateGrant(parse({ uid: 'u', tier: 'gold' }), DEFAULT_TIERS, now)).toThrow(/Unknown tier "gold"/);
-    expect(() => validateGrant(parse({ uid: 'u', tier: 'main', endsAt: '2026-11-01' }), DEFAULT_TIERS, now)).toThrow(/future/);
+    expect(() => validateGrant(parse({ uid: 'u', tier: 'main', endsAt: '2026-11-01' }), DEFAULT_TIERS, now)).toThrow(
+      /future/,
+    );
   });
 });

@@ -7,7 +7,10 @@ export const grantRequestSchema = z
     email: z.string().trim().toLowerCase().pipe(z.email('A valid email is required')).optional(),
     uid: z.string().min(1).max(128).optional(),
     tier: z.string().min(1, 'Choose a tier'),
-    endsAt: z.union([z.iso.datetime({ offset: true }), z.iso.date()]).nullable().default(null),
+    endsAt: z
+      .union([z.iso.datetime({ offset: true }), z.iso.date()])
+      .nullable()
+      .default(null),
     note: z.string().trim().max(200).default(''),
   })
   .strict()

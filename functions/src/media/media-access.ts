@@ -8,8 +8,7 @@ export const mediaUrlRequestSchema = z
   .strict();
 
 export type MediaDecision =
-  | { ok: true; name: string }
-  | { ok: false; code: 'not-found' | 'permission-denied'; message: string };
+  { ok: true; name: string } | { ok: false; code: 'not-found' | 'permission-denied'; message: string };
 
 /** Whether `claims` may download `path` of a material: the same check as reading its body. */
 export async function decideMediaAccess(

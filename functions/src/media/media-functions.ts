@@ -29,7 +29,9 @@ export const media = onRequest(async (req, res) => {
   const path = decodeURIComponent(req.path.replace(/^\/+/, ''));
   const verdict = storage.verify(path, req.query as Record<string, string>, new Date());
   if (verdict !== 'ok' || !(await storage.exists(path))) {
-    res.status(verdict === 'expired' ? 410 : 403).send(verdict === 'expired' ? 'This link has expired' : 'Invalid link');
+    res
+      .status(verdict === 'expired' ? 410 : 403)
+      .send(verdict === 'expired' ? 'This link has expired' : 'Invalid link');
     return;
   }
   const name = typeof req.query.name === 'string' ? req.query.name.replace(/"/g, '') : '';
@@ -47,12 +49,18 @@ export const uploadMedia = onRequest({ cors: true }, async (req, res) => {
     return;
   }
   const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-  const decoded = token ? await auth().verifyIdToken(token).catch(() => null) : null;
+  const decoded = token
+    ? await auth()
+        .verifyIdToken(token)
+        .catch(() => null)
+    : null;
   if (!decoded?.admin) {
     res.status(403).json({ error: 'Only admins can upload files' });
     return;
   }
-  const name = String(req.query.name ?? '').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120);
+  const name = String(req.query.name ?? '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .slice(0, 120);
   const body = req.rawBody;
   if (!name || !body?.length) {
     res.status(400).json({ error: 'Send the file bytes as the body and its name as ?name=' });

@@ -53,7 +53,12 @@ export async function refreshEntitlement(deps: MemberDeps, uid: string): Promise
   if (changed || member?.tier !== entitlement.tier || member?.rank !== entitlement.rank) {
     // The open app listens to this document and refreshes its ID token when claimsUpdatedAt moves.
     await ref.set(
-      { tier: entitlement.tier, rank: entitlement.rank, admin: claims.admin === true, claimsUpdatedAt: FieldValue.serverTimestamp() },
+      {
+        tier: entitlement.tier,
+        rank: entitlement.rank,
+        admin: claims.admin === true,
+        claimsUpdatedAt: FieldValue.serverTimestamp(),
+      },
       { merge: true },
     );
   }
@@ -99,7 +104,11 @@ export async function expireGrants(deps: MemberDeps, batchSize = 200): Promise<s
 export async function setAdmin(deps: MemberDeps, uid: string, admin: boolean): Promise<void> {
   const user = await deps.auth.getUser(uid);
   const current = user.customClaims ?? {};
-  const claims = mergeClaims(current, { tier: String(current.tier ?? 'free'), rank: Number(current.rank ?? 10), admin });
+  const claims = mergeClaims(current, {
+    tier: String(current.tier ?? 'free'),
+    rank: Number(current.rank ?? 10),
+    admin,
+  });
   await deps.auth.setCustomUserClaims(uid, claims);
   await deps.db
     .collection(MEMBERS)

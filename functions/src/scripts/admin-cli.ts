@@ -21,7 +21,12 @@ const USAGE = `Usage:
 /** Billing commands talk to Stripe with STRIPE_SECRET_KEY (STRIPE_API_BASE: the local twin instead). */
 function billingCommandDeps() {
   const stripe = stripeClient(process.env.STRIPE_SECRET_KEY ?? '', process.env.STRIPE_API_BASE ?? '');
-  const settings = { appUrls: [], graceDays: Number(process.env.BILLING_GRACE_DAYS ?? 7), automaticTax: false, taxIdCollection: false };
+  const settings = {
+    appUrls: [],
+    graceDays: Number(process.env.BILLING_GRACE_DAYS ?? 7),
+    automaticTax: false,
+    taxIdCollection: false,
+  };
   return { db: db(), auth: auth(), now: () => new Date(), stripe, settings };
 }
 
@@ -50,10 +55,20 @@ async function main() {
 
   switch (command) {
     case 'grant': {
-      const parsed = grantRequestSchema.safeParse({ email, tier, endsAt: values.until ?? null, note: values.note ?? '' });
+      const parsed = grantRequestSchema.safeParse({
+        email,
+        tier,
+        endsAt: values.until ?? null,
+        note: values.note ?? '',
+      });
       if (!parsed.success) throw new Error(describeIssues(parsed.error));
       const { endsAt } = validateGrant(parsed.data, await loadTiers(db()), new Date());
-      const result = await setGrant(deps, user.uid, { tier: parsed.data.tier, endsAt, grantedBy: 'admin-cli', note: parsed.data.note });
+      const result = await setGrant(deps, user.uid, {
+        tier: parsed.data.tier,
+        endsAt,
+        grantedBy: 'admin-cli',
+        note: parsed.data.note,
+      });
       return `${email} now has ${result.tier}${endsAt ? ` until ${endsAt.toISOString()}` : ''}`;
     }
     case 'revoke':

@@ -14,7 +14,10 @@ async function twinPrices(): Promise<string> {
     () => false,
   );
   if (!up) return `Stripe twin not reachable at ${url}: plans have no prices, checkout is unavailable.`;
-  const report = await setupStripePrices(stripeClient(process.env.STRIPE_SECRET_KEY ?? 'sk_test_commons_twin', url), db());
+  const report = await setupStripePrices(
+    stripeClient(process.env.STRIPE_SECRET_KEY ?? 'sk_test_commons_twin', url),
+    db(),
+  );
   return `Stripe twin prices: ${report.created.length} created, ${report.kept.length} already there.`;
 }
 
@@ -29,7 +32,9 @@ async function main() {
   if (process.argv.includes('--fresh')) {
     const base = `http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${project}/databases/(default)/documents`;
     await fetch(base, { method: 'DELETE' });
-    await fetch(`http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/emulator/v1/projects/${project}/accounts`, { method: 'DELETE' });
+    await fetch(`http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/emulator/v1/projects/${project}/accounts`, {
+      method: 'DELETE',
+    });
   }
   const report = await seed({ db: db(), auth: auth(), storage: localMediaStorage() });
   const prices = await twinPrices();

@@ -11,7 +11,13 @@ export interface SeedFile {
 const orders = [
   'order_id,customer_id,ordered_at,status,total_eur',
   ...Array.from({ length: 20 }, (_, i) =>
-    [1001 + i, 200 + ((i * 7) % 13), `2026-10-${String((i % 28) + 1).padStart(2, '0')}T09:15:00Z`, ['paid', 'shipped', 'refunded', 'paid'][i % 4], (9.5 + i * 13.37).toFixed(2)].join(','),
+    [
+      1001 + i,
+      200 + ((i * 7) % 13),
+      `2026-10-${String((i % 28) + 1).padStart(2, '0')}T09:15:00Z`,
+      ['paid', 'shipped', 'refunded', 'paid'][i % 4],
+      (9.5 + i * 13.37).toFixed(2),
+    ].join(','),
   ),
 ].join('\n');
 
@@ -78,7 +84,8 @@ export const SEED_MATERIALS: Seed[] = [
     id: 'what-a-data-engineer-does',
     kind: 'article',
     title: 'What a data engineer actually does all day',
-    summary: 'Pipelines, contracts, on-call and a lot of talking to people: an honest look at the job behind the job title.',
+    summary:
+      'Pipelines, contracts, on-call and a lot of talking to people: an honest look at the job behind the job title.',
     tags: ['career', 'architecture'],
     access: 'public',
     status: 'published',
@@ -396,7 +403,8 @@ Volume checks compare today with the same weekday last week and alert beyond thi
     id: 'lakehouse-on-iceberg-deep-dive',
     kind: 'article',
     title: 'Building a lakehouse on Apache Iceberg: a deep dive',
-    summary: 'Catalogs, snapshots, hidden partitioning and compaction: the full architecture we run for a mid-size retailer.',
+    summary:
+      'Catalogs, snapshots, hidden partitioning and compaction: the full architecture we run for a mid-size retailer.',
     tags: ['architecture', 'spark'],
     access: 'premium',
     status: 'published',

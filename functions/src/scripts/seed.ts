@@ -43,14 +43,25 @@ export interface SeedReport {
  * Idempotent demo data: tiers config, demo accounts (tiers granted through the same code path as an
  * admin's grant), materials and their files. Running it again creates only what is missing.
  */
-export async function seed(deps: { db: Firestore; auth: Auth; storage: MediaStorage; now?: Date }): Promise<SeedReport> {
+export async function seed(deps: {
+  db: Firestore;
+  auth: Auth;
+  storage: MediaStorage;
+  now?: Date;
+}): Promise<SeedReport> {
   const { db, auth, storage } = deps;
   const now = deps.now ?? new Date();
   await createIfAbsent(db.collection(CONFIG).doc(TIERS_DOC), DEFAULT_TIERS);
 
   for (const account of DEMO_ACCOUNTS) {
     await auth
-      .createUser({ uid: account.uid, email: account.email, password: DEMO_PASSWORD, displayName: account.name, emailVerified: true })
+      .createUser({
+        uid: account.uid,
+        email: account.email,
+        password: DEMO_PASSWORD,
+        displayName: account.name,
+        emailVerified: true,
+      })
       .catch((err: unknown) => {
         if (!isAlreadyExists(err) && (err as { code?: string }).code !== 'auth/email-already-exists') throw err;
       });
@@ -61,7 +72,12 @@ export async function seed(deps: { db: Firestore; auth: Auth; storage: MediaStor
     const memberDeps = { db, auth, now: () => now };
     if (account.admin) await setAdmin(memberDeps, account.uid, true);
     if (account.tier) {
-      await setGrant(memberDeps, account.uid, { tier: account.tier, endsAt: null, grantedBy: 'seed', note: 'Demo account' });
+      await setGrant(memberDeps, account.uid, {
+        tier: account.tier,
+        endsAt: null,
+        grantedBy: 'seed',
+        note: 'Demo account',
+      });
     } else {
       await refreshEntitlement(memberDeps, account.uid);
     }
@@ -69,7 +85,10 @@ export async function seed(deps: { db: Firestore; auth: Auth; storage: MediaStor
 
   for (const file of SEED_FILES) {
     if (!(await storage.exists(file.path))) {
-      await pipeline(Readable.from([Buffer.from(file.content)]), storage.createWriteStream(file.path, { contentType: file.contentType }));
+      await pipeline(
+        Readable.from([Buffer.from(file.content)]),
+        storage.createWriteStream(file.path, { contentType: file.contentType }),
+      );
     }
   }
 

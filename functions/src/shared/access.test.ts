@@ -24,7 +24,9 @@ const table: Array<[string, boolean[]]> = [
 describe('canAccess', () => {
   it.each(table)('%s', (who, expected) => {
     const levels = ['public', 'free', 'basic', 'main', 'premium'];
-    expect(levels.map((l) => canAccess(claims[who] ?? null, { rank: rankOf(DEFAULT_TIERS, l) ?? -1 }))).toEqual(expected);
+    expect(levels.map((l) => canAccess(claims[who] ?? null, { rank: rankOf(DEFAULT_TIERS, l) ?? -1 }))).toEqual(
+      expected,
+    );
   });
 
   it('treats malformed rank claims as free, never as more', () => {

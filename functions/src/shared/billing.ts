@@ -9,14 +9,7 @@ export type BillingInterval = (typeof BILLING_INTERVALS)[number];
 
 /** Stripe subscription statuses (https://docs.stripe.com/api/subscriptions/object#subscription_object-status). */
 export type SubscriptionStatus =
-  | 'active'
-  | 'trialing'
-  | 'past_due'
-  | 'unpaid'
-  | 'canceled'
-  | 'incomplete'
-  | 'incomplete_expired'
-  | 'paused';
+  'active' | 'trialing' | 'past_due' | 'unpaid' | 'canceled' | 'incomplete' | 'incomplete_expired' | 'paused';
 
 /** `members/{uid}.subscription`: the member's current Stripe subscription as last read from Stripe. */
 export interface SubscriptionMirror<Time = unknown> {
@@ -79,7 +72,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * period started, and the member keeps the tier for `graceDays` after that. Stored with the mirror, so
  * every later entitlement check (grant expiry, reconciliation, the web app) sees the same deadline.
  */
-export function graceUntil(status: SubscriptionStatus, currentPeriodStart: Date | null, graceDays: number): Date | null {
+export function graceUntil(
+  status: SubscriptionStatus,
+  currentPeriodStart: Date | null,
+  graceDays: number,
+): Date | null {
   if (status !== 'past_due' || !currentPeriodStart) return null;
   return new Date(currentPeriodStart.getTime() + graceDays * DAY_MS);
 }
@@ -90,7 +87,10 @@ export function graceUntil(status: SubscriptionStatus, currentPeriodStart: Date 
  * every other status (canceled, unpaid, incomplete, incomplete_expired, paused) grants nothing.
  * Functions (entitlement) and the web app (pricing buttons) share this one rule.
  */
-export function subscriptionGrantsTier(sub: { status: SubscriptionStatus; graceUntil: Date | null }, now: Date): boolean {
+export function subscriptionGrantsTier(
+  sub: { status: SubscriptionStatus; graceUntil: Date | null },
+  now: Date,
+): boolean {
   if (sub.status === 'active' || sub.status === 'trialing') return true;
   return sub.status === 'past_due' && sub.graceUntil !== null && now.getTime() < sub.graceUntil.getTime();
 }

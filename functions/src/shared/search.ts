@@ -27,7 +27,11 @@ export function normalizeTag(tag: string): string {
 }
 
 export function searchKeys(title: string, tags: string[]): string[] {
-  const words = new Set(normalizeWords(title).flatMap(prefixes).map((p) => `w:${p}`));
+  const words = new Set(
+    normalizeWords(title)
+      .flatMap(prefixes)
+      .map((p) => `w:${p}`),
+  );
   const tagKeys = [...new Set(tags.map(normalizeTag).filter(Boolean))].map((t) => `t:${t}`);
   const pairs = tagKeys.flatMap((t) => [...words].map((w) => `${t} ${w}`));
   return [...words, ...tagKeys, ...pairs].sort();

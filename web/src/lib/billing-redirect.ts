@@ -1,12 +1,7 @@
 // Sends the browser to Stripe Checkout or the Customer Portal through our callables (the functions
 // decide which: a member who already pays always lands in the portal). Functions loads on first use.
 import { onBeforeUnmount, onMounted, ref } from 'vue';
-import {
-  BILLING_CALLABLES,
-  type BillingInterval,
-  type BillingRedirect,
-  type CheckoutRequest,
-} from '@shared/billing';
+import { BILLING_CALLABLES, type BillingInterval, type BillingRedirect, type CheckoutRequest } from '@shared/billing';
 import { billingErrorMessage, billingUrl } from './billing';
 import { callFunction } from './firebase';
 

@@ -86,7 +86,16 @@ describe('parseSubscription', () => {
     expect(parseSubscription({ id: 'sub_1', status: 'weird' })).toBeNull();
   });
   it('gives missing or malformed fields neutral values', () => {
-    expect(parseSubscription({ id: 'sub_1', status: 'past_due', tier: '', interval: 'weekly', amount: 'lots', cancelAtPeriodEnd: 'yes' })).toEqual({
+    expect(
+      parseSubscription({
+        id: 'sub_1',
+        status: 'past_due',
+        tier: '',
+        interval: 'weekly',
+        amount: 'lots',
+        cancelAtPeriodEnd: 'yes',
+      }),
+    ).toEqual({
       id: 'sub_1',
       status: 'past_due',
       tier: null,
@@ -162,8 +171,12 @@ describe('statusLabel', () => {
 describe('prices', () => {
   it('computes the yearly saving when there is one', () => {
     expect(yearlySaving(DEFAULT_TIERS.tiers.main?.prices)).toEqual({ amount: 3800, currency: 'eur', percent: 17 });
-    expect(yearlySaving({ monthly: { amount: 1000, currency: 'eur' }, yearly: { amount: 12000, currency: 'eur' } })).toBeNull();
-    expect(yearlySaving({ monthly: { amount: 1000, currency: 'eur' }, yearly: { amount: 9000, currency: 'usd' } })).toBeNull();
+    expect(
+      yearlySaving({ monthly: { amount: 1000, currency: 'eur' }, yearly: { amount: 12000, currency: 'eur' } }),
+    ).toBeNull();
+    expect(
+      yearlySaving({ monthly: { amount: 1000, currency: 'eur' }, yearly: { amount: 9000, currency: 'usd' } }),
+    ).toBeNull();
     expect(yearlySaving({ monthly: { amount: 1000, currency: 'eur' } })).toBeNull();
     expect(yearlySaving(undefined)).toBeNull();
   });
@@ -185,7 +198,10 @@ describe('checkout after sign-in', () => {
     expect(checkoutIntent({ plan: 'main' })).toBeNull();
     expect(checkoutIntent({ checkout: 'start' })).toBeNull();
     expect(checkoutIntent({ checkout: 'cancelled', plan: 'main' })).toBeNull();
-    expect(checkoutIntent({ checkout: 'start', plan: 'main', interval: 'weekly' })).toEqual({ tier: 'main', interval: 'monthly' });
+    expect(checkoutIntent({ checkout: 'start', plan: 'main', interval: 'weekly' })).toEqual({
+      tier: 'main',
+      interval: 'monthly',
+    });
   });
 });
 
@@ -210,8 +226,16 @@ describe('planAction', () => {
   });
   it('members who do not pay go to checkout, with a trial on their first subscription', () => {
     expect(planAction(free, 'monthly', freeMember)).toEqual({ kind: 'none' });
-    expect(planAction(main, 'monthly', freeMember)).toEqual({ kind: 'checkout', label: 'Join Main', interval: 'monthly' });
-    expect(planAction(trial, 'monthly', freeMember)).toEqual({ kind: 'checkout', label: 'Start free trial', interval: 'monthly' });
+    expect(planAction(main, 'monthly', freeMember)).toEqual({
+      kind: 'checkout',
+      label: 'Join Main',
+      interval: 'monthly',
+    });
+    expect(planAction(trial, 'monthly', freeMember)).toEqual({
+      kind: 'checkout',
+      label: 'Start free trial',
+      interval: 'monthly',
+    });
     const lapsed = { ...freeMember, subscription: sub({ status: 'canceled' }) };
     expect(planAction(trial, 'yearly', lapsed)).toEqual({ kind: 'checkout', label: 'Join Main', interval: 'yearly' });
     // a complimentary plan is theirs already
@@ -222,24 +246,34 @@ describe('planAction', () => {
     expect(planAction(premium, 'yearly', payingMain)).toEqual({ kind: 'portal', label: 'Switch to Premium' });
     expect(planAction(tiers.basic!, 'monthly', payingMain)).toEqual({ kind: 'portal', label: 'Switch to Basic' });
     expect(planAction(free, 'monthly', payingMain)).toEqual({ kind: 'none' });
-    const lapsedGrace = { ...payingMain, subscription: sub({ status: 'past_due', graceUntil: d('2026-11-01T00:00:00Z') }) };
+    const lapsedGrace = {
+      ...payingMain,
+      subscription: sub({ status: 'past_due', graceUntil: d('2026-11-01T00:00:00Z') }),
+    };
     expect(planAction(premium, 'monthly', lapsedGrace).kind).toBe('checkout');
   });
 });
 
 describe('billingErrorMessage', () => {
   it('shows the readable message of a refusal', () => {
-    expect(billingErrorMessage({ code: 'functions/failed-precondition', message: 'You have no billing account yet: choose a plan first.' })).toBe(
-      'You have no billing account yet: choose a plan first.',
-    );
+    expect(
+      billingErrorMessage({
+        code: 'functions/failed-precondition',
+        message: 'You have no billing account yet: choose a plan first.',
+      }),
+    ).toBe('You have no billing account yet: choose a plan first.');
     expect(billingErrorMessage({ code: 'functions/invalid-argument', message: 'Main cannot be bought yearly.' })).toBe(
       'Main cannot be bought yearly.',
     );
   });
   it('replaces bare codes and outages with something a member can act on', () => {
-    expect(billingErrorMessage({ code: 'functions/unauthenticated', message: 'unauthenticated' })).toMatch(/sign in again/i);
+    expect(billingErrorMessage({ code: 'functions/unauthenticated', message: 'unauthenticated' })).toMatch(
+      /sign in again/i,
+    );
     expect(billingErrorMessage({ code: 'functions/internal', message: 'internal' })).toMatch(/nothing was charged/i);
-    expect(billingErrorMessage({ code: 'functions/invalid-argument', message: 'invalid-argument' })).toMatch(/try again/i);
+    expect(billingErrorMessage({ code: 'functions/invalid-argument', message: 'invalid-argument' })).toMatch(
+      /try again/i,
+    );
     expect(billingErrorMessage(new Error('Failed to fetch'))).toBe('Failed to fetch');
     expect(billingErrorMessage(undefined)).toMatch(/try again/i);
   });
@@ -247,7 +281,9 @@ describe('billingErrorMessage', () => {
 
 describe('billingUrl', () => {
   it('accepts web pages only', () => {
-    expect(billingUrl('https://checkout.stripe.com/c/pay/cs_test_1')).toBe('https://checkout.stripe.com/c/pay/cs_test_1');
+    expect(billingUrl('https://checkout.stripe.com/c/pay/cs_test_1')).toBe(
+      'https://checkout.stripe.com/c/pay/cs_test_1',
+    );
     expect(billingUrl('http://127.0.0.1:12111/checkout/cs_1')).toBe('http://127.0.0.1:12111/checkout/cs_1');
     expect(() => billingUrl('javascript:alert(1)')).toThrow(/no page/);
     expect(() => billingUrl('')).toThrow();

@@ -6,9 +6,18 @@ import { catalogConstraints, catalogQuery, EMPTY_FILTERS, filtersFromQuery, filt
 /** What each constraint does, read back from the SDK objects (type + field + operator + value). */
 function describeConstraints(filters = EMPTY_FILTERS, cursor?: Parameters<typeof catalogConstraints>[1]) {
   return catalogConstraints(filters, cursor).map((c) => {
-    const x = c as unknown as { type: string; _field?: { toString(): string }; _op?: string; _value?: unknown; _limit?: number; _direction?: string };
+    const x = c as unknown as {
+      type: string;
+      _field?: { toString(): string };
+      _op?: string;
+      _value?: unknown;
+      _limit?: number;
+      _direction?: string;
+    };
     if (x.type === 'startAfter') return 'startAfter';
-    return [x.type, x._field?.toString(), x._op ?? x._direction, x._value ?? x._limit].filter((v) => v !== undefined).join(' ');
+    return [x.type, x._field?.toString(), x._op ?? x._direction, x._value ?? x._limit]
+      .filter((v) => v !== undefined)
+      .join(' ');
   });
 }
 
@@ -26,12 +35,19 @@ describe('catalog query', () => {
       'orderBy publishedAt desc',
       'limit 13',
     ]);
-    expect(describeConstraints({ ...EMPTY_FILTERS, tag: 'Data Quality' })).toContain('where searchKeys array-contains t:data-quality');
+    expect(describeConstraints({ ...EMPTY_FILTERS, tag: 'Data Quality' })).toContain(
+      'where searchKeys array-contains t:data-quality',
+    );
   });
 
   it('pages with a cursor after the ordering, never an offset', () => {
     const cursor = {} as Parameters<typeof catalogConstraints>[1];
-    expect(describeConstraints(EMPTY_FILTERS, cursor)).toEqual(['where status == published', 'orderBy publishedAt desc', 'startAfter', 'limit 13']);
+    expect(describeConstraints(EMPTY_FILTERS, cursor)).toEqual([
+      'where status == published',
+      'orderBy publishedAt desc',
+      'startAfter',
+      'limit 13',
+    ]);
   });
 
   it('builds one query on the materials collection', () => {
@@ -44,7 +60,12 @@ describe('catalog query', () => {
 
 describe('filters <-> URL query', () => {
   it('reads filters from the URL and drops junk', () => {
-    expect(filtersFromQuery({ kind: 'video', tag: 'SQL', q: ['a'], access: 'main' })).toEqual({ kind: '', tag: 'sql', access: 'main', q: '' });
+    expect(filtersFromQuery({ kind: 'video', tag: 'SQL', q: ['a'], access: 'main' })).toEqual({
+      kind: '',
+      tag: 'sql',
+      access: 'main',
+      q: '',
+    });
     expect(filtersFromQuery({})).toEqual(EMPTY_FILTERS);
   });
 

@@ -3,7 +3,11 @@ import { accessClaims, needsTokenRefresh } from './claims';
 
 describe('accessClaims', () => {
   it('keeps tier, rank and admin only', () => {
-    expect(accessClaims({ tier: 'main', rank: 30, admin: true, iss: 'x', aud: 'y' })).toEqual({ tier: 'main', rank: 30, admin: true });
+    expect(accessClaims({ tier: 'main', rank: 30, admin: true, iss: 'x', aud: 'y' })).toEqual({
+      tier: 'main',
+      rank: 30,
+      admin: true,
+    });
     expect(accessClaims({ iss: 'x' })).toEqual({});
   });
 });

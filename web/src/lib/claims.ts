@@ -15,7 +15,11 @@ export function accessClaims(tokenClaims: Record<string, unknown>): AccessClaims
  * precision, so a stamp in the same second counts as newer: one spare refresh beats a stale plan);
  * afterwards any change of the stamp means new claims.
  */
-export function needsTokenRefresh(previousStamp: number | undefined, stamp: number | undefined, tokenIssuedAtMs: number): boolean {
+export function needsTokenRefresh(
+  previousStamp: number | undefined,
+  stamp: number | undefined,
+  tokenIssuedAtMs: number,
+): boolean {
   if (stamp === undefined) return false;
   if (previousStamp === undefined) return stamp >= tokenIssuedAtMs;
   return stamp !== previousStamp;

@@ -36,7 +36,8 @@ let authSdk: Promise<AuthSdk> | undefined;
 export function loadAuth(): Promise<AuthSdk> {
   authSdk ??= import('./firebase-auth').then((sdk) => {
     const auth = sdk.initializeAuth(app, { persistence: [sdk.indexedDBLocalPersistence, sdk.browserLocalPersistence] });
-    if (useEmulators) sdk.connectAuthEmulator(auth, `http://${emulatorHost}:${EMULATOR_PORTS.auth}`, { disableWarnings: true });
+    if (useEmulators)
+      sdk.connectAuthEmulator(auth, `http://${emulatorHost}:${EMULATOR_PORTS.auth}`, { disableWarnings: true });
     return { ...sdk, auth };
   });
   return authSdk;
@@ -55,7 +56,10 @@ export function loadPopupSignIn() {
 export const SESSION_MARKER = 'commons.signedIn';
 export function hasStoredSession(): boolean {
   try {
-    return localStorage.getItem(SESSION_MARKER) === '1' || Object.keys(localStorage).some((k) => k.startsWith('firebase:authUser:'));
+    return (
+      localStorage.getItem(SESSION_MARKER) === '1' ||
+      Object.keys(localStorage).some((k) => k.startsWith('firebase:authUser:'))
+    );
   } catch {
     return true;
   }

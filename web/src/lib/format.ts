@@ -4,9 +4,14 @@ import type { TierPrice } from '@shared/tiers';
 export function formatPrice(price: TierPrice | undefined, locale = 'en-GB'): string {
   if (!price) return '';
   const currency = price.currency.toUpperCase();
-  const digits = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   const whole = price.amount % 10 ** digits === 0;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: whole ? 0 : digits }).format(price.amount / 10 ** digits);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: whole ? 0 : digits,
+  }).format(price.amount / 10 ** digits);
 }
 
 /** "31 Jan 2027". Accepts Firestore Timestamps, Dates and ISO strings. */

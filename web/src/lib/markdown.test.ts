@@ -54,7 +54,22 @@ function parse(html: string): Element[] {
   return [...doc.body.querySelectorAll('*')];
 }
 
-const FORBIDDEN_TAGS = ['SCRIPT', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'FORM', 'INPUT', 'BUTTON', 'STYLE', 'SVG', 'MATH', 'BASE', 'META', 'LINK'];
+const FORBIDDEN_TAGS = [
+  'SCRIPT',
+  'IFRAME',
+  'FRAME',
+  'OBJECT',
+  'EMBED',
+  'FORM',
+  'INPUT',
+  'BUTTON',
+  'STYLE',
+  'SVG',
+  'MATH',
+  'BASE',
+  'META',
+  'LINK',
+];
 
 describe('renderMarkdown sanitizes the XSS corpus', () => {
   it('has a corpus of at least 20 payloads', () => expect(CORPUS.length).toBeGreaterThanOrEqual(20));
@@ -76,14 +91,29 @@ describe('renderMarkdown sanitizes the XSS corpus', () => {
 });
 
 describe('isSafeUrl', () => {
-  it.each(['https://a.example/x', 'http://a.example', 'mailto:a@b.example', '/materials/x', './img.png', '../x', 'img.png', '#top', '?q=1', '//cdn.example/x.png'])(
-    'allows %s',
-    (url) => expect(isSafeUrl(url)).toBe(true),
-  );
-  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:x', 'data:text/html,x', 'vbscript:x', 'tel:123', 'file:///etc/passwd', '\u0001javascript:x'])(
-    'refuses %j',
-    (url) => expect(isSafeUrl(url)).toBe(false),
-  );
+  it.each([
+    'https://a.example/x',
+    'http://a.example',
+    'mailto:a@b.example',
+    '/materials/x',
+    './img.png',
+    '../x',
+    'img.png',
+    '#top',
+    '?q=1',
+    '//cdn.example/x.png',
+  ])('allows %s', (url) => expect(isSafeUrl(url)).toBe(true));
+  it.each([
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:x',
+    'data:text/html,x',
+    'vbscript:x',
+    'tel:123',
+    'file:///etc/passwd',
+    '\u0001javascript:x',
+  ])('refuses %j', (url) => expect(isSafeUrl(url)).toBe(false));
 });
 
 describe('renderMarkdown renders ordinary markdown', () => {
@@ -117,7 +147,9 @@ describe('renderMarkdown renders ordinary markdown', () => {
   const links = els.filter((e) => e.tagName === 'A');
 
   it('keeps structure', () => {
-    expect(els.map((e) => e.tagName)).toEqual(expect.arrayContaining(['H2', 'STRONG', 'EM', 'CODE', 'UL', 'OL', 'LI', 'PRE', 'A', 'IMG', 'TABLE', 'TD']));
+    expect(els.map((e) => e.tagName)).toEqual(
+      expect.arrayContaining(['H2', 'STRONG', 'EM', 'CODE', 'UL', 'OL', 'LI', 'PRE', 'A', 'IMG', 'TABLE', 'TD']),
+    );
     expect(els.find((e) => e.tagName === 'PRE')?.textContent).toContain('SELECT 1 < 2;');
     expect(els.find((e) => e.tagName === 'IMG')?.getAttribute('src')).toBe('https://example.com/c.png');
   });

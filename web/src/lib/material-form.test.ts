@@ -28,8 +28,11 @@ describe('material form', () => {
   });
 
   it('refuses a bad address', () => {
-    expect(validateMaterialForm({ ...emptyMaterialForm(), id: 'Not OK', title: 'A title', summary: 'A long enough teaser' }, 'draft').id).toBe(
-      'Use lowercase letters, digits and dashes',
-    );
+    expect(
+      validateMaterialForm(
+        { ...emptyMaterialForm(), id: 'Not OK', title: 'A title', summary: 'A long enough teaser' },
+        'draft',
+      ).id,
+    ).toBe('Use lowercase letters, digits and dashes');
   });
 });

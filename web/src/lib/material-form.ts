@@ -15,12 +15,29 @@ export interface MaterialForm {
 }
 
 export function emptyMaterialForm(): MaterialForm {
-  return { id: '', kind: 'article', title: '', summary: '', tags: '', access: 'free', author: '', markdown: '', files: [] };
+  return {
+    id: '',
+    kind: 'article',
+    title: '',
+    summary: '',
+    tags: '',
+    access: 'free',
+    author: '',
+    markdown: '',
+    files: [],
+  };
 }
 
 /** "SQL, dbt ,, sql" -> ["sql", "dbt"]. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** What the shared schema validates (and the store then writes). */
@@ -40,7 +57,9 @@ export function formToInput(form: MaterialForm, status: MaterialStatus) {
 }
 
 /** The first message per top-level field (`title`, `files`, …), to show next to each control. */
-export function fieldErrorsOf(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string> {
+export function fieldErrorsOf(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
   return errors;

@@ -1,6 +1,11 @@
 // `members/{uid}.subscription` read defensively. Kept apart from billing.ts because the session store
 // (in the first route's bundle) needs only this; the pricing and account helpers load with their pages.
-import { BILLING_INTERVALS, type BillingInterval, type SubscriptionMirror, type SubscriptionStatus } from '@shared/billing';
+import {
+  BILLING_INTERVALS,
+  type BillingInterval,
+  type SubscriptionMirror,
+  type SubscriptionStatus,
+} from '@shared/billing';
 
 /** `members/{uid}.subscription` with Dates; `syncedAt` is null when the stored value was unreadable. */
 export type SubscriptionView = Omit<SubscriptionMirror<Date>, 'syncedAt'> & { syncedAt: Date | null };

@@ -22,6 +22,7 @@ let instance: MediaStorage | undefined;
 
 /** GCS in production, the folder twin when MEDIA_STORAGE=local (set for the emulators). */
 export function mediaStorage(): MediaStorage {
-  instance ??= process.env.MEDIA_STORAGE === 'local' ? localMediaStorage() : new GcsMediaStorage(getStorage(adminApp()).bucket());
+  instance ??=
+    process.env.MEDIA_STORAGE === 'local' ? localMediaStorage() : new GcsMediaStorage(getStorage(adminApp()).bucket());
   return instance;
 }

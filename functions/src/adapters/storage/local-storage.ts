@@ -36,7 +36,11 @@ export class LocalMediaStorage implements MediaStorage {
   }
 
   /** Checks a URL minted by `signedReadUrl`: signature, then expiry. */
-  verify(path: string, query: { expires?: string; sig?: string; name?: string }, now: Date): 'ok' | 'expired' | 'invalid' {
+  verify(
+    path: string,
+    query: { expires?: string; sig?: string; name?: string },
+    now: Date,
+  ): 'ok' | 'expired' | 'invalid' {
     const expires = Number(query.expires);
     if (!query.sig || !Number.isInteger(expires)) return 'invalid';
     const expected = Buffer.from(this.signature(path, expires, query.name ?? ''), 'hex');

@@ -18,11 +18,19 @@ describe('LocalMediaStorage (the twin)', () => {
   const now = new Date('2026-11-24T12:00:00Z');
 
   it('round-trips bytes and signs URLs that verify only unchanged and unexpired', async () => {
-    await pipeline(Readable.from([Buffer.from('hello')]), storage.createWriteStream('media/a/b.txt', { contentType: 'text/plain' }));
+    await pipeline(
+      Readable.from([Buffer.from('hello')]),
+      storage.createWriteStream('media/a/b.txt', { contentType: 'text/plain' }),
+    );
     expect(readFileSync(join(root, 'media/a/b.txt'), 'utf8')).toBe('hello');
     expect(await storage.exists('media/a/b.txt')).toBe(true);
 
-    const url = new URL(await storage.signedReadUrl('media/a/b.txt', { expiresAt: new Date(now.getTime() + 60_000), downloadName: 'b.txt' }));
+    const url = new URL(
+      await storage.signedReadUrl('media/a/b.txt', {
+        expiresAt: new Date(now.getTime() + 60_000),
+        downloadName: 'b.txt',
+      }),
+    );
     expect(url.pathname).toBe('/p/us-central1/media/media/a/b.txt');
     const query = Object.fromEntries(url.searchParams);
     expect(storage.verify('media/a/b.txt', query, now)).toBe('ok');
@@ -52,7 +60,9 @@ function fakeGcs() {
       const meta = JSON.parse((await read(req)).toString() || '{}') as { name?: string; contentType?: string };
       const name = url.searchParams.get('name') ?? meta.name ?? '';
       const type = String(req.headers['x-upload-content-type'] ?? meta.contentType ?? '');
-      res.writeHead(200, { location: `http://${req.headers.host}/session/${encodeURIComponent(name)}?type=${encodeURIComponent(type)}` });
+      res.writeHead(200, {
+        location: `http://${req.headers.host}/session/${encodeURIComponent(name)}?type=${encodeURIComponent(type)}`,
+      });
       res.end();
       return;
     }
@@ -96,9 +106,14 @@ describe('GcsMediaStorage (the real adapter)', () => {
   afterAll(() => fake.server.close());
 
   it('mints v4 signed read URLs of at most 15 minutes with the download name', async () => {
-    const gcs = new GcsMediaStorage(new Storage({ projectId: 'demo-commons', credentials }).bucket('demo-commons.appspot.com'));
+    const gcs = new GcsMediaStorage(
+      new Storage({ projectId: 'demo-commons', credentials }).bucket('demo-commons.appspot.com'),
+    );
     const url = new URL(
-      await gcs.signedReadUrl('media/seed/orders.csv', { expiresAt: new Date(Date.now() + MAX_URL_SECONDS * 1000), downloadName: 'orders.csv' }),
+      await gcs.signedReadUrl('media/seed/orders.csv', {
+        expiresAt: new Date(Date.now() + MAX_URL_SECONDS * 1000),
+        downloadName: 'orders.csv',
+      }),
     );
     expect(url.host).toBe('storage.googleapis.com');
     expect(url.pathname).toBe('/demo-commons.appspot.com/media/seed/orders.csv');
@@ -113,7 +128,10 @@ describe('GcsMediaStorage (the real adapter)', () => {
     const storage = new Storage({ projectId: 'demo-commons', apiEndpoint: endpoint, credentials });
     const gcs = new GcsMediaStorage(storage.bucket('b'));
     const bytes = Buffer.alloc(300_000, 7);
-    await pipeline(Readable.from([bytes]), gcs.createWriteStream('media/x/big.bin', { contentType: 'application/octet-stream' }));
+    await pipeline(
+      Readable.from([bytes]),
+      gcs.createWriteStream('media/x/big.bin', { contentType: 'application/octet-stream' }),
+    );
     expect(fake.objects.get('media/x/big.bin')?.bytes.equals(bytes)).toBe(true);
     expect(fake.objects.get('media/x/big.bin')?.contentType).toBe('application/octet-stream');
   });

@@ -17,7 +17,12 @@ export function stripeClient(secretKey: string, apiBase = ''): Stripe {
 }
 
 /** Webhook signature check over the raw body; throws Stripe's own error on any mismatch. */
-export function verifyStripeEvent(rawBody: Buffer | string, signature: string | undefined, secret: string, toleranceSeconds = 300): Stripe.Event {
+export function verifyStripeEvent(
+  rawBody: Buffer | string,
+  signature: string | undefined,
+  secret: string,
+  toleranceSeconds = 300,
+): Stripe.Event {
   if (!signature) throw new Error('No Stripe-Signature header');
   return Stripe.webhooks.constructEvent(rawBody, signature, secret, toleranceSeconds);
 }

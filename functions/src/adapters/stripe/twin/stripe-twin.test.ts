@@ -286,7 +286,12 @@ describe('Checkout', () => {
 
   it('escapes every interpolated value on the page', async () => {
     const product = await stripe.products.create({ name: '<script>alert(1)</script>' });
-    const price = await stripe.prices.create({ product: product.id, unit_amount: 500, currency: 'eur', recurring: { interval: 'year' } });
+    const price = await stripe.prices.create({
+      product: product.id,
+      unit_amount: 500,
+      currency: 'eur',
+      recurring: { interval: 'year' },
+    });
     const { session } = await openCheckout(price.id, { cancel_url: 'http://app.test/"><b>x' });
     const html = await (await fetch(String(session.url))).text();
     expect(html).not.toContain('<script>alert');

@@ -22,7 +22,12 @@ export interface StripeTwinOptions {
 }
 
 export interface Delivery {
-  eventId: string; type: string; status: 'pending' | 'delivered' | 'failed'; attempts: number; responseStatus?: number; error?: string;
+  eventId: string;
+  type: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  responseStatus?: number;
+  error?: string;
 }
 
 export interface StripeTwin {
@@ -64,7 +69,9 @@ export function parseForm(encoded: string): FormObject {
 function arrayify(v: FormValue): FormValue {
   if (!isObject(v)) return v;
   const entries = Object.entries(v).map(([k, x]) => [k, arrayify(x)] as const);
-  return entries.length && entries.every(([k], i) => k === String(i)) ? entries.map(([, x]) => x) : Object.fromEntries(entries);
+  return entries.length && entries.every(([k], i) => k === String(i))
+    ? entries.map(([, x]) => x)
+    : Object.fromEntries(entries);
 }
 
 const str = (p: FormObject, k: string) => {
@@ -129,9 +136,18 @@ function expand(node: unknown, parts: string[], state: TwinState): unknown {
 
 // ---- the server ----
 
-interface Reply { status?: number; json?: unknown; html?: string; redirect?: string }
+interface Reply {
+  status?: number;
+  json?: unknown;
+  html?: string;
+  redirect?: string;
+}
 /** `ids` are the path's `:params`; `params` the decoded query (GET, DELETE) or form body. */
-interface Request { ids: string[]; params: FormObject; url: URL }
+interface Request {
+  ids: string[];
+  params: FormObject;
+  url: URL;
+}
 type Route<R> = [method: string, pattern: RegExp, handler: (req: Request) => R];
 
 const route = <R>(method: string, path: string, handler: (req: Request) => R): Route<R> => [
@@ -194,13 +210,19 @@ export async function createStripeTwin(opts: StripeTwinOptions): Promise<StripeT
 
   /** API routes return Stripe objects, serialized with `expand[]` applied. */
   const api: Route<unknown>[] = [
-    route('POST', '/v1/customers', ({ params: p }) => state.createCustomer({ ...strings(p, ['email', 'name']), metadata: meta(p) })),
-    route('GET', '/v1/customers', ({ params: p, url }) => page(state.customers(strings(p, ['email'])), p, url.pathname)),
+    route('POST', '/v1/customers', ({ params: p }) =>
+      state.createCustomer({ ...strings(p, ['email', 'name']), metadata: meta(p) }),
+    ),
+    route('GET', '/v1/customers', ({ params: p, url }) =>
+      page(state.customers(strings(p, ['email'])), p, url.pathname),
+    ),
     route('GET', '/v1/customers/:id', ({ ids: [id = ''] }) => state.customer(id)),
     route('POST', '/v1/customers/:id', ({ ids: [id = ''], params: p }) =>
-      state.updateCustomer(id, { ...strings(p, ['email', 'name']), metadata: meta(p) })),
+      state.updateCustomer(id, { ...strings(p, ['email', 'name']), metadata: meta(p) }),
+    ),
     route('POST', '/v1/products', ({ params: p }) =>
-      state.createProduct({ ...strings(p, ['name', 'description']), metadata: meta(p), active: bool(p, 'active') })),
+      state.createProduct({ ...strings(p, ['name', 'description']), metadata: meta(p), active: bool(p, 'active') }),
+    ),
     route('GET', '/v1/products/:id', ({ ids: [id = ''] }) => state.product(id)),
     route('POST', '/v1/prices', ({ params: p }) =>
       state.createPrice({
@@ -208,9 +230,15 @@ export async function createStripeTwin(opts: StripeTwinOptions): Promise<StripeT
         unit_amount: int(p, 'unit_amount'),
         interval: str(obj(p, 'recurring'), 'interval'),
         metadata: meta(p),
-      })),
+      }),
+    ),
     route('GET', '/v1/prices', ({ params: p, url }) =>
-      page(state.prices({ lookupKeys: list(p, 'lookup_keys'), active: bool(p, 'active'), product: str(p, 'product') }), p, url.pathname)),
+      page(
+        state.prices({ lookupKeys: list(p, 'lookup_keys'), active: bool(p, 'active'), product: str(p, 'product') }),
+        p,
+        url.pathname,
+      ),
+    ),
     route('GET', '/v1/prices/:id', ({ ids: [id = ''] }) => state.price(id)),
     route('POST', '/v1/checkout/sessions', ({ params: p }) => {
       const [line, subData] = [firstOf(p, 'line_items'), obj(p, 'subscription_data')];
@@ -225,13 +253,21 @@ export async function createStripeTwin(opts: StripeTwinOptions): Promise<StripeT
       });
     }),
     route('GET', '/v1/checkout/sessions/:id', ({ ids: [id = ''] }) => state.checkoutSession(id)),
-    route('POST', '/v1/billing_portal/sessions', ({ params: p }) => state.createPortalSession(strings(p, ['customer', 'return_url']))),
+    route('POST', '/v1/billing_portal/sessions', ({ params: p }) =>
+      state.createPortalSession(strings(p, ['customer', 'return_url'])),
+    ),
     route('GET', '/v1/subscriptions', ({ params: p, url }) =>
-      page(state.subscriptions(strings(p, ['customer', 'status', 'price'])), p, url.pathname)),
+      page(state.subscriptions(strings(p, ['customer', 'status', 'price'])), p, url.pathname),
+    ),
     route('GET', '/v1/subscriptions/:id', ({ ids: [id = ''] }) => state.subscription(id)),
     route('POST', '/v1/subscriptions/:id', ({ ids: [id = ''], params: p }) => {
       const item = firstOf(p, 'items');
-      const [itemId, price, cancel, metadata] = [str(item, 'id'), str(item, 'price'), bool(p, 'cancel_at_period_end'), meta(p)];
+      const [itemId, price, cancel, metadata] = [
+        str(item, 'id'),
+        str(item, 'price'),
+        bool(p, 'cancel_at_period_end'),
+        meta(p),
+      ];
       if (itemId && !state.subscription(id).items.data.some((i) => i.id === itemId)) {
         throw new TwinError(400, `No such subscription item: '${itemId}'`, 'items[0][id]', 'resource_missing');
       }
@@ -248,9 +284,12 @@ export async function createStripeTwin(opts: StripeTwinOptions): Promise<StripeT
       return state.subscription(id);
     }),
     route('GET', '/v1/invoices', ({ params: p, url }) =>
-      page(state.invoices(strings(p, ['customer', 'subscription', 'status'])), p, url.pathname)),
+      page(state.invoices(strings(p, ['customer', 'subscription', 'status'])), p, url.pathname),
+    ),
     route('GET', '/v1/invoices/:id', ({ ids: [id = ''] }) => state.invoice(id)),
-    route('GET', '/v1/events', ({ params: p, url }) => page(state.events({ types: list(p, 'types') ?? list(p, 'type') }), p, url.pathname)),
+    route('GET', '/v1/events', ({ params: p, url }) =>
+      page(state.events({ types: list(p, 'types') ?? list(p, 'type') }), p, url.pathname),
+    ),
     route('GET', '/v1/events/:id', ({ ids: [id = ''] }) => state.event(id)),
   ];
 
@@ -287,7 +326,8 @@ export async function createStripeTwin(opts: StripeTwinOptions): Promise<StripeT
     if (!run) return { status: 404, html: messagePage('Not found', 'Unknown portal action.') };
     const subId = str(form, 'subscription') ?? '';
     try {
-      if (state.subscription(subId).customer !== portal.customer) throw new TwinError(404, 'No such subscription for this customer.');
+      if (state.subscription(subId).customer !== portal.customer)
+        throw new TwinError(404, 'No such subscription for this customer.');
       await deliver(run(subId, form));
     } catch (err) {
       if (!(err instanceof TwinError)) throw err;
@@ -312,7 +352,9 @@ export async function createStripeTwin(opts: StripeTwinOptions): Promise<StripeT
       if (!run) return stripeError(404, `Unknown test clock action: ${action}`);
       const events = run(id);
       await deliver(events);
-      return { json: { subscription: state.subscription(id), events: events.map((e) => ({ id: e.id, type: e.type })) } };
+      return {
+        json: { subscription: state.subscription(id), events: events.map((e) => ({ id: e.id, type: e.type })) },
+      };
     }),
     route('GET', '/checkout/:id', ({ ids: [id = ''] }) => ({ html: checkoutPage(state, state.checkoutSession(id)) })),
     route('POST', '/checkout/:id/pay', ({ ids: [id = ''], params }) => payCheckout(id, params)),
@@ -367,13 +409,16 @@ export async function createStripeTwin(opts: StripeTwinOptions): Promise<StripeT
       reply = await withApiRules(req, url, Buffer.concat(chunks).toString('utf8'));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      reply = err instanceof TwinError ? stripeError(err.status, message, err.param, err.code) : stripeError(500, message);
-      if (/^\/(checkout|portal|invoice)\//.test(url.pathname)) reply = { status: reply.status, html: messagePage('Stripe twin', message) };
+      reply =
+        err instanceof TwinError ? stripeError(err.status, message, err.param, err.code) : stripeError(500, message);
+      if (/^\/(checkout|portal|invoice)\//.test(url.pathname))
+        reply = { status: reply.status, html: messagePage('Stripe twin', message) };
     }
     if (req.method !== 'GET') state.save();
     res.setHeader('request-id', newId('req_'));
     if (reply.redirect) res.writeHead(303, { location: reply.redirect }).end();
-    else if (reply.html !== undefined) res.writeHead(reply.status ?? 200, { 'content-type': 'text/html; charset=utf-8' }).end(reply.html);
+    else if (reply.html !== undefined)
+      res.writeHead(reply.status ?? 200, { 'content-type': 'text/html; charset=utf-8' }).end(reply.html);
     else res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(reply.json));
   }
 

@@ -10,7 +10,13 @@ type Part = string | number | false | null | undefined | Html | Html[];
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const render = (v: Part): string =>
-  v instanceof Html ? v.text : Array.isArray(v) ? v.map((h) => h.text).join('') : v || v === 0 ? escapeHtml(String(v)) : '';
+  v instanceof Html
+    ? v.text
+    : Array.isArray(v)
+      ? v.map((h) => h.text).join('')
+      : v || v === 0
+        ? escapeHtml(String(v))
+        : '';
 
 /** Template tag that escapes every interpolated value, so no page can forget to. */
 function html(strings: TemplateStringsArray, ...values: Part[]): Html {
@@ -21,7 +27,12 @@ export const money = (amount: number, currency: string) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(amount / 100);
 const priceLabel = (p: Price) => `${money(p.unit_amount, p.currency)} / ${p.recurring.interval}`;
 const date = (unix: number) =>
-  new Date(unix * 1000).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  new Date(unix * 1000).toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
 const productName = (state: TwinState, p: Price) => state.product(p.product).name;
 
 /** What the portal says after each action; looked up by key so the query string is never echoed. */
@@ -46,47 +57,78 @@ section{border-top:1px solid #e3e8ee;padding-top:1rem;margin-top:1rem}table{widt
 td,th{text-align:left;padding:.25rem;border-bottom:1px solid #e3e8ee}.clock{background:#f0f0ff;padding:1rem;border-radius:6px}`;
 
 function layout(title: string, body: Html): string {
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${new Html(STYLE)}</style></head>
-<body><div class="banner" role="note">Stripe test twin — no real payment</div><main>${body}</main></body></html>`.text;
+  return html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>${title}</title>
+        <style>
+          ${new Html(STYLE)}
+        </style>
+      </head>
+      <body>
+        <div class="banner" role="note">Stripe test twin — no real payment</div>
+        <main>${body}</main>
+      </body>
+    </html>`.text;
 }
 
 const message = (kind: 'error' | 'notice', text: string | undefined) =>
   text ? html`<p class="${kind}" role="${kind === 'error' ? 'alert' : 'status'}">${text}</p>` : '';
 
-export const messagePage = (title: string, text: string) => layout(title, html`<h1>${title}</h1><p>${text}</p>`);
+export const messagePage = (title: string, text: string) =>
+  layout(
+    title,
+    html`<h1>${title}</h1>
+      <p>${text}</p>`,
+  );
 
 export function checkoutPage(state: TwinState, session: CheckoutSession, error?: string): string {
-  if (session.status !== 'open') return messagePage('Checkout complete', 'This checkout session has already been paid.');
+  if (session.status !== 'open')
+    return messagePage('Checkout complete', 'This checkout session has already been paid.');
   const plan = state.checkoutPlan(session.id);
   const price = state.price(plan.price);
   const name = productName(state, price);
   const email = session.customer ? state.customer(session.customer).email : session.customer_email;
   return layout(
     `Subscribe to ${name}`,
-    html`<h1>${name}</h1><p><strong>${priceLabel(price)}</strong></p>
-${plan.trialDays ? html`<p>${plan.trialDays}-day free trial, then ${priceLabel(price)}. Nothing is charged today.</p>` : ''}
-${message('error', error)}
-<form method="post" action="/checkout/${session.id}/pay">
-<label for="email">Email</label><input id="email" name="email" value="${email}" readonly>
-<label for="card">Card number</label><select id="card" name="card">
-<option value="4242424242424242">4242 4242 4242 4242 — succeeds</option>
-<option value="4000000000000002">4000 0000 0000 0002 — declined</option></select>
-${session.allow_promotion_codes && html`<label for="promo">Promotion code</label><input id="promo" name="promotion_code">`}
-<button type="submit">Subscribe</button></form>
-${session.cancel_url && html`<p><a href="${session.cancel_url}">Cancel</a></p>`}`,
+    html`<h1>${name}</h1>
+      <p><strong>${priceLabel(price)}</strong></p>
+      ${plan.trialDays ? html`<p>${plan.trialDays}-day free trial, then ${priceLabel(price)}. Nothing is charged today.</p>` : ''}
+      ${message('error', error)}
+      <form method="post" action="/checkout/${session.id}/pay">
+        <label for="email">Email</label><input id="email" name="email" value="${email}" readonly />
+        <label for="card">Card number</label
+        ><select id="card" name="card">
+          <option value="4242424242424242">4242 4242 4242 4242 — succeeds</option>
+          <option value="4000000000000002">4000 0000 0000 0002 — declined</option>
+        </select>
+        ${session.allow_promotion_codes && html`<label for="promo">Promotion code</label><input id="promo" name="promotion_code" />`}
+        <button type="submit">Subscribe</button>
+      </form>
+      ${session.cancel_url && html`<p><a href="${session.cancel_url}">Cancel</a></p>`}`,
   );
 }
 
-export function portalPage(state: TwinState, portal: PortalSession, opts: { notice?: string; error?: string } = {}): string {
+export function portalPage(
+  state: TwinState,
+  portal: PortalSession,
+  opts: { notice?: string; error?: string } = {},
+): string {
   const customer = state.customer(portal.customer);
   const sections = state.subscriptions({ customer: customer.id }).map((s) => subscriptionSection(state, portal, s));
   return layout(
     'Manage your plan',
-    html`<h1>Manage your plan</h1><p>${customer.email ?? customer.id}</p>${message('notice', opts.notice)}${message('error', opts.error)}
-${sections.length ? sections : html`<p>You have no active plan.</p>`}
-<section><h2>Invoices</h2>${invoiceTable(state.invoices({ customer: customer.id }))}</section>
-${portal.return_url && html`<p><a href="${portal.return_url}">Return to Commons</a></p>`}`,
+    html`<h1>Manage your plan</h1>
+      <p>${customer.email ?? customer.id}</p>
+      ${message('notice', opts.notice)}${message('error', opts.error)}
+      ${sections.length ? sections : html`<p>You have no active plan.</p>`}
+      <section>
+        <h2>Invoices</h2>
+        ${invoiceTable(state.invoices({ customer: customer.id }))}
+      </section>
+      ${portal.return_url && html`<p><a href="${portal.return_url}">Return to Commons</a></p>`}`,
   );
 }
 
@@ -96,36 +138,68 @@ function subscriptionSection(state: TwinState, portal: PortalSession, sub: Subsc
   const name = productName(state, item.price);
   const form = (action: string, inner: Html) =>
     html`<form method="post" action="/portal/${portal.id}/${action}">
-<input type="hidden" name="subscription" value="${sub.id}">${inner}</form>`;
+      <input type="hidden" name="subscription" value="${sub.id}" />${inner}
+    </form>`;
   const button = (action: string, text: string) => form(action, html`<button type="submit">${text}</button>`);
   const others = state.prices({ active: true }).filter((p) => p.id !== item.price.id);
   const options = others.map((p) => html`<option value="${p.id}">${productName(state, p)} — ${priceLabel(p)}</option>`);
   const open = sub.latest_invoice !== null && state.invoice(sub.latest_invoice).status === 'open';
   const ending = sub.cancel_at_period_end;
-  return html`<section aria-label="${name}"><h2>${name}</h2>
-<p>${priceLabel(item.price)} · Status: <strong>${sub.status}</strong></p>
-<p>${ending ? 'Cancels on' : 'Renews on'} ${date(item.current_period_end)}</p>
-${others.length > 0 && form('change-plan', html`<label for="price-${sub.id}">Change plan</label>
-<select id="price-${sub.id}" name="price">${options}</select><button type="submit">Update plan</button>`)}
-${ending ? button('renew', 'Renew plan') : button('cancel', 'Cancel plan')}${button('update-card', 'Update card')}
-<div class="clock" role="group" aria-label="Test clock"><strong>Test clock</strong>
-${button('advance', 'Advance to period end')}${!ending && button('fail-renewal', 'Fail next renewal')}
-${open && button('pay-invoice', 'Pay open invoice')}</div></section>`;
+  return html`<section aria-label="${name}">
+    <h2>${name}</h2>
+    <p>${priceLabel(item.price)} · Status: <strong>${sub.status}</strong></p>
+    <p>${ending ? 'Cancels on' : 'Renews on'} ${date(item.current_period_end)}</p>
+    ${
+      others.length > 0 &&
+      form(
+        'change-plan',
+        html`<label for="price-${sub.id}">Change plan</label>
+          <select id="price-${sub.id}" name="price">
+            ${options}</select
+          ><button type="submit">Update plan</button>`,
+      )
+    }
+    ${ending ? button('renew', 'Renew plan') : button('cancel', 'Cancel plan')}${button('update-card', 'Update card')}
+    <div class="clock" role="group" aria-label="Test clock">
+      <strong>Test clock</strong>
+      ${button('advance', 'Advance to period end')}${!ending && button('fail-renewal', 'Fail next renewal')}
+      ${open && button('pay-invoice', 'Pay open invoice')}
+    </div>
+  </section>`;
 }
 
 function invoiceTable(invoices: Invoice[]): Html {
   if (!invoices.length) return html`<p>No invoices yet.</p>`;
   const rows = invoices.map(
-    (i) => html`<tr><td>${date(i.created)}</td><td>${money(i.amount_due, i.currency)}</td><td>${i.status}</td>
-<td><a href="${i.hosted_invoice_url}">View</a></td></tr>`,
+    (i) =>
+      html`<tr>
+        <td>${date(i.created)}</td>
+        <td>${money(i.amount_due, i.currency)}</td>
+        <td>${i.status}</td>
+        <td><a href="${i.hosted_invoice_url}">View</a></td>
+      </tr>`,
   );
-  return html`<table><thead><tr><th>Date</th><th>Amount</th><th>Status</th><th>Invoice</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<table>
+    <thead>
+      <tr>
+        <th>Date</th>
+        <th>Amount</th>
+        <th>Status</th>
+        <th>Invoice</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
 }
 
 export function invoicePage(invoice: Invoice): string {
   return layout(
     `Invoice ${invoice.id}`,
-    html`<h1>Invoice ${invoice.id}</h1><p>Amount: ${money(invoice.amount_due, invoice.currency)}</p><p>Status: ${invoice.status}</p>
-<p>Period: ${date(invoice.period_start)} – ${date(invoice.period_end)}</p>`,
+    html`<h1>Invoice ${invoice.id}</h1>
+      <p>Amount: ${money(invoice.amount_due, invoice.currency)}</p>
+      <p>Status: ${invoice.status}</p>
+      <p>Period: ${date(invoice.period_start)} – ${date(invoice.period_end)}</p>`,
   );
 }

@@ -14,67 +14,160 @@ export const DECLINED_CARD = '4000000000000002';
 
 export type Metadata = Record<string, string>;
 export type Interval = 'month' | 'year';
-export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'unpaid' | 'canceled' | 'incomplete' | 'incomplete_expired';
+export type SubscriptionStatus =
+  'trialing' | 'active' | 'past_due' | 'unpaid' | 'canceled' | 'incomplete' | 'incomplete_expired';
 type Nullable<T> = T | null;
-interface Base { id: string; object: string; created: number; livemode: false }
+interface Base {
+  id: string;
+  object: string;
+  created: number;
+  livemode: false;
+}
 
-export interface Customer extends Base { object: 'customer'; email: Nullable<string>; name: Nullable<string>; metadata: Metadata }
+export interface Customer extends Base {
+  object: 'customer';
+  email: Nullable<string>;
+  name: Nullable<string>;
+  metadata: Metadata;
+}
 export interface Product extends Base {
-  object: 'product'; name: string; active: boolean; description: Nullable<string>; metadata: Metadata;
+  object: 'product';
+  name: string;
+  active: boolean;
+  description: Nullable<string>;
+  metadata: Metadata;
 }
 export interface Price extends Base {
-  object: 'price'; product: string; active: boolean; currency: string; unit_amount: number; type: 'recurring';
-  recurring: { interval: Interval; interval_count: 1 }; lookup_key: Nullable<string>; nickname: Nullable<string>; metadata: Metadata;
+  object: 'price';
+  product: string;
+  active: boolean;
+  currency: string;
+  unit_amount: number;
+  type: 'recurring';
+  recurring: { interval: Interval; interval_count: 1 };
+  lookup_key: Nullable<string>;
+  nickname: Nullable<string>;
+  metadata: Metadata;
 }
 export interface CheckoutSession extends Base {
-  object: 'checkout.session'; mode: 'subscription'; customer: Nullable<string>; customer_email: Nullable<string>;
-  subscription: Nullable<string>; client_reference_id: Nullable<string>; metadata: Metadata; status: 'open' | 'complete';
-  payment_status: 'unpaid' | 'paid' | 'no_payment_required'; url: Nullable<string>; success_url: string;
-  cancel_url: Nullable<string>; allow_promotion_codes: boolean; currency: string; amount_total: number; expires_at: number;
+  object: 'checkout.session';
+  mode: 'subscription';
+  customer: Nullable<string>;
+  customer_email: Nullable<string>;
+  subscription: Nullable<string>;
+  client_reference_id: Nullable<string>;
+  metadata: Metadata;
+  status: 'open' | 'complete';
+  payment_status: 'unpaid' | 'paid' | 'no_payment_required';
+  url: Nullable<string>;
+  success_url: string;
+  cancel_url: Nullable<string>;
+  allow_promotion_codes: boolean;
+  currency: string;
+  amount_total: number;
+  expires_at: number;
 }
 export interface PortalSession extends Base {
-  object: 'billing_portal.session'; customer: string; return_url: Nullable<string>; url: string;
+  object: 'billing_portal.session';
+  customer: string;
+  return_url: Nullable<string>;
+  url: string;
 }
 export interface SubscriptionItem {
-  id: string; object: 'subscription_item'; price: Price; quantity: number; created: number;
-  current_period_start: number; current_period_end: number; subscription: string;
+  id: string;
+  object: 'subscription_item';
+  price: Price;
+  quantity: number;
+  created: number;
+  current_period_start: number;
+  current_period_end: number;
+  subscription: string;
 }
 export interface Subscription extends Base {
-  object: 'subscription'; customer: string; status: SubscriptionStatus; cancel_at_period_end: boolean;
-  cancel_at: Nullable<number>; canceled_at: Nullable<number>; ended_at: Nullable<number>; trial_start: Nullable<number>;
-  trial_end: Nullable<number>; start_date: number; currency: string; metadata: Metadata; latest_invoice: Nullable<string>;
+  object: 'subscription';
+  customer: string;
+  status: SubscriptionStatus;
+  cancel_at_period_end: boolean;
+  cancel_at: Nullable<number>;
+  canceled_at: Nullable<number>;
+  ended_at: Nullable<number>;
+  trial_start: Nullable<number>;
+  trial_end: Nullable<number>;
+  start_date: number;
+  currency: string;
+  metadata: Metadata;
+  latest_invoice: Nullable<string>;
   items: { object: 'list'; data: SubscriptionItem[]; has_more: false; url: string };
 }
 export interface Invoice extends Base {
-  object: 'invoice'; customer: string; status: 'paid' | 'open'; amount_due: number; amount_paid: number;
-  amount_remaining: number; attempt_count: number; currency: string; period_start: number; period_end: number;
-  billing_reason: 'subscription_create' | 'subscription_cycle' | 'subscription_update'; hosted_invoice_url: string;
+  object: 'invoice';
+  customer: string;
+  status: 'paid' | 'open';
+  amount_due: number;
+  amount_paid: number;
+  amount_remaining: number;
+  attempt_count: number;
+  currency: string;
+  period_start: number;
+  period_end: number;
+  billing_reason: 'subscription_create' | 'subscription_cycle' | 'subscription_update';
+  hosted_invoice_url: string;
   parent: { type: 'subscription_details'; subscription_details: { subscription: string; metadata: Metadata } };
 }
 export interface TwinEvent extends Base {
-  object: 'event'; api_version: string; type: string; pending_webhooks: number;
-  request: { id: null; idempotency_key: null }; data: { object: unknown; previous_attributes?: Record<string, unknown> };
+  object: 'event';
+  api_version: string;
+  type: string;
+  pending_webhooks: number;
+  request: { id: null; idempotency_key: null };
+  data: { object: unknown; previous_attributes?: Record<string, unknown> };
 }
-export type TwinObject = Customer | Product | Price | CheckoutSession | PortalSession | Subscription | Invoice | TwinEvent;
+export type TwinObject =
+  Customer | Product | Price | CheckoutSession | PortalSession | Subscription | Invoice | TwinEvent;
 
 /** What paying a checkout session needs that its wire object does not carry. */
-interface CheckoutPlan { price: string; quantity: number; trialDays: number | null; subscriptionMetadata: Metadata }
+interface CheckoutPlan {
+  price: string;
+  quantity: number;
+  trialDays: number | null;
+  subscriptionMetadata: Metadata;
+}
 
 type Table<T> = Record<string, T>;
 interface TwinData {
-  clockOffset: number; customers: Table<Customer>; products: Table<Product>; prices: Table<Price>;
-  checkoutSessions: Table<CheckoutSession>; checkoutPlans: Table<CheckoutPlan>; portalSessions: Table<PortalSession>;
-  subscriptions: Table<Subscription>; invoices: Table<Invoice>; events: Table<TwinEvent>;
+  clockOffset: number;
+  customers: Table<Customer>;
+  products: Table<Product>;
+  prices: Table<Price>;
+  checkoutSessions: Table<CheckoutSession>;
+  checkoutPlans: Table<CheckoutPlan>;
+  portalSessions: Table<PortalSession>;
+  subscriptions: Table<Subscription>;
+  invoices: Table<Invoice>;
+  events: Table<TwinEvent>;
 }
 
 const empty = (): TwinData => ({
-  clockOffset: 0, customers: {}, products: {}, prices: {}, checkoutSessions: {}, checkoutPlans: {},
-  portalSessions: {}, subscriptions: {}, invoices: {}, events: {},
+  clockOffset: 0,
+  customers: {},
+  products: {},
+  prices: {},
+  checkoutSessions: {},
+  checkoutPlans: {},
+  portalSessions: {},
+  subscriptions: {},
+  invoices: {},
+  events: {},
 });
 
 /** An error in Stripe's shape; the server turns it into `{error:{type, message, param, code}}`. */
 export class TwinError extends Error {
-  constructor(readonly status: number, message: string, readonly param?: string, readonly code?: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly param?: string,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }
@@ -96,7 +189,11 @@ export function addInterval(unix: number, interval: Interval): number {
 /** Type-checked Object.assign for state changes. */
 const patch = <T extends object>(target: T, changes: Partial<T>): T => Object.assign(target, changes);
 
-export interface TwinStateOptions { publicUrl?: string; dataFile?: string; now?: () => number }
+export interface TwinStateOptions {
+  publicUrl?: string;
+  dataFile?: string;
+  now?: () => number;
+}
 
 export class TwinState {
   /** Base of the checkout, portal and invoice page URLs; the server sets it once it knows its port. */
@@ -107,7 +204,10 @@ export class TwinState {
   constructor(private readonly opts: TwinStateOptions = {}) {
     this.publicUrl = opts.publicUrl ?? 'http://127.0.0.1:12111';
     this.clock = opts.now ?? (() => Date.now() / 1000);
-    const saved = opts.dataFile && existsSync(opts.dataFile) ? (JSON.parse(readFileSync(opts.dataFile, 'utf8')) as Partial<TwinData>) : {};
+    const saved =
+      opts.dataFile && existsSync(opts.dataFile)
+        ? (JSON.parse(readFileSync(opts.dataFile, 'utf8')) as Partial<TwinData>)
+        : {};
     this.data = { ...empty(), ...saved };
   }
 
@@ -147,7 +247,9 @@ export class TwinState {
   /** Any expandable object by id, for `expand[]`. */
   byId(id: string): TwinObject | undefined {
     const { customers, products, prices, subscriptions, invoices, checkoutSessions } = this.data;
-    return [customers, products, prices, subscriptions, invoices, checkoutSessions].find((t) => Object.hasOwn(t, id))?.[id];
+    return [customers, products, prices, subscriptions, invoices, checkoutSessions].find((t) => Object.hasOwn(t, id))?.[
+      id
+    ];
   }
 
   /** Newest first, like Stripe's list endpoints (records keep insertion order). */
@@ -156,23 +258,38 @@ export class TwinState {
   }
   customers = (f: { email?: string }) => this.newest(this.data.customers, (c) => !f.email || c.email === f.email);
   prices = (f: { lookupKeys?: string[]; active?: boolean; product?: string }) =>
-    this.newest(this.data.prices, (p) =>
-      (!f.lookupKeys || f.lookupKeys.includes(p.lookup_key ?? '')) &&
-      (f.active === undefined || p.active === f.active) && (!f.product || p.product === f.product));
+    this.newest(
+      this.data.prices,
+      (p) =>
+        (!f.lookupKeys || f.lookupKeys.includes(p.lookup_key ?? '')) &&
+        (f.active === undefined || p.active === f.active) &&
+        (!f.product || p.product === f.product),
+    );
   invoices = (f: { customer?: string; subscription?: string; status?: string }) =>
-    this.newest(this.data.invoices, (i) =>
-      (!f.customer || i.customer === f.customer) && (!f.status || i.status === f.status) &&
-      (!f.subscription || i.parent.subscription_details.subscription === f.subscription));
+    this.newest(
+      this.data.invoices,
+      (i) =>
+        (!f.customer || i.customer === f.customer) &&
+        (!f.status || i.status === f.status) &&
+        (!f.subscription || i.parent.subscription_details.subscription === f.subscription),
+    );
   /** A type may end in `*`, like Stripe's `type=customer.subscription.*`. */
   events = (f: { types?: string[] }) =>
-    this.newest(this.data.events, (e) =>
-      !f.types || f.types.some((t) => e.type === t || (t.endsWith('*') && e.type.startsWith(t.slice(0, -1)))));
+    this.newest(
+      this.data.events,
+      (e) => !f.types || f.types.some((t) => e.type === t || (t.endsWith('*') && e.type.startsWith(t.slice(0, -1)))),
+    );
   /** status: none = all but canceled and incomplete_expired (Stripe's default), 'all', or one status. */
   subscriptions(f: { customer?: string; status?: string; price?: string }): Subscription[] {
     const statusOk = (s: SubscriptionStatus) =>
       f.status === 'all' || (f.status ? s === f.status : s !== 'canceled' && s !== 'incomplete_expired');
-    return this.newest(this.data.subscriptions, (s) =>
-      statusOk(s.status) && (!f.customer || s.customer === f.customer) && (!f.price || s.items.data.some((i) => i.price.id === f.price)));
+    return this.newest(
+      this.data.subscriptions,
+      (s) =>
+        statusOk(s.status) &&
+        (!f.customer || s.customer === f.customer) &&
+        (!f.price || s.items.data.some((i) => i.price.id === f.price)),
+    );
   }
 
   // ---- catalog, customers, sessions ----
@@ -182,7 +299,12 @@ export class TwinState {
   }
 
   createCustomer(p: { email?: string; name?: string; metadata?: Metadata }): Customer {
-    const c: Customer = { ...this.base('cus_', 'customer'), email: p.email ?? null, name: p.name ?? null, metadata: p.metadata ?? {} };
+    const c: Customer = {
+      ...this.base('cus_', 'customer'),
+      email: p.email ?? null,
+      name: p.name ?? null,
+      metadata: p.metadata ?? {},
+    };
     return (this.data.customers[c.id] = c);
   }
 
@@ -197,14 +319,22 @@ export class TwinState {
   createProduct(p: { name?: string; description?: string; metadata?: Metadata; active?: boolean }): Product {
     if (!p.name) throw missing('name');
     const prod: Product = {
-      ...this.base('prod_', 'product'), name: p.name, active: p.active ?? true, description: p.description ?? null,
+      ...this.base('prod_', 'product'),
+      name: p.name,
+      active: p.active ?? true,
+      description: p.description ?? null,
       metadata: p.metadata ?? {},
     };
     return (this.data.products[prod.id] = prod);
   }
 
   createPrice(p: {
-    product?: string; unit_amount?: number; currency?: string; interval?: string; lookup_key?: string; nickname?: string;
+    product?: string;
+    unit_amount?: number;
+    currency?: string;
+    interval?: string;
+    lookup_key?: string;
+    nickname?: string;
     metadata?: Metadata;
   }): Price {
     if (!p.product) throw missing('product');
@@ -212,22 +342,42 @@ export class TwinState {
     if (p.unit_amount === undefined || p.unit_amount < 0) throw missing('unit_amount');
     if (!p.currency) throw missing('currency');
     if (p.interval !== 'month' && p.interval !== 'year') {
-      throw new TwinError(400, 'The twin only sells recurring prices: recurring[interval] must be month or year.', 'recurring[interval]');
+      throw new TwinError(
+        400,
+        'The twin only sells recurring prices: recurring[interval] must be month or year.',
+        'recurring[interval]',
+      );
     }
     const taken = p.lookup_key ? this.prices({ lookupKeys: [p.lookup_key] })[0] : undefined;
     if (taken) throw new TwinError(400, `A price (\`${taken.id}\`) already uses that lookup key.`, 'lookup_key');
     const price: Price = {
-      ...this.base('price_', 'price'), product: p.product, active: true, currency: p.currency.toLowerCase(),
-      unit_amount: p.unit_amount, type: 'recurring', recurring: { interval: p.interval, interval_count: 1 },
-      lookup_key: p.lookup_key ?? null, nickname: p.nickname ?? null, metadata: p.metadata ?? {},
+      ...this.base('price_', 'price'),
+      product: p.product,
+      active: true,
+      currency: p.currency.toLowerCase(),
+      unit_amount: p.unit_amount,
+      type: 'recurring',
+      recurring: { interval: p.interval, interval_count: 1 },
+      lookup_key: p.lookup_key ?? null,
+      nickname: p.nickname ?? null,
+      metadata: p.metadata ?? {},
     };
     return (this.data.prices[price.id] = price);
   }
 
   createCheckoutSession(p: {
-    mode?: string; customer?: string; customer_email?: string; price?: string; quantity?: number; success_url?: string;
-    cancel_url?: string; client_reference_id?: string; metadata?: Metadata; subscription_metadata?: Metadata;
-    trial_period_days?: number; allow_promotion_codes?: boolean;
+    mode?: string;
+    customer?: string;
+    customer_email?: string;
+    price?: string;
+    quantity?: number;
+    success_url?: string;
+    cancel_url?: string;
+    client_reference_id?: string;
+    metadata?: Metadata;
+    subscription_metadata?: Metadata;
+    trial_period_days?: number;
+    allow_promotion_codes?: boolean;
   }): CheckoutSession {
     if (!p.mode) throw missing('mode');
     if (p.mode !== 'subscription') throw new TwinError(400, 'The twin only supports mode=subscription.', 'mode');
@@ -237,14 +387,30 @@ export class TwinState {
     if (!p.success_url) throw missing('success_url');
     const quantity = p.quantity ?? 1;
     const s: CheckoutSession = {
-      ...this.base('cs_test_', 'checkout.session'), mode: 'subscription', customer: p.customer ?? null,
-      customer_email: p.customer_email ?? null, subscription: null, client_reference_id: p.client_reference_id ?? null,
-      metadata: p.metadata ?? {}, status: 'open', payment_status: 'unpaid', url: null, success_url: p.success_url,
-      cancel_url: p.cancel_url ?? null, allow_promotion_codes: p.allow_promotion_codes ?? false, currency: price.currency,
-      amount_total: p.trial_period_days ? 0 : price.unit_amount * quantity, expires_at: this.now() + 86_400,
+      ...this.base('cs_test_', 'checkout.session'),
+      mode: 'subscription',
+      customer: p.customer ?? null,
+      customer_email: p.customer_email ?? null,
+      subscription: null,
+      client_reference_id: p.client_reference_id ?? null,
+      metadata: p.metadata ?? {},
+      status: 'open',
+      payment_status: 'unpaid',
+      url: null,
+      success_url: p.success_url,
+      cancel_url: p.cancel_url ?? null,
+      allow_promotion_codes: p.allow_promotion_codes ?? false,
+      currency: price.currency,
+      amount_total: p.trial_period_days ? 0 : price.unit_amount * quantity,
+      expires_at: this.now() + 86_400,
     };
     s.url = `${this.publicUrl}/checkout/${s.id}`;
-    const plan = { price: price.id, quantity, trialDays: p.trial_period_days ?? null, subscriptionMetadata: p.subscription_metadata ?? {} };
+    const plan = {
+      price: price.id,
+      quantity,
+      trialDays: p.trial_period_days ?? null,
+      subscriptionMetadata: p.subscription_metadata ?? {},
+    };
     this.data.checkoutPlans[s.id] = plan;
     return (this.data.checkoutSessions[s.id] = s);
   }
@@ -253,7 +419,10 @@ export class TwinState {
     if (!p.customer) throw missing('customer');
     this.customer(p.customer, 'customer');
     const s: PortalSession = {
-      ...this.base('bps_', 'billing_portal.session'), customer: p.customer, return_url: p.return_url ?? null, url: '',
+      ...this.base('bps_', 'billing_portal.session'),
+      customer: p.customer,
+      return_url: p.return_url ?? null,
+      url: '',
     };
     s.url = `${this.publicUrl}/portal/${s.id}`;
     return (this.data.portalSessions[s.id] = s);
@@ -262,10 +431,17 @@ export class TwinState {
   // ---- transitions: each returns its events in Stripe's order ----
 
   private emit(type: string, object: TwinObject, previous?: Record<string, unknown>): TwinEvent {
-    const data = { object: structuredClone(object), ...(previous ? { previous_attributes: structuredClone(previous) } : {}) };
+    const data = {
+      object: structuredClone(object),
+      ...(previous ? { previous_attributes: structuredClone(previous) } : {}),
+    };
     const e: TwinEvent = {
-      ...this.base('evt_', 'event'), api_version: TWIN_API_VERSION, type, pending_webhooks: 1,
-      request: { id: null, idempotency_key: null }, data,
+      ...this.base('evt_', 'event'),
+      api_version: TWIN_API_VERSION,
+      type,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      data,
     };
     return (this.data.events[e.id] = e);
   }
@@ -273,10 +449,22 @@ export class TwinState {
   private createInvoice(sub: Subscription, reason: Invoice['billing_reason'], amount: number, paid: boolean): Invoice {
     const item = firstItem(sub);
     const inv: Invoice = {
-      ...this.base('in_', 'invoice'), customer: sub.customer, status: paid ? 'paid' : 'open', amount_due: amount,
-      amount_paid: paid ? amount : 0, amount_remaining: paid ? 0 : amount, attempt_count: 1, currency: sub.currency,
-      period_start: item.current_period_start, period_end: item.current_period_end, billing_reason: reason, hosted_invoice_url: '',
-      parent: { type: 'subscription_details', subscription_details: { subscription: sub.id, metadata: { ...sub.metadata } } },
+      ...this.base('in_', 'invoice'),
+      customer: sub.customer,
+      status: paid ? 'paid' : 'open',
+      amount_due: amount,
+      amount_paid: paid ? amount : 0,
+      amount_remaining: paid ? 0 : amount,
+      attempt_count: 1,
+      currency: sub.currency,
+      period_start: item.current_period_start,
+      period_end: item.current_period_end,
+      billing_reason: reason,
+      hosted_invoice_url: '',
+      parent: {
+        type: 'subscription_details',
+        subscription_details: { subscription: sub.id, metadata: { ...sub.metadata } },
+      },
     };
     inv.hosted_invoice_url = `${this.publicUrl}/invoice/${inv.id}`;
     sub.latest_invoice = inv.id;
@@ -286,7 +474,8 @@ export class TwinState {
   /** Checkout "Pay". A declined card or a bad promotion code throws and changes nothing. */
   payCheckout(sessionId: string, card: string, promotionCode = ''): TwinEvent[] {
     const session = this.checkoutSession(sessionId);
-    if (session.status !== 'open') throw new TwinError(400, 'This checkout session has already been paid.', undefined, 'session_inactive');
+    if (session.status !== 'open')
+      throw new TwinError(400, 'This checkout session has already been paid.', undefined, 'session_inactive');
     const digits = card.replace(/\D/g, '');
     if (digits === DECLINED_CARD) throw new TwinError(402, 'Your card was declined.', 'card', 'card_declined');
     if (digits !== SUCCESS_CARD) throw new TwinError(402, 'Your card number is incorrect.', 'card', 'incorrect_number');
@@ -309,16 +498,32 @@ export class TwinState {
     const now = this.now();
     const trialEnd = plan.trialDays ? now + plan.trialDays * 86_400 : null;
     const sub: Subscription = {
-      ...this.base('sub_', 'subscription'), customer, status: trialEnd ? 'trialing' : 'active', cancel_at_period_end: false,
-      cancel_at: null, canceled_at: null, ended_at: null, trial_start: trialEnd ? now : null, trial_end: trialEnd,
-      start_date: now, currency: price.currency, metadata: { ...plan.subscriptionMetadata }, latest_invoice: null,
+      ...this.base('sub_', 'subscription'),
+      customer,
+      status: trialEnd ? 'trialing' : 'active',
+      cancel_at_period_end: false,
+      cancel_at: null,
+      canceled_at: null,
+      ended_at: null,
+      trial_start: trialEnd ? now : null,
+      trial_end: trialEnd,
+      start_date: now,
+      currency: price.currency,
+      metadata: { ...plan.subscriptionMetadata },
+      latest_invoice: null,
       items: { object: 'list', data: [], has_more: false, url: '' },
     };
     sub.items.url = `/v1/subscription_items?subscription=${sub.id}`;
     // During a trial Stripe's current period is the trial itself; the first paid period starts at trial_end.
     sub.items.data.push({
-      id: newId('si_'), object: 'subscription_item', price: structuredClone(price), quantity: plan.quantity, created: now,
-      current_period_start: now, current_period_end: trialEnd ?? addInterval(now, price.recurring.interval), subscription: sub.id,
+      id: newId('si_'),
+      object: 'subscription_item',
+      price: structuredClone(price),
+      quantity: plan.quantity,
+      created: now,
+      current_period_start: now,
+      current_period_end: trialEnd ?? addInterval(now, price.recurring.interval),
+      subscription: sub.id,
     });
     return (this.data.subscriptions[sub.id] = sub);
   }
@@ -340,14 +545,23 @@ export class TwinState {
     }
     // No proration maths: the full new price on an interval switch, else the difference.
     const diff = newInterval ? price.unit_amount : Math.max(0, price.unit_amount - old.unit_amount);
-    const invoice = this.createInvoice(sub, 'subscription_update', sub.status === 'trialing' ? 0 : diff * item.quantity, true);
+    const invoice = this.createInvoice(
+      sub,
+      'subscription_update',
+      sub.status === 'trialing' ? 0 : diff * item.quantity,
+      true,
+    );
     return [this.emit('customer.subscription.updated', sub, previous), this.emit('invoice.paid', invoice)];
   }
 
   setCancelAtPeriodEnd(subId: string, cancel: boolean): TwinEvent[] {
     const sub = this.live(subId);
     if (sub.cancel_at_period_end === cancel) return [];
-    const previous = { cancel_at_period_end: sub.cancel_at_period_end, cancel_at: sub.cancel_at, canceled_at: sub.canceled_at };
+    const previous = {
+      cancel_at_period_end: sub.cancel_at_period_end,
+      cancel_at: sub.cancel_at,
+      canceled_at: sub.canceled_at,
+    };
     const cancel_at = cancel ? firstItem(sub).current_period_end : null;
     patch(sub, { cancel_at_period_end: cancel, cancel_at, canceled_at: cancel ? this.now() : null });
     return [this.emit('customer.subscription.updated', sub, previous)];
@@ -384,7 +598,8 @@ export class TwinState {
   /** Test clock: jump past period end with a renewal payment that fails. */
   failRenewal(subId: string): TwinEvent[] {
     const sub = this.live(subId);
-    if (sub.cancel_at_period_end) throw new TwinError(400, 'This subscription ends at period end; there is no renewal to fail.');
+    if (sub.cancel_at_period_end)
+      throw new TwinError(400, 'This subscription ends at period end; there is no renewal to fail.');
     this.jumpTo(firstItem(sub).current_period_end + 1);
     return this.renew(sub, false, 'past_due');
   }
@@ -393,8 +608,14 @@ export class TwinState {
   payOpenInvoice(subId: string): TwinEvent[] {
     const sub = this.live(subId);
     const invoice = sub.latest_invoice ? this.invoice(sub.latest_invoice) : undefined;
-    if (invoice?.status !== 'open') throw new TwinError(400, 'This subscription has no open invoice.', undefined, 'invoice_not_open');
-    patch(invoice, { status: 'paid', amount_paid: invoice.amount_due, amount_remaining: 0, attempt_count: invoice.attempt_count + 1 });
+    if (invoice?.status !== 'open')
+      throw new TwinError(400, 'This subscription has no open invoice.', undefined, 'invoice_not_open');
+    patch(invoice, {
+      status: 'paid',
+      amount_paid: invoice.amount_due,
+      amount_remaining: 0,
+      attempt_count: invoice.attempt_count + 1,
+    });
     const previous = { status: sub.status };
     sub.status = 'active';
     return [this.emit('invoice.paid', invoice), this.emit('customer.subscription.updated', sub, previous)];
@@ -418,7 +639,12 @@ export class TwinState {
   private live(subId: string): Subscription {
     const sub = this.subscription(subId);
     if (sub.status === 'canceled' || sub.status === 'incomplete_expired') {
-      throw new TwinError(400, 'A canceled subscription can only update its metadata.', undefined, 'subscription_canceled');
+      throw new TwinError(
+        400,
+        'A canceled subscription can only update its metadata.',
+        undefined,
+        'subscription_canceled',
+      );
     }
     return sub;
   }
