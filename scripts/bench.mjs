@@ -1,6 +1,7 @@
 // `npm run bench`: what the first route costs a visitor, measured in a real browser on the emulators.
 //  - JS: every script the public catalog loads, gzipped (target <= 100 KB)
 //  - Firestore reads: documents returned to the catalog page, first page and "load more" (target <= page size + 1)
+//  - newsletter fan-out: 10,000 members through the real sender into the local SMTP capture (target >= 200 messages/s, no duplicates)
 import { EMULATORS, PROJECT_ID, emulatorEnv, firebaseBin } from './emulators.mjs';
 import { ensureInstalled, run, runOrExit } from './run.mjs';
 

@@ -35,12 +35,25 @@ export const STRIPE_TWIN = {
 export function ensureLocalSecrets() {
   const file = join(ROOT, 'functions', '.secret.local');
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const wanted = { STRIPE_SECRET_KEY: STRIPE_TWIN.secretKey, STRIPE_WEBHOOK_SECRET: STRIPE_TWIN.webhookSecret };
+  const wanted = {
+    STRIPE_SECRET_KEY: STRIPE_TWIN.secretKey,
+    STRIPE_WEBHOOK_SECRET: STRIPE_TWIN.webhookSecret,
+    MAIL_API_KEY: 'none-for-the-local-capture',
+    UNSUBSCRIBE_SECRET: 'demo-unsubscribe-secret',
+    TELEGRAM_BOT_TOKEN: 'demo-bot-token',
+    // "none": no SCIM, so the admin's to-deactivate / to-reactivate lists show in the demo.
+    SLACK_SCIM_TOKEN: 'none',
+  };
   const missing = Object.entries(wanted).filter(([k]) => !new RegExp(`^${k}=`, 'm').test(current));
   if (missing.length === 0) return;
   const lines = missing.map(([k, v]) => `${k}=${v}`).join('\n');
   writeFileSync(file, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${lines}\n`);
 }
+
+/** The local SMTP capture (functions/src/adapters/mail) every demo email goes to; its inbox is a web page. */
+export const MAIL_CAPTURE = { smtpPort: 1025, httpPort: 8025, url: 'http://127.0.0.1:8025' };
+/** The local Slack webhook / Telegram Bot API / Slack SCIM catcher that announcements go to. */
+export const CHAT_CATCHER = { port: 8090, url: 'http://127.0.0.1:8090' };
 
 /** Environment for the twin process (started by `npm start`, the emulated tests and the bench). */
 export function stripeTwinEnv(extra = {}) {

@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, STRIPE_TWIN, stripeTwinEnv } from './emulators.mjs';
+import { CHAT_CATCHER, MAIL_CAPTURE, ROOT, STRIPE_TWIN, stripeTwinEnv } from './emulators.mjs';
 
 export function run(cmd, args, opts = {}) {
   const res = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
@@ -48,13 +48,51 @@ export function spawnChild(cmd, args, opts = {}) {
   return spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
 }
 
-/**
- * Start the local Stripe twin and wait until it answers. `dataFile` keeps its state across restarts
- * (npm start); tests start it empty. Returns the child process.
- */
-export async function startStripeTwin({ dataFile, stdio = ['ignore', 'ignore', 'inherit'] } = {}) {
-  const env = stripeTwinEnv(dataFile ? { STRIPE_TWIN_DATA: dataFile } : {});
-  const child = spawnChild(npx('tsx'), ['functions/src/adapters/stripe/twin/twin-cli.ts'], { env, stdio });
-  await waitForHttp(`${STRIPE_TWIN.url}/_twin/health`, 30_000, (r) => r.ok);
+/** Start one of the local twins (a tsx CLI) and wait until its health URL answers 2xx. */
+async function startLocalService(script, env, healthUrl, stdio = ['ignore', 'ignore', 'inherit']) {
+  const child = spawnChild(npx('tsx'), [script], { env: { ...process.env, ...env }, stdio });
+  await waitForHttp(healthUrl, 30_000, (r) => r.ok);
   return child;
+}
+
+/**
+ * The local Stripe twin. `dataFile` keeps its state across restarts (npm start); tests start it empty.
+ */
+export const startStripeTwin = ({ dataFile, stdio } = {}) =>
+  startLocalService(
+    'functions/src/adapters/stripe/twin/twin-cli.ts',
+    stripeTwinEnv(dataFile ? { STRIPE_TWIN_DATA: dataFile } : {}),
+    `${STRIPE_TWIN.url}/_twin/health`,
+    stdio,
+  );
+
+/** The local SMTP capture (inbox on MAIL_CAPTURE.url). */
+export const startMailCapture = ({ dataFile, stdio } = {}) =>
+  startLocalService(
+    'functions/src/adapters/mail/mail-capture-cli.ts',
+    {
+      MAIL_CAPTURE_SMTP_PORT: String(MAIL_CAPTURE.smtpPort),
+      MAIL_CAPTURE_HTTP_PORT: String(MAIL_CAPTURE.httpPort),
+      ...(dataFile ? { MAIL_CAPTURE_DATA: dataFile } : {}),
+    },
+    `${MAIL_CAPTURE.url}/api/health`,
+    stdio,
+  );
+
+/** The local Slack/Telegram catcher (announcements, SCIM). */
+export const startChatCatcher = ({ stdio } = {}) =>
+  startLocalService(
+    'functions/src/adapters/chat/chat-catcher-cli.ts',
+    { CHAT_CATCHER_PORT: String(CHAT_CATCHER.port) },
+    `${CHAT_CATCHER.url}/_catcher/health`,
+    stdio,
+  );
+
+/** Every local twin the functions talk to in the demo project; returns the child processes. */
+export async function startLocalTwins({ dataDir } = {}) {
+  return Promise.all([
+    startStripeTwin(dataDir ? { dataFile: `${dataDir}/stripe-twin.json` } : {}),
+    startMailCapture(dataDir ? { dataFile: `${dataDir}/mail.jsonl` } : {}),
+    startChatCatcher(),
+  ]);
 }

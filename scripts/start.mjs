@@ -2,8 +2,19 @@
 // emulator data is exported to .data/emulators on exit and imported next time (`--fresh` starts over).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMULATORS, HOSTS, PROJECT_ID, ROOT, STRIPE_TWIN, clientEnv, emulatorEnv, firebaseBin } from './emulators.mjs';
-import { ensureInstalled, npx, runOrExit, spawnChild, startStripeTwin, waitForHttp } from './run.mjs';
+import {
+  CHAT_CATCHER,
+  EMULATORS,
+  HOSTS,
+  MAIL_CAPTURE,
+  PROJECT_ID,
+  ROOT,
+  STRIPE_TWIN,
+  clientEnv,
+  emulatorEnv,
+  firebaseBin,
+} from './emulators.mjs';
+import { ensureInstalled, npx, runOrExit, spawnChild, startLocalTwins, waitForHttp } from './run.mjs';
 import { spawnSync } from 'node:child_process';
 
 const fresh = process.argv.includes('--fresh');
@@ -32,8 +43,9 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-// Stripe's local twin first: the seed creates the plans' prices in it. Its state lives in .data too.
-children.push(await startStripeTwin({ dataFile: join(dataDir, 'stripe-twin.json') }));
+// The local twins first (Stripe, SMTP capture, chat catcher): the seed creates the plans' prices in the
+// Stripe twin. Their state lives in .data too.
+children.push(...(await startLocalTwins({ dataDir })));
 
 const emulatorArgs = [
   'emulators:start',
@@ -83,6 +95,8 @@ console.log(`
   App:        http://127.0.0.1:${WEB_PORT}/
   Emulators:  auth ${HOSTS.auth} · firestore ${HOSTS.firestore} · functions ${HOSTS.functions}
   Stripe:     local twin on ${STRIPE_TWIN.url} (test card 4242 4242 4242 4242; no real payments)
+  Mail:       every email lands in the dev inbox at ${MAIL_CAPTURE.url}/
+  Chat:       Slack and Telegram announcements land at ${CHAT_CATCHER.url}/
 
   ${seeded.stdout.trim().split('\n').join('\n  ')}
   Data persists in .data/ between runs; \`npm start -- --fresh\` starts over. Ctrl-C stops everything.

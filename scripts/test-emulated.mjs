@@ -2,11 +2,11 @@
 // rules and functions integration suites, then the seeded end-to-end suite in Chromium.
 import { join } from 'node:path';
 import { ROOT } from './emulators.mjs';
-import { npx, run, startStripeTwin } from './run.mjs';
+import { npx, run, startLocalTwins } from './run.mjs';
 
 const reports = join(ROOT, '.cache', 'reports');
-// The functions' Stripe SDK talks to the twin (functions/.env.demo-commons), which sends its webhooks back.
-const twin = await startStripeTwin();
+// The functions talk to local twins (functions/.env.demo-commons): Stripe, SMTP capture, chat catcher.
+const twins = await startLocalTwins();
 let code = run(npx('vitest'), [
   'run',
   '--project',
@@ -28,5 +28,5 @@ if (!process.argv.includes('--no-e2e')) {
       : seeded;
   code = code || e2e;
 }
-twin.kill('SIGTERM');
+for (const twin of twins) twin.kill('SIGTERM');
 process.exit(code);

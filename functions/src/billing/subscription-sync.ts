@@ -12,12 +12,11 @@ import { graceUntil, subscriptionGrantsTier } from '../domain/entitlement';
 import { readTiers } from '../app/tiers-config';
 import { refreshEntitlement, type MemberDeps } from '../members/member-store';
 import { monthlyAmount, type BillingMailTemplate, type SubscriptionMirror } from '../shared/billing';
+import { MAIL } from '../shared/mail';
 import { MEMBERS } from '../shared/members';
 import type { TiersConfig } from '../shared/tiers';
 import { subscriptionState } from './stripe-mapping';
 import type { BillingSettings } from './billing-config';
-
-export const MAIL = 'mail';
 
 export interface BillingDeps extends MemberDeps {
   stripe: Stripe;

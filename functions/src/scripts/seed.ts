@@ -52,6 +52,12 @@ export async function seed(deps: {
   const { db, auth, storage } = deps;
   const now = deps.now ?? new Date();
   await createIfAbsent(db.collection(CONFIG).doc(TIERS_DOC), DEFAULT_TIERS);
+  await createIfAbsent(db.collection(CONFIG).doc('community'), {
+    access: 'main',
+    rank: rankOf(DEFAULT_TIERS, 'main'),
+    slackInviteUrl: 'https://join.slack.com/t/commons-demo/shared_invite/demo-invite',
+    telegramInviteUrl: 'https://t.me/commons_demo',
+  });
 
   for (const account of DEMO_ACCOUNTS) {
     await auth

@@ -1,0 +1,150 @@
+import { Timestamp, type Firestore } from 'firebase-admin/firestore';
+import type { AnnouncementChannel } from '../adapters/chat/chat-channel';
+import { readTiers } from '../app/tiers-config';
+import { accessLabel } from '../shared/tiers';
+import { MATERIALS, type MaterialTeaser } from '../shared/materials';
+
+export const ANNOUNCEMENTS = 'announcements';
+export const MAX_ATTEMPTS = 5;
+
+type ChannelState = {
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  error: string | null;
+  sentAt: Timestamp | null;
+};
+
+export interface AnnouncementDoc {
+  kind: 'material';
+  refId: string;
+  title: string;
+  summary: string;
+  url: string;
+  kindLabel: string;
+  accessLabel: string;
+  channels: Record<string, ChannelState>;
+  /** Some channel still waits to be posted (the minute job retries these). */
+  pending: boolean;
+  createdBy: string;
+  createdAt: Timestamp;
+}
+
+export interface AnnounceDeps {
+  db: Firestore;
+  channels: AnnouncementChannel[];
+  now: () => Date;
+  appUrl: string;
+}
+
+/** A refusal for the admin; the callable glue maps it to an HttpsError. */
+export class AnnounceError extends Error {
+  constructor(
+    readonly code: 'not-found' | 'failed-precondition' | 'already-exists',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const KIND_LABELS: Record<string, string> = {
+  article: 'New article',
+  tutorial: 'New tutorial',
+  example: 'New example',
+  download: 'New download',
+};
+
+/**
+ * Queue the announcement of a published material: the public teaser only (title, summary, plan, link),
+ * never the body. One announcement per material (the document id), so announcing twice is refused.
+ */
+export async function announceMaterial(deps: AnnounceDeps, materialId: string, by: string): Promise<string> {
+  if (deps.channels.length === 0)
+    throw new AnnounceError('failed-precondition', 'No Slack or Telegram channel is configured');
+  const teaser = (await deps.db.collection(MATERIALS).doc(materialId).get()).data() as MaterialTeaser | undefined;
+  if (!teaser) throw new AnnounceError('not-found', `No material "${materialId}"`);
+  if (teaser.status !== 'published')
+    throw new AnnounceError('failed-precondition', 'Publish the material before announcing it');
+  const tiers = await readTiers(deps.db);
+  const id = `material_${materialId}`;
+  const doc: AnnouncementDoc = {
+    kind: 'material',
+    refId: materialId,
+    title: teaser.title,
+    summary: teaser.summary,
+    url: `${deps.appUrl}/materials/${materialId}`,
+    kindLabel: KIND_LABELS[teaser.kind] ?? 'New material',
+    accessLabel: accessLabel(tiers, teaser.access),
+    channels: Object.fromEntries(
+      deps.channels.map((c) => [c.name, { state: 'pending', attempts: 0, error: null, sentAt: null }]),
+    ),
+    pending: true,
+    createdBy: by,
+    createdAt: Timestamp.fromDate(deps.now()),
+  };
+  try {
+    await deps.db.collection(ANNOUNCEMENTS).doc(id).create(doc);
+  } catch (err) {
+    if ((err as { code?: number }).code === 6)
+      throw new AnnounceError('already-exists', 'This material was already announced');
+    throw err;
+  }
+  return id;
+}
+
+/**
+ * Post a queued announcement to each channel still pending. Retryable failures (network, 429, 5xx) stay
+ * pending and make this throw, so the trigger retries; after MAX_ATTEMPTS, or on a permanent refusal,
+ * the channel is failed with the reason for the admin to see (and retry by hand).
+ */
+export async function deliverAnnouncement(
+  deps: AnnounceDeps,
+  id: string,
+): Promise<Record<string, ChannelState['state']>> {
+  const ref = deps.db.collection(ANNOUNCEMENTS).doc(id);
+  const doc = (await ref.get()).data() as AnnouncementDoc | undefined;
+  if (!doc?.channels) return {};
+  const result: Record<string, ChannelState['state']> = {};
+  let retry = false;
+  for (const channel of deps.channels) {
+    const current = doc.channels[channel.name];
+    if (!current || current.state !== 'pending') {
+      if (current) result[channel.name] = current.state;
+      continue;
+    }
+    const attempts = current.attempts + 1;
+    const posted = await channel.post(doc);
+    let next: ChannelState;
+    if (posted.ok) next = { state: 'sent', attempts, error: null, sentAt: Timestamp.fromDate(deps.now()) };
+    else {
+      const again = posted.retryable && attempts < MAX_ATTEMPTS;
+      retry ||= again;
+      next = { state: again ? 'pending' : 'failed', attempts, error: posted.error, sentAt: null };
+    }
+    await ref.update({ [`channels.${channel.name}`]: next });
+    result[channel.name] = next.state;
+  }
+  await ref.update({ pending: retry });
+  if (retry) throw new Error(`Announcement ${id}: a channel failed and will be retried`);
+  return result;
+}
+
+/** The minute job: announcements with a channel still pending (a retry the trigger did not get to). */
+export async function retryPendingAnnouncements(deps: AnnounceDeps): Promise<number> {
+  const pending = await deps.db.collection(ANNOUNCEMENTS).where('pending', '==', true).limit(50).get();
+  for (const doc of pending.docs) await deliverAnnouncement(deps, doc.id).catch(() => undefined);
+  return pending.size;
+}
+
+/** Admin: put failed channels back in the queue and try them now. */
+export async function retryAnnouncement(deps: AnnounceDeps, id: string) {
+  const ref = deps.db.collection(ANNOUNCEMENTS).doc(id);
+  const doc = (await ref.get()).data() as AnnouncementDoc | undefined;
+  if (!doc) throw new AnnounceError('not-found', 'No such announcement');
+  const failed = Object.entries(doc.channels).filter(([, c]) => c.state === 'failed');
+  if (failed.length === 0) throw new AnnounceError('failed-precondition', 'Nothing failed');
+  await ref.update({
+    pending: true,
+    ...Object.fromEntries(failed.map(([name, c]) => [`channels.${name}`, { ...c, state: 'pending', attempts: 0 }])),
+  });
+  return deliverAnnouncement(deps, id).catch(() => ({ retrying: 'pending' as const }));
+}

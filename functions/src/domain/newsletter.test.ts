@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIERS } from '../shared/tiers';
+import {
+  audienceRank,
+  batchesOf,
+  newsletterProblem,
+  scheduleProblem,
+  sectionsFor,
+  unsubscribeToken,
+  verifyUnsubscribeToken,
+} from './newsletter';
+
+const tiers = DEFAULT_TIERS;
+const sections = [
+  { access: 'public', markdown: 'Intro for all' },
+  { access: 'basic', markdown: 'Basic part' },
+  { access: 'premium', markdown: 'Premium part' },
+];
+
+describe('audienceRank', () => {
+  it.each([
+    ['everyone', 10],
+    ['free', 10],
+    ['basic', 20],
+    ['premium', 40],
+    ['public', undefined],
+    ['gold', undefined],
+  ])('%s -> %s', (audience, rank) => {
+    expect(audienceRank(tiers, audience)).toBe(rank);
+  });
+});
+
+describe('sectionsFor: the same access check as the web', () => {
+  it.each([
+    [10, ['open', 'locked:basic', 'locked:premium']],
+    [20, ['open', 'open', 'locked:premium']],
+    [30, ['open', 'open', 'locked:premium']],
+    [40, ['open', 'open', 'open']],
+  ])('rank %i reads %j', (rank, expected) => {
+    const views = sectionsFor(sections, rank, tiers).map((v) => (v.kind === 'open' ? 'open' : `locked:${v.tier?.id}`));
+    expect(views).toEqual(expected);
+  });
+
+  it('never puts a locked section’s text in the view', () => {
+    expect(JSON.stringify(sectionsFor(sections, 20, tiers))).not.toContain('Premium part');
+  });
+});
+
+describe('validation', () => {
+  const input = { subject: 'S', preview: '', sections, audience: 'basic', materialId: null };
+  it('accepts known audience and levels', () => expect(newsletterProblem(input, tiers)).toBeNull());
+  it('names an unknown audience', () =>
+    expect(newsletterProblem({ ...input, audience: 'gold' }, tiers)).toBe('Unknown audience "gold"'));
+  it('names an unknown section level', () =>
+    expect(newsletterProblem({ ...input, sections: [{ access: 'vip', markdown: 'x' }] }, tiers)).toContain('"vip"'));
+  it('refuses a schedule in the past or now', () => {
+    const now = new Date('2026-11-25T10:00:00Z');
+    expect(scheduleProblem(new Date('2026-11-25T09:59:00Z'), now)).toBe('Choose a time in the future');
+    expect(scheduleProblem(now, now)).toBe('Choose a time in the future');
+    expect(scheduleProblem(new Date('2026-11-25T10:01:00Z'), now)).toBeNull();
+    expect(scheduleProblem(null, now)).toBeNull();
+  });
+});
+
+describe('batchesOf', () => {
+  it('cuts in order with a short last batch', () => {
+    expect(batchesOf([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(batchesOf([], 3)).toEqual([]);
+  });
+});
+
+describe('unsubscribe tokens', () => {
+  const secret = 'test-secret';
+  it('verifies its own token and nothing else', () => {
+    const t = unsubscribeToken('u1', secret);
+    expect(verifyUnsubscribeToken('u1', t, secret)).toBe(true);
+    expect(verifyUnsubscribeToken('u2', t, secret)).toBe(false);
+    expect(verifyUnsubscribeToken('u1', t, 'other-secret')).toBe(false);
+    expect(verifyUnsubscribeToken('u1', t.slice(1), secret)).toBe(false);
+    expect(verifyUnsubscribeToken('u1', undefined, secret)).toBe(false);
+    expect(verifyUnsubscribeToken(['u1'], t, secret)).toBe(false);
+    expect(verifyUnsubscribeToken('u1', 'ünïcode', secret)).toBe(false);
+  });
+});

@@ -1,0 +1,69 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { canAccess, tierNeeded } from '../shared/access';
+import { EVERYONE, type NewsletterInput, type NewsletterSection } from '../shared/newsletters';
+import { FREE_RANK, rankOf, type Tier, type TiersConfig } from '../shared/tiers';
+
+/**
+ * Newsletter rules, pure: who receives an issue, what each recipient may read of it, how recipients are
+ * cut into batches, and the signed one-click unsubscribe token. The email channel uses the very same
+ * `canAccess` as the web app (Ghost leaked tier-only posts by email because it did not: #25046).
+ */
+
+/** The lowest rank that receives an issue sent to `audience`; undefined for an unknown audience. */
+export function audienceRank(tiers: TiersConfig, audience: string): number | undefined {
+  if (audience === EVERYONE) return tiers.tiers.free?.rank ?? FREE_RANK;
+  const rank = rankOf(tiers, audience);
+  return rank === undefined || audience === 'public' ? undefined : rank;
+}
+
+/** Checks that need config and the clock; returns a message a person can act on, or null. */
+export function newsletterProblem(input: NewsletterInput, tiers: TiersConfig): string | null {
+  if (audienceRank(tiers, input.audience) === undefined) return `Unknown audience "${input.audience}"`;
+  const bad = input.sections.find((s) => rankOf(tiers, s.access) === undefined);
+  return bad ? `Unknown access level "${bad.access}" on a section` : null;
+}
+
+export function scheduleProblem(at: Date | null, now: Date): string | null {
+  return at && at.getTime() <= now.getTime() ? 'Choose a time in the future' : null;
+}
+
+export type SectionView =
+  | { kind: 'open'; markdown: string }
+  /** What a recipient below the section's level sees instead: the plan that unlocks it. */
+  | { kind: 'locked'; tier: Pick<Tier, 'id' | 'name'> | null };
+
+/** The issue as a reader of `rank` may read it: open sections, and an upgrade prompt for the rest. */
+export function sectionsFor(sections: NewsletterSection[], rank: number, tiers: TiersConfig): SectionView[] {
+  return sections.map((s) => {
+    const sectionRank = rankOf(tiers, s.access) ?? Number.POSITIVE_INFINITY;
+    if (canAccess({ rank }, { rank: sectionRank })) return { kind: 'open', markdown: s.markdown };
+    const needed = tierNeeded(tiers, { rank: sectionRank });
+    return { kind: 'locked', tier: needed ? { id: needed.id, name: needed.name } : null };
+  });
+}
+
+/** Recipients in batches of `size`, in a stable order (so a resumed send cuts the same batches). */
+export function batchesOf<T>(items: T[], size: number): T[][] {
+  if (size < 1) throw new Error('batch size must be at least 1');
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+// ---- one-click unsubscribe (RFC 8058): a per-member token that only our secret can make ----
+
+const sign = (uid: string, secret: string) =>
+  createHmac('sha256', secret).update(`unsubscribe:${uid}`).digest('base64url');
+
+export function unsubscribeToken(uid: string, secret: string): string {
+  if (!secret) throw new Error('UNSUBSCRIBE_SECRET is not set');
+  return sign(uid, secret);
+}
+
+/** Constant-time check of a token from a link; false for anything malformed. */
+export function verifyUnsubscribeToken(uid: unknown, token: unknown, secret: string): uid is string {
+  if (typeof uid !== 'string' || typeof token !== 'string' || !uid || uid.length > 128 || !secret) return false;
+  const expected = Buffer.from(sign(uid, secret));
+  const given = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

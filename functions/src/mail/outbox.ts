@@ -1,0 +1,81 @@
+import { Timestamp, type Firestore } from 'firebase-admin/firestore';
+import type { MailTransport } from '../adapters/mail/mail-transport';
+import { MAIL, type MailState } from '../shared/mail';
+import { renderTemplate, type TemplateData } from './mail-templates';
+
+export const MAX_ATTEMPTS = 5;
+
+export interface OutboxDeps {
+  db: Firestore;
+  transport: MailTransport;
+  now: () => Date;
+  from: string;
+  appUrl: string;
+}
+
+interface MailDoc {
+  to: string;
+  template: string;
+  data: TemplateData;
+  state: MailState;
+  attempts?: number;
+}
+
+/**
+ * Deliver one outbox mail: claim it (queued -> sending, so a duplicate trigger does nothing), render,
+ * send, record sent/failed with the attempt count. A transport error puts it back to `queued` and
+ * rethrows so the trigger retries, up to MAX_ATTEMPTS; a bad template fails it for good.
+ */
+export async function deliverMail(deps: OutboxDeps, id: string): Promise<MailState | null> {
+  const ref = deps.db.collection(MAIL).doc(id);
+  const mail = await deps.db.runTransaction(async (tx) => {
+    const doc = (await tx.get(ref)).data() as MailDoc | undefined;
+    if (!doc || doc.state !== 'queued') return null;
+    tx.update(ref, {
+      state: 'sending',
+      attempts: (doc.attempts ?? 0) + 1,
+      lastAttemptAt: Timestamp.fromDate(deps.now()),
+    });
+    return { ...doc, attempts: (doc.attempts ?? 0) + 1 };
+  });
+  if (!mail) return null;
+
+  let rendered;
+  try {
+    rendered = renderTemplate(mail.template, mail.data ?? {}, deps.appUrl);
+  } catch (err) {
+    await ref.update({ state: 'failed', error: (err as Error).message });
+    return 'failed';
+  }
+  try {
+    const [result] = await deps.transport.sendBatch([
+      { ...rendered, id, to: mail.to, from: deps.from, stream: 'transactional' },
+    ]);
+    const state: MailState = result?.ok ? 'sent' : 'failed';
+    await ref.update({
+      state,
+      providerId: result?.providerId ?? null,
+      error: result?.error ?? null,
+      sentAt: Timestamp.fromDate(deps.now()),
+    });
+    return state;
+  } catch (err) {
+    const giveUp = mail.attempts >= MAX_ATTEMPTS;
+    await ref.update({ state: giveUp ? 'failed' : 'queued', error: (err as Error).message });
+    if (!giveUp) throw err; // the trigger's retry brings it back
+    return 'failed';
+  }
+}
+
+/** The minute job: mails put back to `queued` after a transport error whose trigger retry did not come. */
+export async function retryQueuedMail(deps: OutboxDeps, olderThanMs = 60_000): Promise<number> {
+  const cutoff = Timestamp.fromMillis(deps.now().getTime() - olderThanMs);
+  const queued = await deps.db
+    .collection(MAIL)
+    .where('state', '==', 'queued')
+    .where('createdAt', '<=', cutoff)
+    .limit(100)
+    .get();
+  for (const doc of queued.docs) await deliverMail(deps, doc.id).catch(() => undefined);
+  return queued.size;
+}

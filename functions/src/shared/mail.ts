@@ -1,0 +1,30 @@
+/**
+ * Email contract: what the senders (newsletters, the `mail` outbox) hand to a mail transport, and the
+ * outbox document. Transports live in functions/src/adapters/mail (SMTP, Postmark, local capture).
+ */
+
+/** One email, fully rendered. `headers` carries List-Unsubscribe and friends. */
+export interface OutgoingEmail {
+  to: string;
+  from: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+  /** Our own id for this message (delivery ledger key), echoed in results and as X-Commons-Message-Id. */
+  id: string;
+  /** Provider-side grouping, e.g. 'newsletter' or 'transactional' (Postmark message streams). */
+  stream?: 'newsletter' | 'transactional';
+}
+
+export interface SendResult {
+  id: string;
+  ok: boolean;
+  /** Provider message id when accepted. */
+  providerId?: string;
+  error?: string;
+}
+
+/** `mail/{id}`: the outbox of single emails, delivered by a trigger with retries. */
+export const MAIL = 'mail';
+export type MailState = 'queued' | 'sending' | 'sent' | 'failed';

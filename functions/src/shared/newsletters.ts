@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * Newsletters: composed in /admin, sent by functions in claimed batches with a per-recipient ledger.
+ * `newsletters/{id}` (admins read/write drafts; functions own status and stats),
+ * `newsletters/{id}/batches/{n}` and `newsletters/{id}/deliveries/{uid}` (functions only).
+ */
+export const NEWSLETTERS = 'newsletters';
+export const NEWSLETTER_BATCHES = 'batches';
+export const NEWSLETTER_DELIVERIES = 'deliveries';
+
+/** `everyone`: every member with newsletters on, free included; else a tier id and above. */
+export const EVERYONE = 'everyone';
+
+export type NewsletterStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'failed';
+
+/** A part of the issue with its own access level: recipients below it get an upgrade prompt instead. */
+export interface NewsletterSection {
+  access: string;
+  markdown: string;
+}
+
+export interface NewsletterStats {
+  recipients: number;
+  sent: number;
+  failed: number;
+  batches: number;
+  batchesDone: number;
+}
+
+export interface NewsletterDoc<Time = unknown> {
+  subject: string;
+  /** Preheader / first line shown by mail clients. */
+  preview: string;
+  sections: NewsletterSection[];
+  audience: string;
+  /** Optional material the issue links to (its public page). */
+  materialId: string | null;
+  status: NewsletterStatus;
+  scheduledAt: Time | null;
+  stats: NewsletterStats;
+  createdBy: string;
+  createdAt: Time;
+  updatedAt: Time;
+  startedAt: Time | null;
+  finishedAt: Time | null;
+  error: string | null;
+}
+
+export const NEWSLETTER_CALLABLES = {
+  save: 'saveNewsletter',
+  send: 'sendNewsletter',
+  test: 'sendNewsletterTest',
+  cancel: 'cancelNewsletter',
+} as const;
+
+const section = z.object({
+  access: z.string().min(1, 'Choose who can read this section'),
+  markdown: z.string().trim().min(1, 'A section cannot be empty').max(50_000),
+});
+
+/** The composer's fields, validated the same way in the admin form and in the callables. */
+export const newsletterInputSchema = z
+  .object({
+    subject: z.string().trim().min(1, 'Write a subject').max(200, 'Keep the subject under 200 characters'),
+    preview: z.string().trim().max(200).default(''),
+    sections: z.array(section).min(1, 'Write at least one section').max(20),
+    audience: z.string().min(1, 'Choose an audience'),
+    materialId: z.string().max(120).nullable().default(null),
+  })
+  .strict();
+export type NewsletterInput = z.infer<typeof newsletterInputSchema>;
+
+/** `saveNewsletter`: create (no id) or update a draft. */
+export const saveNewsletterSchema = z
+  .object({ id: z.string().max(120).optional(), newsletter: newsletterInputSchema })
+  .strict();
+/** `sendNewsletter`: now (no `at`) or at an ISO time in the future. */
+export const sendNewsletterSchema = z
+  .object({ id: z.string().min(1).max(120), at: z.iso.datetime({ offset: true }).nullable().default(null) })
+  .strict();
+export const newsletterIdSchema = z.object({ id: z.string().min(1).max(120) }).strict();
