@@ -82,6 +82,14 @@ const seeded = spawnSync(npx('tsx'), ['functions/src/scripts/seed-cli.ts'], {
 });
 if (seeded.status !== 0) stop(1);
 
+// Scheduled jobs (newsletters, retries, grant expiry) every minute: the emulator does not run onSchedule.
+children.push(
+  spawnChild(npx('tsx'), ['functions/src/scripts/dev-cron.ts'], {
+    env: { ...process.env, ...clientEnv() },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  }),
+);
+
 const web = spawnChild(npx('vite'), ['--host', '127.0.0.1', '--port', String(WEB_PORT), '--strictPort'], {
   cwd: join(ROOT, 'web'),
   stdio: ['ignore', 'ignore', 'inherit'],

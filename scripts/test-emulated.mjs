@@ -1,7 +1,8 @@
 // Runs inside `firebase emulators:exec` (which sets FIRESTORE_EMULATOR_HOST and friends):
 // rules and functions integration suites, then the seeded end-to-end suite in Chromium.
 import { join } from 'node:path';
-import { ROOT } from './emulators.mjs';
+import { request } from 'node:http';
+import { ROOT, STRIPE_TWIN } from './emulators.mjs';
 import { npx, run, startLocalTwins } from './run.mjs';
 
 const reports = join(ROOT, '.cache', 'reports');
@@ -18,7 +19,14 @@ let code = run(npx('vitest'), [
 
 if (!process.argv.includes('--no-e2e')) {
   // A clean, seeded database for the browser tests (the suites above clear it), with twin prices.
-  await fetch('http://127.0.0.1:12111/_twin/reset', { method: 'POST' });
+  // On a fresh connection (agent: false): fetch's pooled keep-alive socket from the start may be closed by now.
+  await new Promise((resolve, reject) =>
+    request(`${STRIPE_TWIN.url}/_twin/reset`, { method: 'POST', agent: false }, (res) =>
+      res.resume().on('end', resolve),
+    )
+      .on('error', reject)
+      .end(),
+  );
   const seeded = run(npx('tsx'), ['functions/src/scripts/seed-cli.ts', '--fresh']);
   const e2e =
     seeded === 0

@@ -113,10 +113,12 @@ export function functionUrl(name: string, params: Record<string, string> = {}): 
   return query ? `${base}?${query}` : base;
 }
 
-/** A readable message from a Firebase or other error. */
+/** A readable message from a Firebase or other error (callable errors lose the ` [400]` the SDK appends). */
 export function errorMessage(err: unknown): string {
   if (err && typeof err === 'object' && 'message' in err) {
-    const message = String((err as { message: unknown }).message).replace(/^Firebase: /, '');
+    const message = String((err as { message: unknown }).message)
+      .replace(/^Firebase: /, '')
+      .replace(/ \[\d{3}\]$/, '');
     if (message) return message;
   }
   return typeof err === 'string' && err ? err : 'Something went wrong.';

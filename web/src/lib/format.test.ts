@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatPrice } from './format';
+import { formatBytes, formatDate, formatDateTime, formatPrice } from './format';
 
 describe('format', () => {
   it('formats prices from the smallest unit', () => {
@@ -12,6 +12,13 @@ describe('format', () => {
     expect(formatDate({ toDate: () => new Date('2027-01-31T12:00:00Z') })).toBe('31 Jan 2027');
     expect(formatDate('2027-01-31T12:00:00Z')).toBe('31 Jan 2027');
     expect(formatDate(null)).toBe('');
+  });
+  it('formats date and time in the local time zone', () => {
+    const date = new Date(2027, 0, 31, 9, 5);
+    expect(formatDateTime(date)).toBe('31 Jan 2027, 09:05');
+    expect(formatDateTime({ toDate: () => date })).toBe('31 Jan 2027, 09:05');
+    expect(formatDateTime('not a date')).toBe('');
+    expect(formatDateTime(null)).toBe('');
   });
   it('formats sizes', () => {
     expect(formatBytes(512)).toBe('512 B');

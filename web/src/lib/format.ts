@@ -22,6 +22,14 @@ export function formatDate(value: { toDate(): Date } | Date | string | null | un
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
 }
 
+/** "31 Jan 2027, 09:30" in the reader's time zone. Accepts Firestore Timestamps, Dates and ISO strings. */
+export function formatDateTime(value: { toDate(): Date } | Date | string | null | undefined): string {
+  if (!value) return '';
+  const date = typeof value === 'string' ? new Date(value) : value instanceof Date ? value : value.toDate();
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;

@@ -4,6 +4,7 @@ import { useSessionStore } from '@/stores/session';
 
 // The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
 const MaterialEditor = () => import('@/views/admin/AdminMaterialEditView.vue');
+const NewsletterEditor = () => import('@/views/admin/AdminNewsletterEditView.vue');
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'catalog', component: CatalogView, meta: { title: 'Catalog' } },
@@ -52,7 +53,52 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/admin/AdminMembersView.vue'),
         meta: { title: 'Admin: members' },
       },
+      {
+        path: 'newsletters',
+        name: 'admin-newsletters',
+        component: () => import('@/views/admin/AdminNewslettersView.vue'),
+        meta: { title: 'Admin: newsletters' },
+      },
+      {
+        path: 'newsletters/new',
+        name: 'admin-newsletter-new',
+        component: NewsletterEditor,
+        meta: { title: 'New newsletter' },
+      },
+      {
+        path: 'newsletters/:id',
+        name: 'admin-newsletter-edit',
+        component: NewsletterEditor,
+        props: true,
+        meta: { title: 'Newsletter' },
+      },
+      {
+        path: 'community',
+        name: 'admin-community',
+        component: () => import('@/views/admin/AdminCommunityView.vue'),
+        meta: { title: 'Admin: community' },
+      },
+      {
+        path: 'announcements',
+        name: 'admin-announcements',
+        component: () => import('@/views/admin/AdminAnnouncementsView.vue'),
+        meta: { title: 'Admin: announcements' },
+      },
     ],
+  },
+  {
+    // The one-click unsubscribe endpoint redirects here with ?status=ok or ?status=invalid.
+    path: '/unsubscribed',
+    name: 'unsubscribed',
+    component: () => import('@/views/UnsubscribedView.vue'),
+    meta: { title: 'Newsletter' },
+  },
+  {
+    // The signup confirmation link (confirmSubscription) redirects here with ?status=ok or ?status=invalid.
+    path: '/subscribed',
+    name: 'subscribed',
+    component: () => import('@/views/SubscribedView.vue'),
+    meta: { title: 'Newsletter' },
   },
   {
     path: '/forbidden',
