@@ -50,7 +50,8 @@ export function spawnChild(cmd, args, opts = {}) {
 
 /** Start one of the local twins (a tsx CLI) and wait until its health URL answers 2xx. */
 async function startLocalService(script, env, healthUrl, stdio = ['ignore', 'ignore', 'inherit']) {
-  const child = spawnChild(npx('tsx'), [script], { env: { ...process.env, ...env }, stdio });
+  // One process (node with tsx's loader, no wrapper), so a signal reaches the service itself.
+  const child = spawnChild(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio });
   await waitForHttp(healthUrl, 30_000, (r) => r.ok);
   return child;
 }

@@ -84,7 +84,7 @@ if (seeded.status !== 0) stop(1);
 
 // Scheduled jobs (newsletters, retries, grant expiry) every minute: the emulator does not run onSchedule.
 children.push(
-  spawnChild(npx('tsx'), ['functions/src/scripts/dev-cron.ts'], {
+  spawnChild(process.execPath, ['--import', 'tsx', 'functions/src/scripts/dev-cron.ts'], {
     env: { ...process.env, ...clientEnv() },
     stdio: ['ignore', 'ignore', 'inherit'],
   }),
