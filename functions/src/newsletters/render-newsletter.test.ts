@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIERS } from '../shared/tiers';
+import { personalize, renderNewsletter, UNSUBSCRIBE_PLACEHOLDER } from './render-newsletter';
+import { renderTemplate } from '../mail/mail-templates';
+
+const issue = {
+  subject: 'Joins & <friends>',
+  preview: 'Three joins',
+  sections: [
+    { access: 'public', markdown: 'Intro [link](javascript:alert(1)) <img src=x onerror=alert(1)>' },
+    { access: 'premium', markdown: 'Secret premium paragraph' },
+  ],
+};
+const links = { appUrl: 'https://app.test', preferencesUrl: 'https://app.test/account', material: null };
+
+describe('renderNewsletter', () => {
+  it('gives a basic reader the upgrade prompt and never the premium text, in HTML or text', () => {
+    const r = renderNewsletter(issue, 20, DEFAULT_TIERS, links);
+    expect(r.html + r.text).not.toContain('Secret premium paragraph');
+    expect(r.html).toContain('href="https://app.test/pricing?plan=premium"');
+    expect(r.text).toContain(
+      '[This part is for Premium members. Upgrade to read it: https://app.test/pricing?plan=premium]',
+    );
+  });
+
+  it('gives a premium reader every section and no prompt', () => {
+    const r = renderNewsletter(issue, 40, DEFAULT_TIERS, links);
+    expect(r.html).toContain('Secret premium paragraph');
+    expect(r.html).not.toContain('Upgrade to');
+  });
+
+  it('escapes the subject and sanitizes the markdown', () => {
+    const { html } = renderNewsletter(issue, 40, DEFAULT_TIERS, links);
+    expect(html).toContain('Joins &amp; &lt;friends&gt;');
+    // Typed HTML stays text and the javascript: link is not a link: both inert.
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<img|href="javascript:/i);
+  });
+
+  it('puts each recipient’s unsubscribe link in the body and the one-click headers', () => {
+    const url = 'https://fn.test/unsubscribe?u=a&t=b';
+    const copy = personalize(renderNewsletter(issue, 10, DEFAULT_TIERS, links), url);
+    expect(copy.html).toContain('href="https://fn.test/unsubscribe?u=a&amp;t=b"');
+    expect(copy.text).toContain(`Unsubscribe: ${url}`);
+    expect(copy.html + copy.text).not.toContain(UNSUBSCRIBE_PLACEHOLDER);
+    expect(copy.headers).toEqual({
+      'List-Unsubscribe': `<${url}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
+  });
+});
+
+describe('renderTemplate', () => {
+  it('renders a known template with escaped data and refuses an unknown one', () => {
+    const r = renderTemplate('welcome', { tierName: '<Main>' }, 'https://app.test');
+    expect(r.subject).toBe('Welcome to <Main>');
+    expect(r.html).toContain('Welcome to &lt;Main&gt;');
+    expect(r.text).toContain('Open the catalog: https://app.test/');
+    expect(() => renderTemplate('nope', {}, 'https://app.test')).toThrow('Unknown mail template "nope"');
+  });
+});
