@@ -70,7 +70,6 @@ const TEMPLATES: Record<string, Template> = {
   },
 };
 
-
 /** Subject, HTML and text of an outbox mail; throws on an unknown template (the mail is marked failed). */
 export function renderTemplate(
   name: string,
