@@ -2,29 +2,12 @@
 //  - JS: every script the public catalog loads, gzipped (target <= 100 KB)
 //  - Firestore reads: documents returned to the catalog page, first page and "load more" (target <= page size + 1)
 //  - newsletter fan-out: 10,000 members through the real sender into the local SMTP capture (target >= 200 messages/s, no duplicates)
-import { EMULATORS, PROJECT_ID, emulatorEnv, firebaseBin } from './emulators.mjs';
-import { ensureInstalled, run, runOrExit } from './run.mjs';
+import { emulatorsExec, ensureInstalled, runOrExit } from './run.mjs';
 
 if (process.argv.includes('--inside')) {
   await (await import('./bench-inside.mjs')).main();
 } else {
   ensureInstalled();
   runOrExit('npm', ['run', 'build', '--silent']);
-  process.exit(
-    run(
-      firebaseBin(),
-      [
-        'emulators:exec',
-        '--non-interactive',
-        '--only',
-        EMULATORS,
-        '--project',
-        PROJECT_ID,
-        'node scripts/bench.mjs --inside',
-      ],
-      {
-        env: emulatorEnv(),
-      },
-    ),
-  );
+  process.exit(emulatorsExec('node scripts/bench.mjs --inside'));
 }

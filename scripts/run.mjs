@@ -2,7 +2,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHAT_CATCHER, MAIL_CAPTURE, ROOT, STRIPE_TWIN, stripeTwinEnv } from './emulators.mjs';
+import {
+  CHAT_CATCHER,
+  EMULATORS,
+  MAIL_CAPTURE,
+  PROJECT_ID,
+  ROOT,
+  STRIPE_TWIN,
+  emulatorEnv,
+  firebaseBin,
+  stripeTwinEnv,
+} from './emulators.mjs';
 
 export function run(cmd, args, opts = {}) {
   const res = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
@@ -96,4 +106,10 @@ export async function startLocalTwins({ dataDir } = {}) {
     startMailCapture(dataDir ? { dataFile: `${dataDir}/mail.jsonl` } : {}),
     startChatCatcher(),
   ]);
+}
+
+/** Runs `command` inside `firebase emulators:exec` (Auth, Firestore, Functions); returns its exit code. */
+export function emulatorsExec(command) {
+  const args = ['emulators:exec', '--non-interactive', '--only', EMULATORS, '--project', PROJECT_ID, command];
+  return run(firebaseBin(), args, { env: emulatorEnv() });
 }

@@ -2,8 +2,8 @@
 // then one emulator session for rules, functions integration and the browser end-to-end suite.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMULATORS, PROJECT_ID, ROOT, emulatorEnv, firebaseBin } from './emulators.mjs';
-import { ensureInstalled, npx, run, runOrExit } from './run.mjs';
+import { ROOT } from './emulators.mjs';
+import { emulatorsExec, ensureInstalled, npx, runOrExit } from './run.mjs';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : 'all';
 const reports = join(ROOT, '.cache', 'reports');
@@ -28,19 +28,7 @@ if (only === 'all' || only === 'unit') {
 let code = 0;
 if (only === 'all' || only === 'emulated') {
   runOrExit('npm', ['run', 'build', '--silent']);
-  code = run(
-    firebaseBin(),
-    [
-      'emulators:exec',
-      '--non-interactive',
-      '--only',
-      EMULATORS,
-      '--project',
-      PROJECT_ID,
-      'node scripts/test-emulated.mjs',
-    ],
-    { env: emulatorEnv() },
-  );
+  code = emulatorsExec('node scripts/test-emulated.mjs');
 }
 
 // One closing line over every runner: "N passed, N failed".

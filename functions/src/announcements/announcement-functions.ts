@@ -1,13 +1,12 @@
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
-import { HttpsError, onCall } from 'firebase-functions/v2/https';
+import { onCall } from 'firebase-functions/v2/https';
 import { z } from 'zod';
-import { parseOrThrow, requireAdmin } from '../app/errors';
+import { asHttpsError, parseOrThrow, requireAdmin } from '../app/errors';
 import { db } from '../app/firebase';
 import { appUrl } from '../mail/mail-config';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import {
   ANNOUNCEMENTS,
-  AnnounceError,
   announceMaterial,
   deliverAnnouncement,
   retryAnnouncement,
@@ -22,15 +21,6 @@ const deps = (): AnnounceDeps => ({
   now: () => new Date(),
   appUrl: appUrl(),
 });
-
-async function asHttpsError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof AnnounceError) throw new HttpsError(err.code, err.message);
-    throw err;
-  }
-}
 
 /** Admin ticks "announce" when publishing: queue the teaser for Slack and Telegram. */
 export const announce = onCall({ secrets: CHAT_SECRETS }, async (request) => {

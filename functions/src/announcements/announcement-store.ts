@@ -1,3 +1,4 @@
+import { Refusal } from '../app/refusal';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { AnnouncementChannel } from '../adapters/chat/chat-channel';
 import { readTiers } from '../app/tiers-config';
@@ -36,16 +37,6 @@ export interface AnnounceDeps {
   appUrl: string;
 }
 
-/** A refusal for the admin; the callable glue maps it to an HttpsError. */
-export class AnnounceError extends Error {
-  constructor(
-    readonly code: 'not-found' | 'failed-precondition' | 'already-exists',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const KIND_LABELS: Record<string, string> = {
   article: 'New article',
   tutorial: 'New tutorial',
@@ -59,11 +50,11 @@ const KIND_LABELS: Record<string, string> = {
  */
 export async function announceMaterial(deps: AnnounceDeps, materialId: string, by: string): Promise<string> {
   if (deps.channels.length === 0)
-    throw new AnnounceError('failed-precondition', 'No Slack or Telegram channel is configured');
+    throw new Refusal('failed-precondition', 'No Slack or Telegram channel is configured');
   const teaser = (await deps.db.collection(MATERIALS).doc(materialId).get()).data() as MaterialTeaser | undefined;
-  if (!teaser) throw new AnnounceError('not-found', `No material "${materialId}"`);
+  if (!teaser) throw new Refusal('not-found', `No material "${materialId}"`);
   if (teaser.status !== 'published')
-    throw new AnnounceError('failed-precondition', 'Publish the material before announcing it');
+    throw new Refusal('failed-precondition', 'Publish the material before announcing it');
   const tiers = await readTiers(deps.db);
   const id = `material_${materialId}`;
   const doc: AnnouncementDoc = {
@@ -85,7 +76,7 @@ export async function announceMaterial(deps: AnnounceDeps, materialId: string, b
     await deps.db.collection(ANNOUNCEMENTS).doc(id).create(doc);
   } catch (err) {
     if ((err as { code?: number }).code === 6)
-      throw new AnnounceError('already-exists', 'This material was already announced');
+      throw new Refusal('already-exists', 'This material was already announced');
     throw err;
   }
   return id;
@@ -139,9 +130,9 @@ export async function retryPendingAnnouncements(deps: AnnounceDeps): Promise<num
 export async function retryAnnouncement(deps: AnnounceDeps, id: string) {
   const ref = deps.db.collection(ANNOUNCEMENTS).doc(id);
   const doc = (await ref.get()).data() as AnnouncementDoc | undefined;
-  if (!doc) throw new AnnounceError('not-found', 'No such announcement');
+  if (!doc) throw new Refusal('not-found', 'No such announcement');
   const failed = Object.entries(doc.channels).filter(([, c]) => c.state === 'failed');
-  if (failed.length === 0) throw new AnnounceError('failed-precondition', 'Nothing failed');
+  if (failed.length === 0) throw new Refusal('failed-precondition', 'Nothing failed');
   await ref.update({
     pending: true,
     ...Object.fromEntries(failed.map(([name, c]) => [`channels.${name}`, { ...c, state: 'pending', attempts: 0 }])),

@@ -1,21 +1,12 @@
 import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
-import { parseOrThrow } from '../app/errors';
+import { asHttpsError, parseOrThrow } from '../app/errors';
 import { STRIPE_SECRET_KEY } from './billing-config';
 import { billingDeps } from './billing-deps';
-import { BillingError, checkoutRequestSchema, createCheckout, createPortal, portalRequestSchema } from './checkout';
+import { checkoutRequestSchema, createCheckout, createPortal, portalRequestSchema } from './checkout';
 
 function signedInUid(request: CallableRequest): string {
   if (!request.auth) throw new HttpsError('unauthenticated', 'Sign in to choose a plan.');
   return request.auth.uid;
-}
-
-async function asHttpsError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof BillingError) throw new HttpsError(err.code, err.message);
-    throw err;
-  }
 }
 
 /** Stripe Checkout for the signed-in member (or the portal when they already pay). */

@@ -1,3 +1,4 @@
+import { appUrls } from '../app/config';
 import { defineBoolean, defineInt, defineSecret, defineString } from 'firebase-functions/params';
 
 // Billing settings. Secrets live in Secret Manager in production (`firebase functions:secrets:set`);
@@ -8,11 +9,6 @@ export const STRIPE_WEBHOOK_SECRET = defineSecret('STRIPE_WEBHOOK_SECRET');
 export const STRIPE_API_BASE = defineString('STRIPE_API_BASE', {
   default: '',
   description: 'Empty for api.stripe.com; the local Stripe twin (http://127.0.0.1:12111) in the emulators',
-});
-export const APP_URL = defineString('APP_URL', {
-  default: 'http://127.0.0.1:5173',
-  description:
-    'Public URL(s) of the web app, comma-separated; Checkout and the Portal send members back to the one they came from (else the first)',
 });
 export const BILLING_GRACE_DAYS = defineInt('BILLING_GRACE_DAYS', {
   default: 7,
@@ -38,10 +34,7 @@ export interface BillingSettings {
 
 export function billingSettings(): BillingSettings {
   return {
-    appUrls: APP_URL.value()
-      .split(',')
-      .map((u) => u.trim().replace(/\/$/, ''))
-      .filter(Boolean),
+    appUrls: appUrls(),
     graceDays: BILLING_GRACE_DAYS.value(),
     automaticTax: STRIPE_AUTOMATIC_TAX.value(),
     taxIdCollection: STRIPE_TAX_ID_COLLECTION.value(),

@@ -1,9 +1,14 @@
+import { Refusal } from '../app/refusal';
 import { z } from 'zod';
 import type Stripe from 'stripe';
 import { readTiers } from '../app/tiers-config';
 import { subscriptionFact } from '../members/member-store';
-import { subscriptionGrantsTier } from '../domain/entitlement';
-import { BILLING_INTERVALS, type BillingRedirect, type MemberBillingFields } from '../shared/billing';
+import {
+  BILLING_INTERVALS,
+  subscriptionGrantsTier,
+  type BillingRedirect,
+  type MemberBillingFields,
+} from '../shared/billing';
 import { MEMBERS, type MemberDoc } from '../shared/members';
 import type { Timestamp } from 'firebase-admin/firestore';
 import type { BillingDeps } from './subscription-sync';
@@ -18,22 +23,12 @@ export const checkoutRequestSchema = z
   .strict();
 export const portalRequestSchema = z.object({}).strict();
 
-/** A readable refusal the callable glue turns into an HttpsError with this code. */
-export class BillingError extends Error {
-  constructor(
-    readonly code: 'invalid-argument' | 'failed-precondition' | 'not-found',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 type Member = MemberDoc<Timestamp> & MemberBillingFields<Timestamp>;
 
 async function memberOrThrow(deps: BillingDeps, uid: string): Promise<Member> {
   const snap = await deps.db.collection(MEMBERS).doc(uid).get();
   if (!snap.exists)
-    throw new BillingError('not-found', 'Your member profile is still being created; try again in a moment.');
+    throw new Refusal('not-found', 'Your member profile is still being created; try again in a moment.');
   return snap.data() as Member;
 }
 
@@ -81,9 +76,9 @@ export async function createCheckout(
   const appUrl = appUrlFor(deps.settings, origin);
   const tiers = await readTiers(deps.db);
   const tier = tiers.tiers[input.tier];
-  if (!tier) throw new BillingError('invalid-argument', `Unknown plan "${input.tier}".`);
+  if (!tier) throw new Refusal('invalid-argument', `Unknown plan "${input.tier}".`);
   const priceId = tier.prices?.[input.interval]?.priceId;
-  if (!priceId) throw new BillingError('invalid-argument', `${tier.name} cannot be bought ${input.interval}.`);
+  if (!priceId) throw new Refusal('invalid-argument', `${tier.name} cannot be bought ${input.interval}.`);
 
   const member = await memberOrThrow(deps, uid);
   const fact = subscriptionFact(member.subscription);
@@ -121,7 +116,7 @@ export async function createCheckout(
 export async function createPortal(deps: BillingDeps, uid: string, origin?: string): Promise<BillingRedirect> {
   const member = await memberOrThrow(deps, uid);
   if (!member.stripeCustomerId) {
-    throw new BillingError('failed-precondition', 'You have no billing account yet: choose a plan first.');
+    throw new Refusal('failed-precondition', 'You have no billing account yet: choose a plan first.');
   }
   return portalSession(deps, member.stripeCustomerId, appUrlFor(deps.settings, origin));
 }

@@ -8,10 +8,15 @@ import {
   type PlanView,
   type SubscriptionState,
 } from '../domain/billing-state';
-import { graceUntil, subscriptionGrantsTier } from '../domain/entitlement';
 import { readTiers } from '../app/tiers-config';
 import { refreshEntitlement, type MemberDeps } from '../members/member-store';
-import { monthlyAmount, type BillingMailTemplate, type SubscriptionMirror } from '../shared/billing';
+import {
+  graceUntil,
+  monthlyAmount,
+  subscriptionGrantsTier,
+  type BillingMailTemplate,
+  type SubscriptionMirror,
+} from '../shared/billing';
 import { MAIL } from '../shared/mail';
 import { MEMBERS } from '../shared/members';
 import type { TiersConfig } from '../shared/tiers';

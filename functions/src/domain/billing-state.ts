@@ -1,6 +1,11 @@
-import type { BillingInterval, BillingMailTemplate, SubscriptionStatus } from '../shared/billing';
+import {
+  graceUntil,
+  subscriptionGrantsTier,
+  type BillingInterval,
+  type BillingMailTemplate,
+  type SubscriptionStatus,
+} from '../shared/billing';
 import type { TiersConfig } from '../shared/tiers';
-import { graceUntil, subscriptionGrantsTier } from './entitlement';
 
 /**
  * A Stripe subscription reduced to what billing decisions need, with plain Dates. The adapter maps the

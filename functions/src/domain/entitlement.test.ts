@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '../shared/tiers';
-import {
-  entitlementFor,
-  graceUntil,
-  subscriptionGrantsTier,
-  type Entitlement,
-  type GrantFact,
-  type SubscriptionFact,
-} from './entitlement';
+import { graceUntil, subscriptionGrantsTier } from '../shared/billing';
+import { entitlementFor, type Entitlement, type GrantFact, type SubscriptionFact } from './entitlement';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const tiers = DEFAULT_TIERS;

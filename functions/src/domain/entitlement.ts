@@ -1,8 +1,6 @@
 import { FREE_TIER, type TiersConfig } from '../shared/tiers';
 import { subscriptionGrantsTier, type SubscriptionStatus } from '../shared/billing';
 
-export { graceUntil, subscriptionGrantsTier } from '../shared/billing';
-
 /**
  * Entitlement: which tier a member holds right now, from the facts we store (a complimentary grant, the
  * Stripe subscription as last read from Stripe) and the clock. Pure, so a table of tests covers it. The

@@ -1,4 +1,4 @@
-import { JSDOM } from 'jsdom';
+import { escapeHtml } from '../shared/html';
 import { createMarkdownRenderer } from '../shared/markdown';
 
 /**
@@ -7,12 +7,15 @@ import { createMarkdownRenderer } from '../shared/markdown';
  */
 let renderer: ((source: string) => string) | undefined;
 export function emailMarkdown(source: string): string {
-  renderer ??= createMarkdownRenderer(new JSDOM('').window as unknown as Parameters<typeof createMarkdownRenderer>[0]);
+  if (!renderer) {
+    // jsdom is heavy and every function of this codebase loads this module at cold start: require it
+    // only when an email is actually rendered.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { JSDOM } = require('jsdom') as typeof import('jsdom');
+    renderer = createMarkdownRenderer(new JSDOM('').window as unknown as Parameters<typeof createMarkdownRenderer>[0]);
+  }
   return renderer(source);
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 export interface EmailLayout {
   title: string;

@@ -1,7 +1,7 @@
 import { defineSecret, defineString } from 'firebase-functions/params';
 import { createMailTransport, type MailTransport } from '../adapters/mail';
 import { db } from '../app/firebase';
-import { APP_URL } from '../billing/billing-config';
+import { appUrls } from '../app/config';
 import type { SenderDeps } from '../newsletters/newsletter-sender';
 import type { OutboxDeps } from './outbox';
 
@@ -40,7 +40,7 @@ function mailTransport(): MailTransport {
   return transport;
 }
 
-const appUrl = () => APP_URL.value().split(',')[0]!.trim().replace(/\/$/, '');
+const appUrl = () => appUrls()[0] ?? '';
 const functionsUrl = () =>
   FUNCTIONS_URL.value().replace(/\/$/, '') || `https://us-central1-${process.env.GCLOUD_PROJECT}.cloudfunctions.net`;
 

@@ -1,4 +1,5 @@
-import { buttonBlock, escapeHtml, layoutHtml } from './email-html';
+import { escapeHtml } from '../shared/html';
+import { buttonBlock, layoutHtml } from './email-html';
 
 /** Transactional emails queued in the `mail` outbox: the template names and what each needs. */
 export interface TemplateData {

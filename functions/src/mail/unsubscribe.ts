@@ -1,7 +1,8 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { verifyUnsubscribeToken } from '../domain/newsletter';
 import { MEMBERS } from '../shared/members';
-import { escapeHtml, layoutHtml } from './email-html';
+import { escapeHtml } from '../shared/html';
+import { layoutHtml } from './email-html';
 
 export interface UnsubscribeRequest {
   method: string;

@@ -1,7 +1,7 @@
 import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { parseOrThrow, requireAdmin } from '../app/errors';
+import { asHttpsError, parseOrThrow, requireAdmin } from '../app/errors';
 import { readTiers } from '../app/tiers-config';
 import { MAIL_SECRETS, senderDeps } from '../mail/mail-config';
 import {
@@ -14,17 +14,9 @@ import {
 } from '../shared/newsletters';
 import { sortedTiers } from '../shared/tiers';
 import { dispatchNewsletters, sendBatch, startNewsletter, unsubscribeUrl } from './newsletter-sender';
-import { cancelNewsletter, NewsletterError, saveNewsletter, scheduleNewsletter } from './newsletter-store';
+import { cancelNewsletter, saveNewsletter, scheduleNewsletter } from './newsletter-store';
 import { personalize, renderNewsletter } from './render-newsletter';
 
-async function asHttpsError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof NewsletterError) throw new HttpsError(err.code, err.message);
-    throw err;
-  }
-}
 const adminEmail = (request: CallableRequest) => String(request.auth?.token.email ?? request.auth?.uid ?? 'admin');
 
 export const saveNewsletterDraft = onCall(async (request) => {

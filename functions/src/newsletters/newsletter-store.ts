@@ -1,23 +1,14 @@
+import { Refusal } from '../app/refusal';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { newsletterProblem, scheduleProblem } from '../domain/newsletter';
 import { readTiers } from '../app/tiers-config';
 import { NEWSLETTERS, type NewsletterDoc, type NewsletterInput } from '../shared/newsletters';
 
-/** A refusal with a message for the composer; the callable glue maps it to invalid-argument etc. */
-export class NewsletterError extends Error {
-  constructor(
-    readonly code: 'invalid-argument' | 'not-found' | 'failed-precondition',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 type Issue = NewsletterDoc<Timestamp>;
 
 async function validated(db: Firestore, input: NewsletterInput): Promise<NewsletterInput> {
   const problem = newsletterProblem(input, await readTiers(db));
-  if (problem) throw new NewsletterError('invalid-argument', problem);
+  if (problem) throw new Refusal('invalid-argument', problem);
   return input;
 }
 
@@ -49,12 +40,9 @@ export async function saveNewsletter(
   const ref = db.collection(NEWSLETTERS).doc(id);
   await db.runTransaction(async (tx) => {
     const current = (await tx.get(ref)).data() as Issue | undefined;
-    if (!current) throw new NewsletterError('not-found', 'No such newsletter');
+    if (!current) throw new Refusal('not-found', 'No such newsletter');
     if (current.status !== 'draft')
-      throw new NewsletterError(
-        'failed-precondition',
-        `This newsletter is ${current.status}; it can no longer be edited`,
-      );
+      throw new Refusal('failed-precondition', `This newsletter is ${current.status}; it can no longer be edited`);
     tx.update(ref, { ...fields, updatedAt: at });
   });
   return id;
@@ -63,13 +51,13 @@ export async function saveNewsletter(
 /** Schedule a draft for `at` (or now). Validated again: config may have changed since it was saved. */
 export async function scheduleNewsletter(db: Firestore, id: string, at: Date | null, now: Date): Promise<Issue> {
   const problem = scheduleProblem(at, now);
-  if (problem) throw new NewsletterError('invalid-argument', problem);
+  if (problem) throw new Refusal('invalid-argument', problem);
   const ref = db.collection(NEWSLETTERS).doc(id);
   return db.runTransaction(async (tx) => {
     const current = (await tx.get(ref)).data() as Issue | undefined;
-    if (!current) throw new NewsletterError('not-found', 'No such newsletter');
+    if (!current) throw new Refusal('not-found', 'No such newsletter');
     if (current.status !== 'draft')
-      throw new NewsletterError('failed-precondition', `This newsletter is already ${current.status}`);
+      throw new Refusal('failed-precondition', `This newsletter is already ${current.status}`);
     await validated(db, current);
     const scheduledAt = Timestamp.fromDate(at ?? now);
     tx.update(ref, { status: 'scheduled', scheduledAt, updatedAt: Timestamp.fromDate(now) });
@@ -82,9 +70,9 @@ export async function cancelNewsletter(db: Firestore, id: string, now: Date): Pr
   const ref = db.collection(NEWSLETTERS).doc(id);
   await db.runTransaction(async (tx) => {
     const current = (await tx.get(ref)).data() as Issue | undefined;
-    if (!current) throw new NewsletterError('not-found', 'No such newsletter');
+    if (!current) throw new Refusal('not-found', 'No such newsletter');
     if (current.status !== 'scheduled')
-      throw new NewsletterError(
+      throw new Refusal(
         'failed-precondition',
         `Only a scheduled newsletter can be cancelled (this one is ${current.status})`,
       );

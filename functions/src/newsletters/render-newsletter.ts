@@ -1,7 +1,8 @@
 import { sectionsFor } from '../domain/newsletter';
 import type { NewsletterSection } from '../shared/newsletters';
 import type { TiersConfig } from '../shared/tiers';
-import { buttonBlock, emailMarkdown, escapeHtml, layoutHtml } from '../mail/email-html';
+import { escapeHtml } from '../shared/html';
+import { buttonBlock, emailMarkdown, layoutHtml } from '../mail/email-html';
 
 export interface NewsletterLinks {
   appUrl: string;

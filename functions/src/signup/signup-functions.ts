@@ -1,7 +1,8 @@
 import { onCall, onRequest } from 'firebase-functions/v2/https';
 import { parseOrThrow } from '../app/errors';
 import { auth, db } from '../app/firebase';
-import { escapeHtml, layoutHtml } from '../mail/email-html';
+import { escapeHtml } from '../shared/html';
+import { layoutHtml } from '../mail/email-html';
 import { appUrl, MAIL_SECRETS, senderDeps } from '../mail/mail-config';
 import { confirmSignup, requestSignup, signupRequestSchema, type SignupDeps } from './visitor-signup';
 

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../shared/html';
 import type { CatcherScimUser } from './catcher-scim';
 
 /** The catcher's dev page. Posts carry community-written text, so every value is escaped. */
@@ -11,15 +12,6 @@ export interface ChatPost {
 
 // A long dev session must not turn the page into megabytes.
 const PAGE_LIMIT = 200;
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 function messageText(body: unknown): string {
   const text = body && typeof body === 'object' ? (body as { text?: unknown }).text : undefined;

@@ -1,18 +1,10 @@
+import { escapeHtml } from '../../shared/html';
 import type { CapturedMessage } from './capture-store';
 
 /** The dev inbox pages. Every captured value is escaped; the HTML part only renders inside a sandboxed iframe. */
 
 // The inbox shows the newest messages only: a 10,000-message bench must not produce a 10 MB page.
 export const INBOX_PAGE_LIMIT = 500;
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 const style = `
   body { font: 14px/1.45 system-ui, sans-serif; margin: 0; color: #1d1d1f; }
