@@ -80,7 +80,7 @@ export const startStripeTwin = ({ dataFile, stdio } = {}) =>
 /** The local SMTP capture (inbox on MAIL_CAPTURE.url). */
 export const startMailCapture = ({ dataFile, stdio } = {}) =>
   startLocalService(
-    'functions/src/adapters/mail/mail-capture-cli.ts',
+    'functions/src/adapters/mail/twin/mail-capture-cli.ts',
     {
       MAIL_CAPTURE_SMTP_PORT: String(MAIL_CAPTURE.smtpPort),
       MAIL_CAPTURE_HTTP_PORT: String(MAIL_CAPTURE.httpPort),
@@ -93,7 +93,7 @@ export const startMailCapture = ({ dataFile, stdio } = {}) =>
 /** The local Slack/Telegram catcher (announcements, SCIM). */
 export const startChatCatcher = ({ stdio } = {}) =>
   startLocalService(
-    'functions/src/adapters/chat/chat-catcher-cli.ts',
+    'functions/src/adapters/chat/twin/chat-catcher-cli.ts',
     { CHAT_CATCHER_PORT: String(CHAT_CATCHER.port) },
     `${CHAT_CATCHER.url}/_catcher/health`,
     stdio,

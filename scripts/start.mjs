@@ -25,7 +25,7 @@ const exportDir = join(dataDir, 'emulators');
 ensureInstalled();
 if (fresh) rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
-runOrExit('npm', ['run', 'build', '-w', 'functions', '--silent']);
+runOrExit('npm', ['run', 'build:emulator', '-w', 'functions', '--silent']);
 
 const children = [];
 let stopping = false;

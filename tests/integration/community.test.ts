@@ -5,7 +5,7 @@ import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SlackScim, TelegramBotChannel, SlackWebhookChannel } from '../../functions/src/adapters/chat';
-import { localMediaStorage } from '../../functions/src/adapters/storage';
+import { localMediaStorage } from '../../functions/src/adapters/storage/twin/local-storage';
 import {
   deliverAnnouncement,
   retryAnnouncement,

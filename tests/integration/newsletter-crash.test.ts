@@ -1,7 +1,7 @@
 import { initializeApp } from 'firebase-admin/app';
 import { getFirestore, Timestamp } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCapture, type MailCapture } from '../../functions/src/adapters/mail/mail-capture';
+import { startMailCapture, type MailCapture } from '../../functions/src/adapters/mail/twin/mail-capture';
 import { SmtpTransport } from '../../functions/src/adapters/mail/smtp-transport';
 import { dispatchNewsletters, type SenderDeps } from '../../functions/src/newsletters/newsletter-sender';
 import { saveNewsletter, scheduleNewsletter } from '../../functions/src/newsletters/newsletter-store';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localMediaStorage } from '../../functions/src/adapters/storage';
+import { localMediaStorage } from '../../functions/src/adapters/storage/twin/local-storage';
 import { seed } from '../../functions/src/scripts/seed';
 import { adminSdk, callFunction, clearAuth, clearFirestore, signIn, type SignedIn } from '../support/emulators';
 import { eventually } from '../support/stripe';

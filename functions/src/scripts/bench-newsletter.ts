@@ -4,7 +4,7 @@
 // second, peak memory and exactly-once (duplicates, missing). Target: >= 200 messages/s, 0 duplicates.
 import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
-import { startMailCapture } from '../adapters/mail/mail-capture';
+import { startMailCapture } from '../adapters/mail/twin/mail-capture';
 import { SmtpTransport } from '../adapters/mail/smtp-transport';
 import { sendBatch, startNewsletter, type SenderDeps } from '../newsletters/newsletter-sender';
 import { saveNewsletter, scheduleNewsletter } from '../newsletters/newsletter-store';

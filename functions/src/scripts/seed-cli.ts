@@ -1,6 +1,6 @@
 // `npm run seed [-- --fresh]`: demo data into the running emulators. Refuses to touch a real project.
 import { resolve } from 'node:path';
-import { localMediaStorage } from '../adapters/storage';
+import { localMediaStorage } from '../adapters/storage/twin/local-storage';
 import { auth, db } from '../app/firebase';
 import { stripeClient } from '../adapters/stripe/stripe-client';
 import { setupStripePrices } from '../billing/stripe-prices';

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clipEscaped, parseRetryAfter, type Announcement } from './chat-channel';
-import { startChatCatcher, type ChatCatcher } from './chat-catcher';
+import { startChatCatcher, type ChatCatcher } from './twin/chat-catcher';
 import { announcementChannelsFromEnv, slackScimFromEnv } from './index';
 import { SlackScim, SlackScimError } from './slack-scim';
 import { SlackWebhookChannel } from './slack-webhook';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingEmail } from '../../shared/mail';
 import { createMailTransport, mailTransportFromEnv, resetMailTransport } from './index';
-import { startMailCapture, type CapturedMessage, type MailCapture } from './mail-capture';
+import { startMailCapture, type CapturedMessage, type MailCapture } from './twin/mail-capture';
 import { MailTransportError } from './mail-transport';
 import { PostmarkTransport } from './postmark-transport';
 import { SmtpTransport, parseSmtpUrl } from './smtp-transport';

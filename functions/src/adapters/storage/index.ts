@@ -1,21 +1,20 @@
-import { resolve } from 'node:path';
 import { getStorage } from 'firebase-admin/storage';
 import { adminApp } from '../../app/firebase';
 import { GcsMediaStorage } from './gcs-storage';
-import { LocalMediaStorage } from './local-storage';
-import type { MediaStorage } from './media-storage';
+import type { MediaStorage, ServedMediaStorage } from './media-storage';
 
-export type { MediaStorage };
-export { LocalMediaStorage, GcsMediaStorage };
+export type { MediaStorage, ServedMediaStorage };
+export { GcsMediaStorage };
 
-/** The local twin's settings; functions run with cwd `functions/`, so `.data/` is one level up. */
-export function localMediaStorage(): LocalMediaStorage {
-  const project = process.env.GCLOUD_PROJECT ?? 'demo-commons';
-  return new LocalMediaStorage(
-    resolve(process.env.LOCAL_MEDIA_DIR ?? resolve(process.cwd(), '..', '.data', 'storage')),
-    process.env.LOCAL_MEDIA_BASE_URL ?? `http://127.0.0.1:5001/${project}/us-central1/media`,
-    process.env.LOCAL_MEDIA_KEY ?? 'local-media-key-not-secret',
-  );
+/**
+ * The local twin (`twin/local-storage.ts`), for the functions running in the emulators. Required on
+ * first call rather than imported: the deploy build leaves `twin/` out, so a deployed function must
+ * never load it. Code run by tsx or vitest imports the twin module directly.
+ */
+export function localMediaStorage(): ServedMediaStorage {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const twin = require('./twin/local-storage') as { localMediaStorage(): ServedMediaStorage };
+  return twin.localMediaStorage();
 }
 
 let instance: MediaStorage | undefined;

@@ -12,6 +12,20 @@ export interface MediaStorage {
   exists(path: string): Promise<boolean>;
 }
 
+/**
+ * The local twin's extra surface: it checks and streams its own signed URLs, which the `media` function
+ * serves (GCS serves its own in production). Declared here so deployed code can name it without
+ * referencing `twin/`, which the deploy build leaves out.
+ */
+export interface ServedMediaStorage extends MediaStorage {
+  verify(
+    path: string,
+    query: { expires?: string; sig?: string; name?: string },
+    now: Date,
+  ): 'ok' | 'expired' | 'invalid';
+  createReadStream(path: string): Readable;
+}
+
 /** Longest lifetime of a media URL: DESIGN.md asks for at most 15 minutes. */
 export const MAX_URL_SECONDS = 15 * 60;
 

@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { CRC32C, Storage } from '@google-cloud/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GcsMediaStorage } from './gcs-storage';
-import { LocalMediaStorage } from './local-storage';
+import { LocalMediaStorage } from './twin/local-storage';
 import { MAX_URL_SECONDS } from './media-storage';
 
 describe('LocalMediaStorage (the twin)', () => {

@@ -1,4 +1,4 @@
-import { serveUntilSignal } from '../../serve-until-signal';
+import { serveUntilSignal } from '../../twin/serve-until-signal';
 import { createStripeTwin } from './stripe-twin';
 
 // Starts the Stripe twin for `npm start` and manual testing:

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../shared/html';
+import { escapeHtml } from '../../../shared/html';
 import type { CapturedMessage } from './capture-store';
 
 /** The dev inbox pages. Every captured value is escaped; the HTML part only renders inside a sandboxed iframe. */

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../shared/html';
+import { escapeHtml } from '../../../shared/html';
 import type { CatcherScimUser } from './catcher-scim';
 
 /** The catcher's dev page. Posts carry community-written text, so every value is escaped. */

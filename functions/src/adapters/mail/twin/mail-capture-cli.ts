@@ -1,8 +1,8 @@
-import { serveUntilSignal } from '../serve-until-signal';
+import { serveUntilSignal } from '../../twin/serve-until-signal';
 import { startMailCapture } from './mail-capture';
 
 // Starts the local mail capture for `npm start` and manual testing:
-//   npx tsx functions/src/adapters/mail/mail-capture-cli.ts
+//   npx tsx functions/src/adapters/mail/twin/mail-capture-cli.ts
 const env = process.env;
 const host = env.MAIL_CAPTURE_HOST || '127.0.0.1';
 serveUntilSignal(

@@ -1,14 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, join, normalize, sep } from 'node:path';
-import type { MediaStorage } from './media-storage';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
+import type { ServedMediaStorage } from '../media-storage';
 
 /**
  * Local twin of Cloud Storage for `npm start` and tests: files in a folder (under `.data/`), URLs
  * signed with an HMAC and an expiry, served by the `media` HTTP function. Same interface as GCS.
  */
-export class LocalMediaStorage implements MediaStorage {
+export class LocalMediaStorage implements ServedMediaStorage {
   constructor(
     private readonly root: string,
     /** Base URL of the `media` function, e.g. http://127.0.0.1:5001/demo-commons/us-central1/media */
@@ -66,4 +66,17 @@ export class LocalMediaStorage implements MediaStorage {
       return false;
     }
   }
+}
+
+/**
+ * The twin with its settings from the environment (the emulators, the seed, the tests); functions run
+ * with cwd `functions/`, so `.data/` is one level up.
+ */
+export function localMediaStorage(): LocalMediaStorage {
+  const project = process.env.GCLOUD_PROJECT ?? 'demo-commons';
+  return new LocalMediaStorage(
+    resolve(process.env.LOCAL_MEDIA_DIR ?? resolve(process.cwd(), '..', '.data', 'storage')),
+    process.env.LOCAL_MEDIA_BASE_URL ?? `http://127.0.0.1:5001/${project}/us-central1/media`,
+    process.env.LOCAL_MEDIA_KEY ?? 'local-media-key-not-secret',
+  );
 }

@@ -1,8 +1,8 @@
-import { serveUntilSignal } from '../serve-until-signal';
+import { serveUntilSignal } from '../../twin/serve-until-signal';
 import { startChatCatcher } from './chat-catcher';
 
 // Starts the local Slack/Telegram twin for `npm start` and manual testing:
-//   npx tsx functions/src/adapters/chat/chat-catcher-cli.ts
+//   npx tsx functions/src/adapters/chat/twin/chat-catcher-cli.ts
 // Point the functions at it with SLACK_WEBHOOK_URL=<url>/slack/webhook,
 // TELEGRAM_API_BASE=<url>/telegram and SLACK_API_BASE=<url>.
 const env = process.env;
