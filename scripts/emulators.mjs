@@ -50,7 +50,7 @@ export function ensureLocalSecrets() {
   writeFileSync(file, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${lines}\n`);
 }
 
-/** The local SMTP capture (functions/src/adapters/mail) every demo email goes to; its inbox is a web page. */
+/** The local SMTP capture (functions/src/adapters/mail/twin) every demo email goes to; its inbox is a web page. */
 export const MAIL_CAPTURE = { smtpPort: 1025, httpPort: 8025, url: 'http://127.0.0.1:8025' };
 /** The local Slack webhook / Telegram Bot API / Slack SCIM catcher that announcements go to. */
 export const CHAT_CATCHER = { port: 8090, url: 'http://127.0.0.1:8090' };
