@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.mjs';
 import { ROOT } from './emulators.mjs';
 import { npx, run, waitForHttp } from './run.mjs';
 
@@ -33,19 +34,7 @@ export async function main() {
   });
   try {
     await waitForHttp(`http://127.0.0.1:${PORT}/`, 30_000);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions());
     const page = await browser.newPage();
     const scripts = new Map();
     const reads = [];
