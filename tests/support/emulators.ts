@@ -14,7 +14,8 @@ const FIRESTORE = process.env.FIRESTORE_EMULATOR_HOST ?? '127.0.0.1:8080';
 export const FUNCTIONS = `http://127.0.0.1:5001/${PROJECT_ID}/us-central1`;
 
 export function adminSdk() {
-  const app = getApps()[0] ?? initializeApp({ projectId: PROJECT_ID });
+  // The default app by name: isolatedFirestore() adds apps of other projects beside it.
+  const app = getApps().find((a) => a.name === '[DEFAULT]') ?? initializeApp({ projectId: PROJECT_ID });
   return { db: getFirestore(app), auth: getAuth(app) };
 }
 
