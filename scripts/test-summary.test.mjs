@@ -15,6 +15,9 @@ function vitest(files) {
   };
 }
 
+/** `npm test` whose only run was a unit run that exited 1 with this report. */
+const failedUnitRun = (report) => summarize([{ name: 'unit', kind: 'vitest', code: 1, report }], ROOT);
+
 const green = [
   { name: 'lint', kind: 'step', code: 0 },
   { name: 'typecheck', kind: 'step', code: 0 },
@@ -45,7 +48,7 @@ describe('summarize', () => {
         assertionResults: [passing('a'), { title: 'b', fullName: 'suite b', status: 'failed' }],
       },
     ]);
-    const s = summarize([{ name: 'unit', kind: 'vitest', code: 1, report }], ROOT);
+    const s = failedUnitRun(report);
     expect(s.lines).toEqual(['✖ unit: 1 test failed: functions/src/a.test.ts > suite b', '1 passed, 1 failed']);
     expect(s.exitCode).toBe(1);
   });
@@ -60,7 +63,7 @@ describe('summarize', () => {
         assertionResults: [],
       },
     ]);
-    const s = summarize([{ name: 'unit', kind: 'vitest', code: 1, report }], ROOT);
+    const s = failedUnitRun(report);
     expect(s.lines).toEqual([
       "✖ unit: 1 file failed to load: functions/src/x.test.ts (SyntaxError: Unexpected token '}')",
       '1 passed, 1 failed',
@@ -72,7 +75,7 @@ describe('summarize', () => {
     const message =
       'Transform failed with 1 error:\n\n\x1b[31m[PARSE_ERROR] \x1b[0mExpected `}` but found `EOF`\n  ╭─[x]';
     const report = vitest([{ name: 'scripts/x.test.ts', status: 'failed', message, assertionResults: [] }]);
-    expect(summarize([{ name: 'unit', kind: 'vitest', code: 1, report }], ROOT).lines[0]).toBe(
+    expect(failedUnitRun(report).lines[0]).toBe(
       '✖ unit: 1 file failed to load: scripts/x.test.ts (Transform failed with 1 error: [PARSE_ERROR] Expected `}` but found `EOF`)',
     );
   });
@@ -94,7 +97,7 @@ describe('summarize', () => {
 
   it('a non-zero exit with zero counted failures (an unhandled error) is one failure', () => {
     const report = vitest([{ name: 'functions/src/a.test.ts', assertionResults: [passing('a')] }]);
-    const s = summarize([{ name: 'unit', kind: 'vitest', code: 1, report }], ROOT);
+    const s = failedUnitRun(report);
     expect(s.lines).toEqual([
       '✖ unit: exited with code 1 (unhandled error or failing hook; see above)',
       '1 passed, 1 failed',

@@ -23,7 +23,7 @@ function rankOrThrow(access: string): number {
 
 /** `members/{uid}` of a member at `tier` (no grant, newsletters on), with `null` timestamps. */
 export function makeMemberDoc(over: Partial<MemberDoc<null>> & { email: string }): MemberDoc<null> {
-  const tier = over.tier ?? 'free';
+  const { tier = 'free', ...rest } = over;
   return {
     name: over.email.split('@')[0] ?? over.email,
     tier,
@@ -33,7 +33,7 @@ export function makeMemberDoc(over: Partial<MemberDoc<null>> & { email: string }
     emailPrefs: DEFAULT_EMAIL_PREFS,
     createdAt: null,
     claimsUpdatedAt: null,
-    ...over,
+    ...rest,
   };
 }
 
