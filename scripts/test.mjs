@@ -8,6 +8,10 @@ import { emulatorsExec, ensureInstalled, npx, run } from './run.mjs';
 import { emulatorsCode, summarize } from './test-summary.mjs';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : 'all';
+if (!['all', 'unit', 'emulated'].includes(only)) {
+  console.error(`--only takes unit or emulated, not ${only}`);
+  process.exit(2);
+}
 const reports = join(ROOT, '.cache', 'reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
@@ -27,9 +31,18 @@ function finished(name, kind, code) {
 /** @type {import('./test-summary.mjs').Run[]} */
 const runs = [];
 const stopped = () => runs.some((r) => r.code !== undefined && r.code !== 0);
+/** The exit code of `start`; a command that could not even be spawned says why and counts as 1. */
+function exitCodeOf(start) {
+  try {
+    return start();
+  } catch (err) {
+    console.error(`\n✖ ${err instanceof Error ? err.message : err}`);
+    return 1;
+  }
+}
 /** Runs `start` unless an earlier run failed; a run that did not start is listed without a code. */
 function attempt(name, kind, start) {
-  runs.push(stopped() ? { name, kind } : finished(name, kind, start()));
+  runs.push(stopped() ? { name, kind } : finished(name, kind, exitCodeOf(start)));
 }
 
 if (only === 'all' || only === 'unit') {
@@ -58,14 +71,8 @@ if (only === 'all' || only === 'emulated') {
   if (stopped()) {
     for (const r of [{ name: 'emulators', kind: 'step' }, ...inside]) runs.push(r);
   } else {
-    let code;
-    try {
-      code = emulatorsExec('node scripts/test-emulated.mjs');
-    } catch (err) {
-      // emulatorEnv() refuses early (no Java, no Firestore emulator): say why, then summarize.
-      console.error(`\n✖ ${err instanceof Error ? err.message : err}`);
-      code = 1;
-    }
+    // emulatorEnv() may refuse before anything starts (no Java, no Firestore emulator).
+    const code = exitCodeOf(() => emulatorsExec('node scripts/test-emulated.mjs'));
     const file = join(reports, 'emulated-runs.json');
     const codes = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
     const recorded = inside.map((r) => (codes[r.name] === undefined ? r : finished(r.name, r.kind, codes[r.name])));
