@@ -1,5 +1,6 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { adminSdk, callFunction, signIn as restSignIn } from '../tests/support/emulators';
+import type { CallableName } from '../functions/src/shared/callables';
 import type { MaterialBody, MaterialTeaser } from '../functions/src/shared/materials';
 
 export const PASSWORD = 'commons-demo';
@@ -52,9 +53,9 @@ export function recordFirestore(page: Page): string[] {
   return bodies;
 }
 
-export async function asAdmin<T>(name: string, data: unknown): Promise<T> {
+export async function asAdmin<T>(name: CallableName, data: unknown): Promise<T> {
   const admin = await restSignIn('admin@demo.test', PASSWORD);
-  const res = await callFunction<T>(name, data, admin.idToken);
+  const res = await callFunction(name, data, admin.idToken);
   if (res.error) throw new Error(`${name}: ${res.error.message}`);
   return res.result as T;
 }

@@ -1,21 +1,34 @@
 // Runs inside `firebase emulators:exec` (which sets FIRESTORE_EMULATOR_HOST and friends):
 // rules and functions integration suites, then the seeded end-to-end suite in Chromium.
+// Each run's exit code goes to .cache/reports/emulated-runs.json as soon as it is known, so test.mjs
+// can tell a failing suite from emulators or twins that never let the suites start.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { ROOT, STRIPE_TWIN } from './emulators.mjs';
 import { npx, run, startLocalTwins } from './run.mjs';
 
 const reports = join(ROOT, '.cache', 'reports');
+const codes = {};
+function record(name, code) {
+  codes[name] = code;
+  writeFileSync(join(reports, 'emulated-runs.json'), JSON.stringify(codes));
+  return code;
+}
+
 // The functions talk to local twins (functions/.env.demo-commons): Stripe, SMTP capture, chat catcher.
 const twins = await startLocalTwins();
-let code = run(npx('vitest'), [
-  'run',
-  '--project',
+let code = record(
   'emulated',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${reports}/emulated.json`,
-]);
+  run(npx('vitest'), [
+    'run',
+    '--project',
+    'emulated',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reports}/emulated.json`,
+  ]),
+);
 
 if (!process.argv.includes('--no-e2e')) {
   // A clean, seeded database for the browser tests (the suites above clear it), with twin prices.
@@ -27,12 +40,15 @@ if (!process.argv.includes('--no-e2e')) {
       .on('error', reject)
       .end(),
   );
-  const seeded = run(npx('tsx'), ['functions/src/scripts/seed-cli.ts', '--fresh']);
+  const seeded = record('seed', run(npx('tsx'), ['functions/src/scripts/seed-cli.ts', '--fresh']));
   const e2e =
     seeded === 0
-      ? run(npx('playwright'), ['test', '--config', 'e2e/playwright.config.ts'], {
-          env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') },
-        })
+      ? record(
+          'e2e',
+          run(npx('playwright'), ['test', '--config', 'e2e/playwright.config.ts'], {
+            env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') },
+          }),
+        )
       : seeded;
   code = code || e2e;
 }

@@ -1,5 +1,4 @@
 import Stripe from 'stripe';
-import type { Timestamp } from 'firebase-admin/firestore';
 import { getAuth } from 'firebase-admin/auth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handleStripeWebhook } from '../../functions/src/billing/stripe-webhook';
@@ -7,17 +6,9 @@ import { refreshEntitlement } from '../../functions/src/members/member-store';
 import { planOf } from '../../functions/src/domain/billing-state';
 import { subscriptionState } from '../../functions/src/billing/stripe-mapping';
 import { readTiers } from '../../functions/src/app/tiers-config';
-import type { MemberBillingFields } from '../../functions/src/shared/billing';
-import { adminSdk, callFunction, clearAuth, clearFirestore, signUp, type SignedIn } from '../support/emulators';
-import {
-  billingTestDeps,
-  eventually,
-  payCheckout,
-  resetTwinWithPrices,
-  stripe,
-  twinAction,
-  WEBHOOK_SECRET,
-} from '../support/stripe';
+import { adminSdk, clearEmulators, eventually, type SignedIn } from '../support/emulators';
+import { createMember } from '../support/factories';
+import { billingTestDeps, buyPlan, resetTwinWithPrices, stripe, twinAction, WEBHOOK_SECRET } from '../support/stripe';
 
 // The Stripe extension's worst bugs (issues #119, #177): a stale `customer.subscription.updated` arriving
 // after a newer state overwrote it. Here realistic event sequences are replayed shuffled, duplicated,
@@ -55,12 +46,7 @@ async function eventsOf(customerId: string): Promise<Stripe.Event[]> {
 }
 
 async function buy(user: SignedIn, tier: string) {
-  const res = await callFunction<{ url: string }>('createCheckoutSession', { tier, interval: 'monthly' }, user.idToken);
-  await payCheckout(res.result!.url);
-  const m = await eventually(
-    async () => (await db.doc(`members/${user.uid}`).get()).data() as MemberBillingFields<Timestamp> & { tier: string },
-    (m) => m.tier === tier,
-  );
+  const m = await buyPlan(user, tier);
   return { customerId: m.stripeCustomerId!, subscriptionId: m.subscription!.id };
 }
 
@@ -94,13 +80,12 @@ const stateKey = (sub: Stripe.Subscription) =>
 
 let scenarios: Scenario[];
 beforeAll(async () => {
-  await clearAuth();
-  await clearFirestore();
+  await clearEmulators();
   await resetTwinWithPrices();
   const tiers = await readTiers(db);
 
   // A: buys main, upgrades to premium, a renewal fails, then is paid. Stripe ends at premium, active.
-  const ann = await signUp('replay-a@example.com');
+  const ann = await createMember('replay-a@example.com');
   const a = await buy(ann, 'main');
   const sub = await stripe.subscriptions.retrieve(a.subscriptionId);
   await stripe.subscriptions.update(a.subscriptionId, {
@@ -111,7 +96,7 @@ beforeAll(async () => {
   const aEvents = await eventsOf(a.customerId);
 
   // B (extension #119): buys basic, cancels at period end, the period ends. Stripe ends canceled.
-  const bob = await signUp('replay-b@example.com');
+  const bob = await createMember('replay-b@example.com');
   const b = await buy(bob, 'basic');
   await stripe.subscriptions.update(b.subscriptionId, { cancel_at_period_end: true });
   await twinAction(b.subscriptionId, 'advance');

@@ -1,65 +1,43 @@
-import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
+import { FieldValue } from 'firebase-admin/firestore';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { refreshEntitlement } from '../../functions/src/members/member-store';
 import { reconcileSubscriptions } from '../../functions/src/billing/reconcile';
-import type { MemberBillingFields } from '../../functions/src/shared/billing';
-import type { MemberDoc } from '../../functions/src/shared/members';
 import {
   adminSdk,
   callFunction,
-  clearAuth,
-  clearFirestore,
+  clearEmulators,
+  eventually,
+  readMember as member,
   signIn,
-  signUp,
   tokenClaims,
   type SignedIn,
 } from '../support/emulators';
+import { createMember } from '../support/factories';
 import {
   billingTestDeps,
-  eventually,
-  payCheckout,
+  buyPlan as buy,
+  checkout,
   postWebhook,
   resetTwinWithPrices,
   stripe,
   twinAction,
 } from '../support/stripe';
 
-type Member = MemberDoc<Timestamp> & MemberBillingFields<Timestamp>;
 const { db } = adminSdk();
-const member = async (uid: string) => (await db.doc(`members/${uid}`).get()).data() as Member;
 const mails = async (uid: string) =>
   (await db.collection('mail').where('uid', '==', uid).get()).docs.map((d) => d.get('template') as string);
 const ledger = async () => (await db.collection('webhookEvents').get()).size;
-
-interface Redirect {
-  url: string;
-  kind: 'checkout' | 'portal';
-}
-const checkout = (user: SignedIn, data: unknown) => callFunction<Redirect>('createCheckoutSession', data, user.idToken);
-const portal = (user: SignedIn) => callFunction<Redirect>('createPortalSession', {}, user.idToken);
-
-/** Buy a plan end to end: callable -> twin checkout page -> signed webhooks -> member. */
-async function buy(user: SignedIn, tier: string, interval = 'monthly') {
-  const session = await checkout(user, { tier, interval });
-  expect(session.result?.kind).toBe('checkout');
-  const paid = await payCheckout(session.result!.url);
-  expect(paid.status).toBe(303);
-  return eventually(
-    () => member(user.uid),
-    (m) => m.tier === tier,
-  );
-}
+const portal = (user: SignedIn) => callFunction('createPortalSession', {}, user.idToken);
 
 beforeAll(async () => {
-  await clearAuth();
-  await clearFirestore();
+  await clearEmulators();
   await resetTwinWithPrices();
 });
 
 describe('createCheckoutSession / createPortalSession', () => {
   let ann: SignedIn;
   beforeAll(async () => {
-    ann = await signUp('ann@example.com');
+    ann = await createMember('ann@example.com');
   });
 
   it('refuses visitors', async () => {
@@ -101,7 +79,7 @@ describe('createCheckoutSession / createPortalSession', () => {
   });
 
   it('opens checkout and portal for the caller’s own customer only', async () => {
-    const bob = await signUp('bob@example.com');
+    const bob = await createMember('bob@example.com');
     const res = await checkout(bob, { tier: 'basic', interval: 'yearly' });
     const id = /\/checkout\/([^/?]+)/.exec(res.result!.url)?.[1] ?? '';
     const session = await stripe.checkout.sessions.retrieve(id);
@@ -118,7 +96,7 @@ describe('createCheckoutSession / createPortalSession', () => {
 describe('subscription lifecycle through the twin and the real webhook', () => {
   let cy: SignedIn;
   beforeAll(async () => {
-    cy = await signUp('cy@example.com');
+    cy = await createMember('cy@example.com');
   });
 
   it('a purchase grants the tier, mirrors the subscription, refreshes claims and queues a welcome', async () => {
@@ -184,7 +162,7 @@ describe('subscription lifecycle through the twin and the real webhook', () => {
   it('a tier with trialDays starts a trial on the first subscription only', async () => {
     await db.doc('config/tiers').update({ 'tiers.basic.trialDays': 14 });
     try {
-      const gus = await signUp('gus@example.com');
+      const gus = await createMember('gus@example.com');
       const m = await buy(gus, 'basic');
       expect(m.subscription?.status).toBe('trialing');
       expect(m.subscription?.trialEnd?.toMillis()).toBeGreaterThan(Date.now() + 13 * 86_400_000);
@@ -204,7 +182,7 @@ describe('subscription lifecycle through the twin and the real webhook', () => {
   });
 
   it('a failed renewal keeps the tier through the grace period and queues a payment-failed mail', async () => {
-    const dee = await signUp('dee@example.com');
+    const dee = await createMember('dee@example.com');
     await buy(dee, 'basic');
     const subId = (await member(dee.uid)).subscription!.id;
     await twinAction(subId, 'fail-renewal');
@@ -222,7 +200,7 @@ describe('stripeWebhook rejects what it cannot trust and changes nothing', () =>
   let eve: SignedIn;
   let event: string;
   beforeAll(async () => {
-    eve = await signUp('eve@example.com');
+    eve = await createMember('eve@example.com');
     await buy(eve, 'premium');
     // Drift: Stripe says premium, our copy says nothing. Any accepted billing event would heal it.
     await db.doc(`members/${eve.uid}`).update({ subscription: null, mrr: 0 });
@@ -285,7 +263,7 @@ describe('stripeWebhook rejects what it cannot trust and changes nothing', () =>
 
 describe('daily reconciliation', () => {
   it('heals drift from a lost webhook and reports what it changed', async () => {
-    const fay = await signUp('fay@example.com');
+    const fay = await createMember('fay@example.com');
     await buy(fay, 'main');
     await db.doc(`members/${fay.uid}`).update({ subscription: null, mrr: 0 });
     await refreshEntitlement(billingTestDeps(), fay.uid);

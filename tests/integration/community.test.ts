@@ -1,11 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { initializeApp } from 'firebase-admin/app';
-import { getFirestore } from 'firebase-admin/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SlackScim, TelegramBotChannel, SlackWebhookChannel } from '../../functions/src/adapters/chat';
-import { localMediaStorage } from '../../functions/src/adapters/storage/twin/local-storage';
 import {
   deliverAnnouncement,
   retryAnnouncement,
@@ -13,9 +7,16 @@ import {
 } from '../../functions/src/announcements/announcement-store';
 import { onRankChange } from '../../functions/src/community/community-store';
 import { setGrant } from '../../functions/src/members/member-store';
-import { seed } from '../../functions/src/scripts/seed';
-import { adminSdk, callFunction, clearAuth, clearFirestore, signIn, type SignedIn } from '../support/emulators';
-import { eventually } from '../support/stripe';
+import {
+  adminSdk,
+  callFunction,
+  clearEmulators,
+  eventually,
+  isolatedFirestore,
+  type SignedIn,
+} from '../support/emulators';
+import { seedDemo, signInDemo } from '../support/factories';
+import { inbox } from '../support/inbox';
 
 // Community seats and announcements through the emulators and the local chat catcher (:8090) that
 // test-emulated.mjs runs; mail lands in the SMTP capture (:8025).
@@ -23,6 +24,14 @@ const CATCHER = 'http://127.0.0.1:8090';
 const { db, auth } = adminSdk();
 const memberDeps = { db, auth, now: () => new Date() };
 const seat = async (uid: string) => (await db.doc(`community/${uid}`).get()).get('state') as string | undefined;
+/** The seat reaches `state` (the plan-change trigger acts asynchronously). */
+const expectSeat = async (uid: string, state: string) =>
+  expect(
+    await eventually(
+      () => seat(uid),
+      (s) => s === state,
+    ),
+  ).toBe(state);
 interface Post {
   channel: string;
   body: Record<string, unknown>;
@@ -31,12 +40,10 @@ const posts = async (): Promise<Post[]> => (await fetch(`${CATCHER}/_catcher/pos
 
 let admin: SignedIn;
 beforeAll(async () => {
-  await clearAuth();
-  await clearFirestore();
-  process.env.LOCAL_MEDIA_DIR = mkdtempSync(join(tmpdir(), 'commons-seed-'));
-  await seed({ db, auth, storage: localMediaStorage() });
+  await clearEmulators();
+  await seedDemo();
   await fetch(`${CATCHER}/_catcher/posts`, { method: 'DELETE' });
-  admin = await signIn('admin@demo.test', 'commons-demo');
+  admin = await signInDemo('admin');
 });
 
 describe('community lifecycle (Slack for main and up)', () => {
@@ -44,36 +51,22 @@ describe('community lifecycle (Slack for main and up)', () => {
 
   it('reaching main invites the member, by email with the invite link', async () => {
     await setGrant(memberDeps, uid, { tier: 'main', endsAt: null, grantedBy: 'test', note: '' });
-    expect(
-      await eventually(
-        () => seat(uid),
-        (s) => s === 'invited',
-      ),
-    ).toBe('invited');
+    await expectSeat(uid, 'invited');
     const mail = await eventually(
       async () => (await db.doc(`mail/${uid}_community-invite`).get()).data(),
       (m) => m?.state === 'sent',
       20_000,
     );
     expect(mail).toMatchObject({ template: 'community-invite', to: 'free@demo.test', state: 'sent' });
-    const inbox = (await (await fetch('http://127.0.0.1:8025/api/messages?to=free@demo.test')).json()) as Array<{
-      subject: string;
-      html: string;
-    }>;
-    expect(inbox.find((m) => m.subject === 'Your invitation to the community')?.html).toContain(
-      'https://join.slack.com/t/commons-demo',
-    );
+    expect(
+      (await inbox('free@demo.test')).find((m) => m.subject === 'Your invitation to the community')?.html,
+    ).toContain('https://join.slack.com/t/commons-demo');
   });
 
   it('the plan ending puts the member on the to-deactivate list; the admin marks it done', async () => {
     await setGrant(memberDeps, uid, null);
-    expect(
-      await eventually(
-        () => seat(uid),
-        (s) => s === 'to-deactivate',
-      ),
-    ).toBe('to-deactivate');
-    const done = await callFunction<{ state: string }>('completeCommunitySeat', { uid }, admin.idToken);
+    await expectSeat(uid, 'to-deactivate');
+    const done = await callFunction('completeCommunitySeat', { uid }, admin.idToken);
     expect(done.result?.state).toBe('deactivated');
     const again = await callFunction('completeCommunitySeat', { uid }, admin.idToken);
     expect(again.error?.status).toBe('FAILED_PRECONDITION');
@@ -81,12 +74,7 @@ describe('community lifecycle (Slack for main and up)', () => {
 
   it('subscribing again puts the member on the to-reactivate list, without a second invite', async () => {
     await setGrant(memberDeps, uid, { tier: 'premium', endsAt: null, grantedBy: 'test', note: '' });
-    expect(
-      await eventually(
-        () => seat(uid),
-        (s) => s === 'to-reactivate',
-      ),
-    ).toBe('to-reactivate');
+    await expectSeat(uid, 'to-reactivate');
     const invites = await db
       .collection('mail')
       .where('uid', '==', uid)
@@ -96,7 +84,7 @@ describe('community lifecycle (Slack for main and up)', () => {
   });
 
   it('members cannot complete seats', async () => {
-    const member = await signIn('premium@demo.test', 'commons-demo');
+    const member = await signInDemo('premium');
     expect((await callFunction('completeCommunitySeat', { uid }, member.idToken)).error?.status).toBe(
       'PERMISSION_DENIED',
     );
@@ -138,7 +126,7 @@ describe('announcements', () => {
   });
 
   it('posts the public teaser, never the body, to Slack and Telegram', async () => {
-    const res = await callFunction<{ id: string }>('announce', { materialId: material.id }, admin.idToken);
+    const res = await callFunction('announce', { materialId: material.id }, admin.idToken);
     expect(res.result?.id).toBe(`material_${material.id}`);
     const got = await eventually(posts, (p) => p.length >= 2, 20_000);
     expect(got.map((p) => p.channel).sort()).toEqual(['slack', 'telegram']);
@@ -164,7 +152,7 @@ describe('announcements', () => {
     expect(
       (await callFunction('announce', { materialId: 'polars-vs-pandas-for-etl' }, admin.idToken)).error?.message,
     ).toBe('Publish the material before announcing it');
-    const member = await signIn('premium@demo.test', 'commons-demo');
+    const member = await signInDemo('premium');
     expect((await callFunction('announce', { materialId: material.id }, member.idToken)).error?.status).toBe(
       'PERMISSION_DENIED',
     );
@@ -172,7 +160,7 @@ describe('announcements', () => {
 
   it('a channel outage is retried; a permanent refusal is kept for the admin, who can retry it', async () => {
     // A project of its own: the emulated postAnnouncement trigger must not race this worker.
-    const db = getFirestore(initializeApp({ projectId: 'demo-announce-retry' }, 'announce-retry'));
+    const db = await isolatedFirestore('demo-announce-retry');
     const id = 'material_retry-test';
     const base = {
       kind: 'material',

@@ -1,13 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  FUNCTIONS,
-  adminSdk,
-  callFunction,
-  clearAuth,
-  clearFirestore,
-  signUp,
-  type SignedIn,
-} from '../support/emulators';
+import { FUNCTIONS, adminSdk, callFunction, clearEmulators, type SignedIn } from '../support/emulators';
+import { createMember, writeMaterial } from '../support/factories';
 
 const { db } = adminSdk();
 let admin: SignedIn;
@@ -22,28 +15,17 @@ async function upload(name: string, content: string, idToken?: string) {
   });
 }
 
-async function material(id: string, access: string, rank: number, path: string, status = 'published') {
-  await db.doc(`materials/${id}`).set({ title: id, access, rank, status });
-  await db.doc(`materials/${id}/gated/body`).set({
-    access,
-    rank,
-    status,
-    markdown: '',
-    files: [{ name: 'orders.csv', path, size: 10, contentType: 'text/csv' }],
-  });
-}
-
 beforeAll(async () => {
-  await clearAuth();
-  await clearFirestore();
-  admin = await signUp('admin@demo.test');
-  member = await signUp('member@example.com');
+  await clearEmulators();
+  admin = await createMember('admin@demo.test', { admin: true });
+  member = await createMember('member@example.com');
   const res = await upload('orders.csv', 'id,total\n1,9.50\n', admin.idToken);
   expect(res.status).toBe(200);
   premiumFile = ((await res.json()) as { path: string }).path;
-  await material('premium-download', 'premium', 40, premiumFile);
-  await material('free-download', 'free', 10, premiumFile);
-  await material('draft-download', 'free', 10, premiumFile, 'draft');
+  const files = [{ name: 'orders.csv', path: premiumFile, size: 10, contentType: 'text/csv' }];
+  await writeMaterial(db, 'premium', { id: 'premium-download', files });
+  await writeMaterial(db, 'free', { id: 'free-download', files });
+  await writeMaterial(db, 'free', { id: 'draft-download', files, status: 'draft' });
 });
 
 describe('uploadMedia', () => {
@@ -65,11 +47,7 @@ describe('uploadMedia', () => {
 
 describe('getMediaUrl', () => {
   it('gives an entitled member a short-lived URL that serves the bytes', async () => {
-    const res = await callFunction<{ url: string; expiresAt: string }>(
-      'getMediaUrl',
-      { materialId: 'free-download', path: premiumFile },
-      member.idToken,
-    );
+    const res = await callFunction('getMediaUrl', { materialId: 'free-download', path: premiumFile }, member.idToken);
     const { url, expiresAt } = res.result ?? { url: '', expiresAt: '' };
     expect(new Date(expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(15 * 60 * 1000);
     const file = await fetch(url);
@@ -79,11 +57,7 @@ describe('getMediaUrl', () => {
   });
 
   it('refuses a tampered or expired URL', async () => {
-    const res = await callFunction<{ url: string }>(
-      'getMediaUrl',
-      { materialId: 'free-download', path: premiumFile },
-      member.idToken,
-    );
+    const res = await callFunction('getMediaUrl', { materialId: 'free-download', path: premiumFile }, member.idToken);
     const url = new URL(res.result?.url ?? '');
     url.searchParams.set('sig', '0'.repeat(64));
     expect((await fetch(url)).status).toBe(403);

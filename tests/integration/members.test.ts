@@ -1,28 +1,25 @@
-import type { Timestamp } from 'firebase-admin/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expireGrants } from '../../functions/src/members/member-store';
-import type { MemberDoc } from '../../functions/src/shared/members';
 import {
   adminSdk,
   callFunction,
-  clearAuth,
-  clearFirestore,
+  clearEmulators,
+  readMember as member,
   signIn,
   signUp,
   tokenClaims,
   type SignedIn,
 } from '../support/emulators';
 
+// Sign-up is what this suite is about, so its members come through signUp (the blocking function runs).
 const { db, auth } = adminSdk();
-const member = async (uid: string) => (await db.doc(`members/${uid}`).get()).data() as MemberDoc<Timestamp>;
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 let admin: SignedIn;
 let alice: SignedIn;
 
 beforeAll(async () => {
-  await clearAuth();
-  await clearFirestore();
+  await clearEmulators();
   admin = await signUp('admin@demo.test'); // listed in ADMIN_EMAILS for the demo project
   alice = await signUp('alice@example.com');
 });
@@ -80,7 +77,7 @@ describe('grantComplimentary / revokeComplimentary', () => {
 
   it('grants a tier: claims, member mirror and claimsUpdatedAt move together; revoke falls back', async () => {
     const before = (await member(alice.uid)).claimsUpdatedAt.toMillis();
-    const res = await callFunction<{ tier: string; endsAt: string }>(
+    const res = await callFunction(
       'grantComplimentary',
       { email: 'ALICE@example.com', tier: 'premium', endsAt: inDays(30), note: 'speaker' },
       admin.idToken,
@@ -97,7 +94,7 @@ describe('grantComplimentary / revokeComplimentary', () => {
     // A fresh sign-in carries the new claims.
     expect(tokenClaims((await signIn('alice@example.com')).idToken)).toMatchObject({ tier: 'premium', rank: 40 });
 
-    const revoked = await callFunction<{ tier: string }>('revokeComplimentary', { uid: alice.uid }, admin.idToken);
+    const revoked = await callFunction('revokeComplimentary', { uid: alice.uid }, admin.idToken);
     expect(revoked.result?.tier).toBe('free');
     expect((await auth.getUser(alice.uid)).customClaims).toEqual({ tier: 'free', rank: 10 });
     expect((await member(alice.uid)).grant).toBeNull();

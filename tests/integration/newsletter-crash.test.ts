@@ -1,19 +1,20 @@
-import { initializeApp } from 'firebase-admin/app';
-import { getFirestore, Timestamp } from 'firebase-admin/firestore';
+import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCapture, type MailCapture } from '../../functions/src/adapters/mail/twin/mail-capture';
 import { SmtpTransport } from '../../functions/src/adapters/mail/smtp-transport';
 import { dispatchNewsletters, type SenderDeps } from '../../functions/src/newsletters/newsletter-sender';
 import { saveNewsletter, scheduleNewsletter } from '../../functions/src/newsletters/newsletter-store';
 import { DEFAULT_TIERS } from '../../functions/src/shared/tiers';
+import { makeMemberDoc } from '../../functions/src/testing/factories';
+import { isolatedFirestore } from '../support/emulators';
 
 // Crash and resume, in-process: a project of its own on the Firestore emulator (no triggers run for it,
 // so only the workers started here send) and a mail capture of its own.
-const db = getFirestore(initializeApp({ projectId: 'demo-newsletter-crash' }, 'newsletter-crash'));
-const RANKS = [10, 20, 30, 40];
+const TIERS = ['free', 'basic', 'main', 'premium'];
 const MEMBERS = 23;
 const OPTED_OUT = new Set([3, 11, 17]);
 
+let db: Firestore;
 let capture: MailCapture;
 let transport: SmtpTransport;
 const deps = (extra: Partial<SenderDeps> = {}): SenderDeps => ({
@@ -29,14 +30,6 @@ const deps = (extra: Partial<SenderDeps> = {}): SenderDeps => ({
   batchSize: 4,
   ...extra,
 });
-
-async function wipe() {
-  const res = await fetch(
-    `http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/demo-newsletter-crash/databases/(default)/documents`,
-    { method: 'DELETE' },
-  );
-  expect(res.ok).toBe(true);
-}
 
 async function newIssue(subject: string): Promise<string> {
   const id = await saveNewsletter(
@@ -72,16 +65,16 @@ const eligible = () =>
 beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
   transport = new SmtpTransport(`smtp://127.0.0.1:${capture.smtpPort}`);
-  await wipe();
+  db = await isolatedFirestore('demo-newsletter-crash');
   await db.doc('config/tiers').set(DEFAULT_TIERS);
   const batch = db.batch();
   for (let i = 0; i < MEMBERS; i++) {
-    batch.set(db.doc(`members/m${i}`), {
+    const member = makeMemberDoc({
       email: `m${i}@crash.test`,
-      rank: RANKS[i % RANKS.length],
-      tier: 'free',
+      tier: TIERS[i % TIERS.length],
       emailPrefs: { newsletter: !OPTED_OUT.has(i), events: true },
     });
+    batch.set(db.doc(`members/m${i}`), member);
   }
   await batch.commit();
 });

@@ -1,24 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localMediaStorage } from '../../functions/src/adapters/storage/twin/local-storage';
-import { seed } from '../../functions/src/scripts/seed';
-import { adminSdk, callFunction, clearAuth, clearFirestore, signIn, type SignedIn } from '../support/emulators';
-import { eventually } from '../support/stripe';
+import { adminSdk, callFunction, clearEmulators, eventually, type SignedIn } from '../support/emulators';
+import { seedDemo, signInDemo } from '../support/factories';
+import { clearInbox, inbox, type CapturedMail } from '../support/inbox';
 
 // The whole path through the emulators: callables -> batch documents -> the batch trigger -> SMTP ->
 // the local capture that test-emulated.mjs runs (inbox API on :8025), then the one-click unsubscribe.
-const INBOX = 'http://127.0.0.1:8025/api/messages';
-interface Captured {
-  to: string[];
-  subject: string;
-  html: string;
-  text: string;
-  headers: Record<string, string>;
-}
-const inbox = async (): Promise<Captured[]> => (await fetch(INBOX)).json() as Promise<Captured[]>;
-const { db, auth } = adminSdk();
+const { db } = adminSdk();
 
 let admin: SignedIn;
 const SUBJECT = 'Window functions, part 2';
@@ -26,17 +13,15 @@ const PREMIUM_TEXT = 'Premium deep dive: frames and peers.';
 const BASIC_TEXT = 'Basic members get the worked example.';
 
 beforeAll(async () => {
-  await clearAuth();
-  await clearFirestore();
-  process.env.LOCAL_MEDIA_DIR = mkdtempSync(join(tmpdir(), 'commons-seed-'));
-  await seed({ db, auth, storage: localMediaStorage() });
+  await clearEmulators();
+  await seedDemo();
   await db.doc('members/demo-free').update({ 'emailPrefs.newsletter': false });
-  await fetch(INBOX, { method: 'DELETE' });
-  admin = await signIn('admin@demo.test', 'commons-demo');
+  await clearInbox();
+  admin = await signInDemo('admin');
 });
 
 const save = (newsletter: unknown, id?: string) =>
-  callFunction<{ id: string }>('saveNewsletter', id ? { id, newsletter } : { newsletter }, admin.idToken);
+  callFunction('saveNewsletter', id ? { id, newsletter } : { newsletter }, admin.idToken);
 const issue = {
   subject: SUBJECT,
   preview: 'Frames, peers and the default frame',
@@ -70,7 +55,7 @@ describe('composer input', () => {
   });
 
   it('is for admins only', async () => {
-    const member = await signIn('premium@demo.test', 'commons-demo');
+    const member = await signInDemo('premium');
     expect((await callFunction('saveNewsletter', { newsletter: issue }, member.idToken)).error?.status).toBe(
       'PERMISSION_DENIED',
     );
@@ -78,7 +63,7 @@ describe('composer input', () => {
 });
 
 describe('sending an issue with a premium-only section', () => {
-  let messages: Captured[];
+  let messages: CapturedMail[];
   let id: string;
   beforeAll(async () => {
     id = (await save(issue)).result!.id;
@@ -198,6 +183,4 @@ describe('transactional outbox', () => {
   });
 });
 
-afterAll(async () => {
-  await fetch(INBOX, { method: 'DELETE' });
-});
+afterAll(clearInbox);

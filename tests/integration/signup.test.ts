@@ -1,20 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminSdk, callFunction, clearAuth, clearFirestore, signUp } from '../support/emulators';
-import { eventually } from '../support/stripe';
+import { adminSdk, callFunction, clearEmulators, eventually } from '../support/emulators';
+import { createMember } from '../support/factories';
+import { clearInbox, inbox } from '../support/inbox';
 
 // Visitor signup with double opt-in, through the emulators and the SMTP capture (:8025).
-const INBOX = 'http://127.0.0.1:8025/api/messages';
 const { db, auth } = adminSdk();
 const confirmations = async (email: string) =>
-  (
-    (await (await fetch(`${INBOX}?to=${encodeURIComponent(email)}`)).json()) as Array<{ subject: string; text: string }>
-  ).filter((m) => m.subject === 'Confirm your subscription');
-const subscribe = (email: unknown) => callFunction<{ message: string }>('subscribeVisitor', { email });
+  (await inbox(email)).filter((m) => m.subject === 'Confirm your subscription');
+const subscribe = (email: unknown) => callFunction('subscribeVisitor', { email });
 
 beforeAll(async () => {
-  await clearAuth();
-  await clearFirestore();
-  await fetch(INBOX, { method: 'DELETE' });
+  await clearEmulators();
+  await clearInbox();
 });
 
 describe('visitor signup (double opt-in)', () => {
@@ -59,7 +56,7 @@ describe('visitor signup (double opt-in)', () => {
   });
 
   it('an existing member gets the same answer and no email', async () => {
-    await signUp('member@example.com');
+    await createMember('member@example.com');
     expect((await subscribe('member@example.com')).result?.message).toContain('Check your inbox');
     await new Promise((r) => setTimeout(r, 1500));
     expect(await confirmations('member@example.com')).toHaveLength(0);

@@ -1,8 +1,8 @@
-import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { doc, getDoc, setDoc } from 'firebase/firestore';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canAccess, readerRank, type AccessClaims } from '../../functions/src/shared/access';
-import { rulesEnv } from '../support/emulators';
+import { rulesSuite } from './readers';
 
 /**
  * One table through both implementations of the access check: `canAccess` (domain) and the rules'
@@ -22,26 +22,23 @@ const CLAIMS: Array<[string, AccessClaims | null]> = [
 ];
 const RANKS = [0, 10, 20, 30, 35, 40, 50];
 
-let env: RulesTestEnvironment;
-beforeAll(async () => {
-  env = await rulesEnv();
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (ctx) => {
-    for (const rank of RANKS) {
-      await setDoc(doc(ctx.firestore(), `materials/r${rank}`), { status: 'published', rank });
-      await setDoc(doc(ctx.firestore(), `materials/r${rank}/gated/body`), { status: 'published', rank, access: 'x' });
-    }
-  });
+// Ranks outside DEFAULT_TIERS on purpose (35, 50): only the numbers are compared.
+const env = rulesSuite(async (ctx) => {
+  for (const rank of RANKS) {
+    await setDoc(doc(ctx.firestore(), `materials/r${rank}`), { status: 'published', rank });
+    await setDoc(doc(ctx.firestore(), `materials/r${rank}/gated/body`), { status: 'published', rank, access: 'x' });
+  }
 });
-afterAll(async () => env.cleanup());
 
 describe('canAccess and the rules agree', () => {
   for (const [label, claims] of CLAIMS) {
     it(`${label} (rank ${readerRank(claims)})`, async () => {
       const db =
         claims === null
-          ? env.unauthenticatedContext().firestore()
-          : env.authenticatedContext(`u-${label.replace(/\W/g, '')}`, claims as Record<string, unknown>).firestore();
+          ? env().unauthenticatedContext().firestore()
+          : env()
+              .authenticatedContext(`u-${label.replace(/\W/g, '')}`, claims as Record<string, unknown>)
+              .firestore();
       const outcomes: boolean[] = [];
       for (const rank of RANKS) {
         const expected = canAccess(claims, { rank });

@@ -2,31 +2,18 @@ import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, where, writeBatch } from 'firebase/firestore';
 import { describe, it } from 'vitest';
 import { canAccess, readerRank } from '../../functions/src/shared/access';
+import type { MaterialStatus } from '../../functions/src/shared/materials';
 import { DEFAULT_TIERS, rankOf } from '../../functions/src/shared/tiers';
+import { makeMaterial } from '../../functions/src/testing/factories';
 import { dbFor, reader, READERS, rulesSuite } from './readers';
 
 const LEVELS = ['public', 'free', 'basic', 'main', 'premium'] as const;
 
-function teaser(access: string, status: 'draft' | 'published' = 'published', rank = rankOf(DEFAULT_TIERS, access)) {
-  return {
-    kind: 'article',
-    title: `A ${access} article`,
-    summary: 'Teaser text for everyone',
-    tags: ['sql'],
-    access,
-    rank,
-    status,
-    author: 'Test',
-    readingMinutes: 3,
-    publishedAt: null,
-    updatedAt: null,
-    searchKeys: [],
-  };
-}
-
-function body(access: string, status: 'draft' | 'published' = 'published', rank = rankOf(DEFAULT_TIERS, access)) {
-  return { access, rank, status, markdown: `Body of ${access}`, files: [] };
-}
+// The rules see what the app writes: teaser and body as makeMaterial (materialDocs) builds them.
+const teaser = (access: string, status: MaterialStatus = 'published', rank?: number) =>
+  makeMaterial(access, { status, rank }).teaser;
+const body = (access: string, status: MaterialStatus = 'published', rank?: number) =>
+  makeMaterial(access, { status, rank }).body;
 
 const env = rulesSuite(async (ctx) => {
   const db = ctx.firestore();

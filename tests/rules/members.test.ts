@@ -1,19 +1,10 @@
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc } from 'firebase/firestore';
 import { describe, it } from 'vitest';
+import { makeMemberDoc, makeSubscriptionMirror } from '../../functions/src/testing/factories';
 import { dbFor, reader, READERS, rulesSuite } from './readers';
 
-const member = (uid: string) => ({
-  email: `${uid}@demo.test`,
-  name: uid,
-  tier: 'free',
-  rank: 10,
-  admin: false,
-  grant: null,
-  emailPrefs: { newsletter: true, events: true },
-  createdAt: null,
-  claimsUpdatedAt: null,
-});
+const member = (uid: string) => makeMemberDoc({ email: `${uid}@demo.test`, name: uid });
 
 const env = rulesSuite(async (ctx) => {
   for (const r of READERS) if (r.uid) await setDoc(doc(ctx.firestore(), `members/${r.uid}`), member(r.uid));
@@ -66,7 +57,7 @@ describe('members', () => {
   it.each(members.map((r) => [r.name]))('%s cannot write any billing field on its own document', async (name) => {
     const db = dbFor(env(), reader(name));
     const ref = doc(db, `members/${reader(name).uid}`);
-    const sub = { id: 'sub_x', status: 'active', tier: 'premium', priceId: 'price_x', cancelAtPeriodEnd: false };
+    const sub = makeSubscriptionMirror({ tier: 'premium' });
     await assertFails(updateDoc(ref, { subscription: sub }));
     await assertFails(updateDoc(ref, { 'subscription.status': 'active' }));
     await assertFails(updateDoc(ref, { stripeCustomerId: 'cus_someone_else' }));

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
-import { getFirestore } from 'firebase-admin/firestore';
+import { getFirestore, type Firestore, type Timestamp } from 'firebase-admin/firestore';
+import type { MemberBillingFields } from '../../functions/src/shared/billing';
+import type { CallableName, CallableResponse } from '../../functions/src/shared/callables';
+import type { MemberDoc } from '../../functions/src/shared/members';
 
 export const PROJECT_ID = process.env.GCLOUD_PROJECT ?? 'demo-commons';
 const AUTH = `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST ?? '127.0.0.1:9099'}`;
@@ -11,7 +14,8 @@ const FIRESTORE = process.env.FIRESTORE_EMULATOR_HOST ?? '127.0.0.1:8080';
 export const FUNCTIONS = `http://127.0.0.1:5001/${PROJECT_ID}/us-central1`;
 
 export function adminSdk() {
-  const app = getApps()[0] ?? initializeApp({ projectId: PROJECT_ID });
+  // The default app by name: isolatedFirestore() adds apps of other projects beside it.
+  const app = getApps().find((a) => a.name === '[DEFAULT]') ?? initializeApp({ projectId: PROJECT_ID });
   return { db: getFirestore(app), auth: getAuth(app) };
 }
 
@@ -23,14 +27,48 @@ export async function rulesEnv(): Promise<RulesTestEnvironment> {
   });
 }
 
-export async function clearAuth(): Promise<void> {
-  await fetch(`${AUTH}/emulator/v1/projects/${PROJECT_ID}/accounts`, { method: 'DELETE' });
+async function emulatorDelete(url: string): Promise<void> {
+  const res = await fetch(url, { method: 'DELETE' });
+  if (!res.ok) throw new Error(`DELETE ${url}: ${res.status}`);
 }
 
-export async function clearFirestore(): Promise<void> {
-  await fetch(`http://${FIRESTORE}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`, {
-    method: 'DELETE',
-  });
+const clearAuth = () => emulatorDelete(`${AUTH}/emulator/v1/projects/${PROJECT_ID}/accounts`);
+
+const clearFirestore = (projectId = PROJECT_ID) =>
+  emulatorDelete(`http://${FIRESTORE}/emulator/v1/projects/${projectId}/databases/(default)/documents`);
+
+/** No accounts, no documents: where every integration suite starts. */
+export async function clearEmulators(): Promise<void> {
+  await clearAuth();
+  await clearFirestore();
+}
+
+/**
+ * An empty Firestore of a project of its own, for a suite that runs workers in-process: the emulated
+ * functions only trigger for PROJECT_ID, so nothing but the test's own code acts on it.
+ */
+export async function isolatedFirestore(projectId: string): Promise<Firestore> {
+  const app = getApps().find((a) => a.name === projectId) ?? initializeApp({ projectId }, projectId);
+  await clearFirestore(projectId);
+  return getFirestore(app);
+}
+
+export type StoredMember = MemberDoc<Timestamp> & MemberBillingFields<Timestamp>;
+
+/** `members/{uid}` as stored now. */
+export async function readMember(uid: string): Promise<StoredMember> {
+  return (await adminSdk().db.doc(`members/${uid}`).get()).data() as StoredMember;
+}
+
+/** Wait until `check` holds of what `read` returns (triggers and webhooks act asynchronously). */
+export async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  let last = await read();
+  while (!check(last) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200));
+    last = await read();
+  }
+  return last;
 }
 
 export interface SignedIn {
@@ -68,13 +106,20 @@ export interface CallResult<T> {
   error?: { status: string; message: string };
 }
 
-/** Call an onCall function over HTTP with the callable protocol ({data} in, {result}|{error} out). */
-export async function callFunction<T = unknown>(name: string, data: unknown, idToken?: string): Promise<CallResult<T>> {
+/**
+ * Call an onCall function over HTTP with the callable protocol ({data} in, {result}|{error} out). The
+ * answer is typed by the shared callable map; `data` is not, since tests also send what must be refused.
+ */
+export async function callFunction<K extends CallableName>(
+  name: K,
+  data: unknown,
+  idToken?: string,
+): Promise<CallResult<CallableResponse<K>>> {
   const res = await fetch(`${FUNCTIONS}/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(idToken ? { authorization: `Bearer ${idToken}` } : {}) },
     body: JSON.stringify({ data }),
   });
-  const json = (await res.json()) as { result?: T; error?: { status: string; message: string } };
+  const json = (await res.json()) as { result?: CallableResponse<K>; error?: { status: string; message: string } };
   return { status: res.status, ...json };
 }

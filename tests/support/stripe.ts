@@ -1,10 +1,19 @@
 // Helpers for billing tests: the real Stripe SDK pointed at the local twin that test-emulated.mjs starts
 // (the same twin the functions emulator's Stripe client talks to), and Stripe-signed webhook deliveries.
 import Stripe from 'stripe';
+import { expect } from 'vitest';
 import { stripeClient } from '../../functions/src/adapters/stripe/stripe-client';
 import { setupStripePrices } from '../../functions/src/billing/stripe-prices';
 import type { BillingDeps } from '../../functions/src/billing/subscription-sync';
-import { adminSdk, FUNCTIONS } from './emulators';
+import {
+  adminSdk,
+  callFunction,
+  eventually,
+  FUNCTIONS,
+  readMember,
+  type SignedIn,
+  type StoredMember,
+} from './emulators';
 
 export const TWIN_URL = 'http://127.0.0.1:12111';
 export const WEBHOOK_SECRET = 'whsec_commons_twin';
@@ -54,25 +63,24 @@ export async function postWebhook(
   return { status: res.status, text: await res.text() };
 }
 
-/** Wait until `check` holds (webhooks arrive asynchronously). */
-export async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last = await read();
-  while (!check(last) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 200));
-    last = await read();
-  }
-  return last;
-}
+export const checkout = (user: SignedIn, data: unknown) => callFunction('createCheckoutSession', data, user.idToken);
 
-/** Pay a Checkout session on the twin's dev page, as the browser form does. Resolves after its webhooks were delivered. */
-export async function payCheckout(checkoutUrl: string, card = '4242424242424242'): Promise<Response> {
-  return fetch(`${checkoutUrl}/pay`, {
+/** Buy a plan monthly, end to end: callable -> twin checkout page -> signed webhooks -> the member at `tier`. */
+export async function buyPlan(user: SignedIn, tier: string): Promise<StoredMember> {
+  const session = await checkout(user, { tier, interval: 'monthly' });
+  expect(session.result?.kind).toBe('checkout');
+  // Pay on the twin's dev page as its form does (a good card); it answers once the webhooks were delivered.
+  const paid = await fetch(`${session.result!.url}/pay`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ card }),
+    body: new URLSearchParams({ card: '4242424242424242' }),
     redirect: 'manual',
   });
+  expect(paid.status).toBe(303);
+  return eventually(
+    () => readMember(user.uid),
+    (m) => m.tier === tier,
+  );
 }
 
 /** The twin's test clock and dunning controls for one subscription. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS, type TiersConfig } from '../shared/tiers';
+import { daysAfter, makeSubscriptionState, TEST_NOW as now } from '../testing/factories';
 import {
   billingNotices,
   currentSubscription,
@@ -25,26 +26,8 @@ const tiers: TiersConfig = {
     ]),
   ),
 };
-const now = new Date('2026-11-24T12:00:00Z');
-const sub = (
-  id: string,
-  status: SubscriptionState['status'],
-  priceId: string,
-  createdDaysAgo: number,
-): SubscriptionState => ({
-  id,
-  status,
-  priceId,
-  priceTier: null,
-  interval: 'monthly',
-  amount: 1900,
-  currency: 'eur',
-  created: new Date(now.getTime() - createdDaysAgo * 86_400_000),
-  currentPeriodStart: new Date(now.getTime() - 86_400_000),
-  currentPeriodEnd: new Date(now.getTime() + 29 * 86_400_000),
-  cancelAtPeriodEnd: false,
-  trialEnd: null,
-});
+const sub = (id: string, status: SubscriptionState['status'], priceId: string, createdDaysAgo: number) =>
+  makeSubscriptionState({ id, status, priceId, created: daysAfter(-createdDaysAgo) });
 
 describe('planForPrice', () => {
   it('finds tier and interval of a configured price', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '../shared/tiers';
 import { graceUntil, subscriptionGrantsTier } from '../shared/billing';
+import { daysAfter, makeSubscriptionFact as sub, TEST_NOW as now } from '../testing/factories';
 import { entitlementFor, type Entitlement, type GrantFact, type SubscriptionFact } from './entitlement';
 
-const now = new Date('2026-11-24T12:00:00Z');
 const tiers = DEFAULT_TIERS;
 
 const cases: Array<[string, GrantFact | null, string, number]> = [
@@ -31,12 +31,7 @@ describe('entitlementFor', () => {
 });
 
 describe('entitlementFor with a subscription', () => {
-  const periodStart = new Date('2026-11-20T12:00:00Z');
-  const sub = (status: SubscriptionFact['status'], tier: string | null = 'main', graceDays = 0): SubscriptionFact => ({
-    status,
-    tier,
-    graceUntil: graceUntil(status, periodStart, graceDays),
-  });
+  const periodStart = daysAfter(-4); // where makeSubscriptionFact's period starts
   const table: Array<[string, SubscriptionFact | null, GrantFact | null, string, Entitlement['source']]> = [
     ['active', sub('active'), null, 'main', 'subscription'],
     ['trialing', sub('trialing', 'premium'), null, 'premium', 'subscription'],

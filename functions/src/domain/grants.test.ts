@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '../shared/tiers';
+import { TEST_NOW as now } from '../testing/factories';
 import { grantRequestSchema, validateGrant } from './grants';
 
-const now = new Date('2026-11-24T12:00:00Z');
 const parse = (v: unknown) => grantRequestSchema.parse(v);
 
 describe('grant requests', () => {

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { Auth } from 'firebase-admin/auth';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { MediaStorage } from '../adapters/storage/media-storage';
-import { newMemberDoc, refreshEntitlement, setAdmin, setGrant } from '../members/member-store';
+import { newMemberDoc, refreshEntitlement, setAdmin, setGrant, type MemberDeps } from '../members/member-store';
 import { BODY, GATED, MATERIALS, materialDocs } from '../shared/materials';
 import { CONFIG, MEMBERS, TIERS_DOC } from '../shared/members';
 import { DEFAULT_TIERS, rankOf } from '../shared/tiers';
@@ -33,6 +33,33 @@ async function createIfAbsent(ref: FirebaseFirestore.DocumentReference, data: ob
   }
 }
 
+/**
+ * An Auth account and its member document, at `tier` (null: free) through the same code path as an
+ * admin's grant, admin if asked. Keeps what exists. The seed's accounts and the tests' members.
+ */
+export async function ensureAccount(
+  deps: MemberDeps,
+  account: { uid: string; email: string; name: string; tier: string | null; admin: boolean },
+  password: string,
+): Promise<void> {
+  const { db, auth } = deps;
+  await auth
+    .createUser({ uid: account.uid, email: account.email, password, displayName: account.name, emailVerified: true })
+    .catch((err: unknown) => {
+      if (!isAlreadyExists(err) && (err as { code?: string }).code !== 'auth/email-already-exists') throw err;
+    });
+  await createIfAbsent(
+    db.collection(MEMBERS).doc(account.uid),
+    newMemberDoc({ email: account.email, name: account.name, tier: 'free', rank: 10, admin: account.admin }),
+  );
+  if (account.admin) await setAdmin(deps, account.uid, true);
+  if (account.tier) {
+    await setGrant(deps, account.uid, { tier: account.tier, endsAt: null, grantedBy: 'seed', note: 'Demo account' });
+  } else {
+    await refreshEntitlement(deps, account.uid);
+  }
+}
+
 export interface SeedReport {
   accounts: number;
   materialsCreated: number;
@@ -59,35 +86,7 @@ export async function seed(deps: {
     telegramInviteUrl: 'https://t.me/commons_demo',
   });
 
-  for (const account of DEMO_ACCOUNTS) {
-    await auth
-      .createUser({
-        uid: account.uid,
-        email: account.email,
-        password: DEMO_PASSWORD,
-        displayName: account.name,
-        emailVerified: true,
-      })
-      .catch((err: unknown) => {
-        if (!isAlreadyExists(err) && (err as { code?: string }).code !== 'auth/email-already-exists') throw err;
-      });
-    await createIfAbsent(
-      db.collection(MEMBERS).doc(account.uid),
-      newMemberDoc({ email: account.email, name: account.name, tier: 'free', rank: 10, admin: account.admin }),
-    );
-    const memberDeps = { db, auth, now: () => now };
-    if (account.admin) await setAdmin(memberDeps, account.uid, true);
-    if (account.tier) {
-      await setGrant(memberDeps, account.uid, {
-        tier: account.tier,
-        endsAt: null,
-        grantedBy: 'seed',
-        note: 'Demo account',
-      });
-    } else {
-      await refreshEntitlement(memberDeps, account.uid);
-    }
-  }
+  for (const account of DEMO_ACCOUNTS) await ensureAccount({ db, auth, now: () => now }, account, DEMO_PASSWORD);
 
   for (const file of SEED_FILES) {
     if (!(await storage.exists(file.path))) {

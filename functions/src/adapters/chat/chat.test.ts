@@ -1,6 +1,5 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { closedPort } from '../../testing/ports';
 import { clipEscaped, parseRetryAfter, type Announcement } from './chat-channel';
 import { startChatCatcher, type ChatCatcher } from './twin/chat-catcher';
 import { announcementChannelsFromEnv, slackScimFromEnv } from './index';
@@ -30,15 +29,6 @@ async function control(path: string, init: { method?: string; body?: unknown } =
 
 const fail = (body: { channel: string; times: number; status: number; retryAfter?: number }) =>
   control('/_catcher/fail', { body });
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 beforeAll(async () => {
   catcher = await startChatCatcher({ port: 0 });

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closedPort } from '../../testing/ports';
 import type { OutgoingEmail } from '../../shared/mail';
 import { createMailTransport, mailTransportFromEnv, resetMailTransport } from './index';
 import { startMailCapture, type CapturedMessage, type MailCapture } from './twin/mail-capture';
@@ -32,15 +33,6 @@ async function api<T>(capture: MailCapture, path: string, init?: RequestInit): P
   const res = await fetch(`${capture.url}${path}`, init);
   expect(res.ok).toBe(true);
   return (res.status === 204 ? undefined : await res.json()) as T;
-}
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('SMTP transport into the local capture', () => {

@@ -1,0 +1,117 @@
+// Test data as the code under test sees it: plain objects, no Firebase. Unit tests use them directly;
+// tests/support/factories.ts writes them to the emulators. Every factory takes overrides for the one
+// field a test is about, so a test names only what matters to it.
+import type { SubscriptionState } from '../domain/billing-state';
+import type { SubscriptionFact } from '../domain/entitlement';
+import { graceUntil, type SubscriptionMirror, type SubscriptionStatus } from '../shared/billing';
+import { materialDocs, type MaterialBody, type MaterialInput, type MaterialTeaser } from '../shared/materials';
+import { DEFAULT_EMAIL_PREFS, type MemberDoc } from '../shared/members';
+import { DEFAULT_TIERS, rankOf } from '../shared/tiers';
+
+/** The fixed "now" of pure tests, so dates in expectations can be read off the page. */
+export const TEST_NOW = new Date('2026-11-24T12:00:00Z');
+
+const DAY_MS = 86_400_000;
+/** `days` after `from` (negative: before). */
+export const daysAfter = (days: number, from: Date = TEST_NOW) => new Date(from.getTime() + days * DAY_MS);
+
+function rankOrThrow(access: string): number {
+  const rank = rankOf(DEFAULT_TIERS, access);
+  if (rank === undefined) throw new Error(`no access level "${access}" in DEFAULT_TIERS: pass a rank`);
+  return rank;
+}
+
+/** `members/{uid}` of a member at `tier` (no grant, newsletters on), with `null` timestamps. */
+export function makeMemberDoc(over: Partial<MemberDoc<null>> & { email: string }): MemberDoc<null> {
+  const { tier = 'free', ...rest } = over;
+  return {
+    name: over.email.split('@')[0] ?? over.email,
+    tier,
+    rank: rankOrThrow(tier),
+    admin: false,
+    grant: null,
+    emailPrefs: DEFAULT_EMAIL_PREFS,
+    createdAt: null,
+    claimsUpdatedAt: null,
+    ...rest,
+  };
+}
+
+/**
+ * A material's two documents (public teaser, gated body) at an access level, published unless
+ * `status` says draft. `rank` defaults to the level's rank; pass another to build one the rules refuse.
+ */
+export function makeMaterial(
+  access: string,
+  over: Partial<MaterialInput> & { rank?: number } = {},
+): { id: string; teaser: MaterialTeaser<null>; body: MaterialBody } {
+  const { rank = rankOrThrow(access), ...input } = over;
+  const full: MaterialInput = {
+    id: `m-${access}`,
+    kind: 'article',
+    title: `A ${access} article`,
+    summary: 'Teaser text for everyone',
+    tags: ['sql'],
+    access,
+    status: 'published',
+    author: 'Test',
+    markdown: `Body of ${access}`,
+    files: [],
+    ...input,
+  };
+  return { id: full.id, ...materialDocs<null>(full, rank, { publishedAt: null, updatedAt: null }) };
+}
+
+/** A Stripe subscription as the billing domain reads it: main, monthly, active, a day into its period. */
+export function makeSubscriptionState(over: Partial<SubscriptionState> = {}): SubscriptionState {
+  return {
+    id: 'sub_1',
+    status: 'active',
+    priceId: 'price_main_m',
+    priceTier: null,
+    interval: 'monthly',
+    amount: 1900,
+    currency: 'eur',
+    created: daysAfter(-1),
+    currentPeriodStart: daysAfter(-1),
+    currentPeriodEnd: daysAfter(29),
+    cancelAtPeriodEnd: false,
+    trialEnd: null,
+    ...over,
+  };
+}
+
+/** `members/{uid}.subscription` as the sync stores it (Dates for Timestamps), for the same subscription. */
+export function makeSubscriptionMirror(over: Partial<SubscriptionMirror<Date>> = {}): SubscriptionMirror<Date> {
+  const { id, status, priceId, interval, amount, currency, currentPeriodStart, currentPeriodEnd, cancelAtPeriodEnd } =
+    makeSubscriptionState();
+  return {
+    id,
+    status,
+    tier: 'main',
+    interval,
+    priceId,
+    amount,
+    currency,
+    currentPeriodStart,
+    currentPeriodEnd,
+    cancelAtPeriodEnd,
+    trialEnd: null,
+    graceUntil: null,
+    syncedAt: TEST_NOW,
+    ...over,
+  };
+}
+
+/**
+ * What entitlement knows of a subscription. A `past_due` one keeps its tier for `graceDays` after
+ * `periodStart` (the failed renewal), computed as the sync computes it.
+ */
+export function makeSubscriptionFact(
+  status: SubscriptionStatus,
+  tier: string | null = 'main',
+  graceDays = 0,
+  periodStart: Date = daysAfter(-4),
+): SubscriptionFact {
+  return { status, tier, graceUntil: graceUntil(status, periodStart, graceDays) };
+}

@@ -1,0 +1,12 @@
+import { doc, setDoc } from 'firebase/firestore';
+import { describe } from 'vitest';
+import { documentOperations, rulesSuite, whoCan } from './readers';
+
+// Daily reconciliation reports: admins read them; only functions write.
+const env = rulesSuite(async (ctx) => {
+  await setDoc(doc(ctx.firestore(), 'billingReconciliations/r1'), { customers: 3, changed: [], failed: [] });
+});
+
+describe('billingReconciliations/r1', () => {
+  whoCan(env, documentOperations('billingReconciliations/r1', { get: ['admin'], list: ['admin'] }));
+});
