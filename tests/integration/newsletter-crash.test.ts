@@ -5,7 +5,7 @@ import { startMailCapture, type MailCapture } from '../../functions/src/adapters
 import { SmtpTransport } from '../../functions/src/adapters/mail/smtp-transport';
 import { dispatchNewsletters, type SenderDeps } from '../../functions/src/newsletters/newsletter-sender';
 import { saveNewsletter, scheduleNewsletter } from '../../functions/src/newsletters/newsletter-store';
-import { DEFAULT_TIERS } from '../../functions/src/shared/tiers';
+import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
 
 // Crash and resume, in-process: a project of its own on the Firestore emulator (no triggers run for it,
 // so only the workers started here send) and a mail capture of its own.

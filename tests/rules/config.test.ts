@@ -1,7 +1,7 @@
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, setDoc } from 'firebase/firestore';
 import { describe, it } from 'vitest';
-import { DEFAULT_TIERS } from '../../functions/src/shared/tiers';
+import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
 import { dbFor, reader, READERS, rulesSuite } from './readers';
 
 const COMMUNITY = { access: 'main', rank: 30, slackInviteUrl: 'https://join.slack.com/t/x', telegramInviteUrl: '' };

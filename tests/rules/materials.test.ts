@@ -2,7 +2,8 @@ import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, where, writeBatch } from 'firebase/firestore';
 import { describe, it } from 'vitest';
 import { canAccess, readerRank } from '../../functions/src/shared/access';
-import { DEFAULT_TIERS, rankOf } from '../../functions/src/shared/tiers';
+import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
+import { rankOf } from '../../functions/src/shared/tiers';
 import { dbFor, reader, READERS, rulesSuite } from './readers';
 
 const LEVELS = ['public', 'free', 'basic', 'main', 'premium'] as const;

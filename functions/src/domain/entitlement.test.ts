@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIERS } from '../shared/tiers';
+import { DEFAULT_TIERS } from '../shared/defaults';
 import { graceUntil, subscriptionGrantsTier } from '../shared/billing';
 import { entitlementFor, type Entitlement, type GrantFact, type SubscriptionFact } from './entitlement';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIERS } from '../shared/tiers';
-import { grantRequestSchema, validateGrant } from './grants';
+import { DEFAULT_TIERS } from '../shared/defaults';
+import { grantRequestSchema } from '../shared/grants';
+import { validateGrant } from './grants';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const parse = (v: unknown) => grantRequestSchema.parse(v);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIERS } from '../shared/tiers';
+import { DEFAULT_TIERS } from '../shared/defaults';
 import {
   audienceRank,
   batchesOf,
