@@ -28,6 +28,13 @@ describe('entitlementFor', () => {
       source: 'grant',
     });
   });
+
+  it('falls back to the lowest configured tier, whatever its id', () => {
+    const custom = {
+      tiers: { reader: { name: 'Reader', rank: 5, benefits: [] }, patron: { name: 'Patron', rank: 90, benefits: [] } },
+    };
+    expect(entitlementFor({ grant: null, now, tiers: custom })).toEqual({ tier: 'reader', rank: 5, source: 'default' });
+  });
 });
 
 describe('entitlementFor with a subscription', () => {

@@ -28,6 +28,11 @@ describe('audienceRank', () => {
   ])('%s -> %s', (audience, rank) => {
     expect(audienceRank(tiers, audience)).toBe(rank);
   });
+
+  it('sends "everyone" to the lowest configured tier and up, whatever its id', () => {
+    const custom = { tiers: { reader: { name: 'Reader', rank: 5, benefits: [] } } };
+    expect(audienceRank(custom, 'everyone')).toBe(5);
+  });
 });
 
 describe('sectionsFor: the same access check as the web', () => {

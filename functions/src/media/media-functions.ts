@@ -58,7 +58,10 @@ export const uploadMedia = onRequest({ cors: true }, async (req, res) => {
   const decoded = token
     ? await deps()
         .auth.verifyIdToken(token)
-        .catch(() => null)
+        .catch((err: unknown) => {
+          logger.warn('uploadMedia: ID token refused', err);
+          return null;
+        })
     : null;
   if (!decoded?.admin) {
     res.status(403).json({ error: 'Only admins can upload files' });

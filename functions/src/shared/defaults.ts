@@ -1,16 +1,21 @@
 import type { CommunityLevel } from './community';
 import type { TiersConfig } from './tiers';
 
+// Seed defaults: what a fresh project starts with until an admin saves `config/tiers` and
+// `config/community`. The only place outside seed data and tests where tier ids appear; code asks the
+// config (lowestTier, highestTier, rankOf) instead of naming a tier.
+
 /**
- * Seed defaults: what a fresh project starts with until an admin saves `config/tiers` and
- * `config/community`. The only place outside seed data and tests where tier ids appear; code asks the
- * config (lowestTier, highestTier, rankOf) instead of naming a tier.
+ * The rank a signed-in member reads at before functions have set their claims (or a member document
+ * without a rank): the lowest default tier's rank. firestore.rules `readerRank()` hard-codes the same 10.
  */
+export const SIGNED_IN_RANK = 10;
+
 export const DEFAULT_TIERS: TiersConfig = {
   tiers: {
     free: {
       name: 'Free',
-      rank: 10,
+      rank: SIGNED_IN_RANK,
       benefits: ['Free-level tutorials and newsletter issues', 'Public and free events'],
     },
     basic: {
@@ -44,10 +49,4 @@ export const DEFAULT_TIERS: TiersConfig = {
 };
 
 /** The plan that opens the community until an admin chooses one (`config/community`). */
-export const DEFAULT_COMMUNITY: CommunityLevel = { access: 'main', rank: 30 };
-
-/**
- * The rank a signed-in member reads at before functions have set their claims (or a member document
- * without a rank): the lowest default tier's. firestore.rules `readerRank()` hard-codes the same 10.
- */
-export const SIGNED_IN_RANK = 10;
+export const DEFAULT_COMMUNITY: CommunityLevel = { access: 'main', rank: DEFAULT_TIERS.tiers.main!.rank };
