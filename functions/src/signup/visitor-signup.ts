@@ -11,9 +11,9 @@ import { lowestTier } from '../shared/tiers';
 
 /**
  * Visitor signup with double opt-in: an email box on public pages asks for a confirmation email; the
- * link in it creates a member on the lowest tier with newsletters on (who then gets its issues and can open
- * free lead-magnet downloads by signing in with an email link). Nothing reveals whether an address
- * is already a member.
+ * link in it creates a member on the lowest tier with newsletters on (who then gets that tier's issues
+ * and can open free lead-magnet downloads by signing in with an email link). Nothing reveals whether an
+ * address is already a member.
  */
 export const SIGNUPS = 'signups';
 export const CONFIRM_TTL_MS = 48 * 60 * 60 * 1000;
