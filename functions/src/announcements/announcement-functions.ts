@@ -2,7 +2,8 @@ import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { callable } from '../app/callable';
 import { deps } from '../app/deps';
 import { CHAT_SECRETS } from '../app/params';
-import { ANNOUNCEMENTS, announceRequestSchema, retryAnnouncementRequestSchema } from '../shared/announcements';
+import { announceRequestSchema, retryAnnouncementRequestSchema } from '../shared/announcement-schema';
+import { ANNOUNCEMENTS } from '../shared/announcements';
 import { announceMaterial, deliverAnnouncement, retryAnnouncement } from './announcement-store';
 
 /** Admin ticks "announce" when publishing: queue the teaser for Slack and Telegram. */

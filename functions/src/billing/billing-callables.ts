@@ -1,7 +1,7 @@
 import { callable } from '../app/callable';
 import { deps } from '../app/deps';
 import { STRIPE_SECRET_KEY } from '../app/params';
-import { checkoutRequestSchema, portalRequestSchema } from '../shared/billing';
+import { checkoutRequestSchema, portalRequestSchema } from '../shared/billing-schema';
 import { createCheckout, createPortal } from './checkout';
 
 /** Stripe Checkout for the signed-in member (or the portal when they already pay). */

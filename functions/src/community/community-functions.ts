@@ -3,7 +3,7 @@ import { callable } from '../app/callable';
 import { deps } from '../app/deps';
 import { CHAT_SECRETS } from '../app/params';
 import { Refusal } from '../domain/refusal';
-import { completeSeatRequestSchema } from '../shared/community';
+import { completeSeatRequestSchema } from '../shared/community-schema';
 import { SIGNED_IN_RANK } from '../shared/defaults';
 import { MEMBERS } from '../shared/members';
 import { completeCommunityAction, onRankChange } from './community-store';

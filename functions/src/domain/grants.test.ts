@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '../shared/defaults';
-import { grantRequestSchema } from '../shared/grants';
+import { grantRequestSchema } from '../shared/grant-schema';
 import { validateGrant } from './grants';
 
 const now = new Date('2026-11-24T12:00:00Z');

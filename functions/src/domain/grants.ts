@@ -1,4 +1,4 @@
-import type { GrantRequest } from '../shared/grants';
+import type { GrantRequest } from '../shared/grant-schema';
 import type { TiersConfig } from '../shared/tiers';
 import { Refusal } from './refusal';
 

@@ -1,6 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { canAccess, type AccessClaims } from '../shared/access';
-import type { MediaUrlRequest } from '../shared/media';
+import type { MediaUrlRequest } from '../shared/media-schema';
 import { BODY, GATED, MATERIALS, type MaterialBody } from '../shared/materials';
 
 export type MediaDecision =

@@ -8,7 +8,7 @@ import { deps } from '../app/deps';
 import { localMediaStorage } from '../adapters/storage';
 import { MAX_URL_SECONDS } from '../adapters/storage/media-storage';
 import { Refusal } from '../domain/refusal';
-import { mediaUrlRequestSchema } from '../shared/media';
+import { mediaUrlRequestSchema } from '../shared/media-schema';
 import { decideMediaAccess } from './media-access';
 
 /** A short-lived URL to a material's file, after the same access check as its body. */

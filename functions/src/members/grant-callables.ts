@@ -3,7 +3,7 @@ import { deps } from '../app/deps';
 import { loadTiers } from '../app/tiers-config';
 import { validateGrant } from '../domain/grants';
 import { Refusal } from '../domain/refusal';
-import { grantRequestSchema, revokeRequestSchema } from '../shared/grants';
+import { grantRequestSchema, revokeRequestSchema } from '../shared/grant-schema';
 import { setGrant } from './member-store';
 
 async function uidFor(req: { uid?: string | undefined; email?: string | undefined }): Promise<string> {

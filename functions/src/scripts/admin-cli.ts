@@ -5,7 +5,7 @@ import { depsFromEnv } from '../app/deps';
 import { mapEnv } from '../app/params';
 import { loadTiers } from '../app/tiers-config';
 import { validateGrant } from '../domain/grants';
-import { grantRequestSchema } from '../shared/grants';
+import { grantRequestSchema } from '../shared/grant-schema';
 import { describeIssues } from '../shared/validation';
 import { setAdmin, setGrant } from '../members/member-store';
 import { reconcileSubscriptions } from '../billing/reconcile';

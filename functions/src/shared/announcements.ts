@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Announcements contract: `announcements/{id}` posts a published item's public teaser to Slack and
  * Telegram (functions/src/announcements writes it; admins read it in /admin).
@@ -31,8 +29,3 @@ export interface AnnouncementDoc<Time = unknown> {
   createdBy: string;
   createdAt: Time;
 }
-
-/** Payload of `announce`: the published material to post. */
-export const announceRequestSchema = z.object({ materialId: z.string().min(1).max(120) }).strict();
-/** Payload of `retryAnnouncement`. */
-export const retryAnnouncementRequestSchema = z.object({ id: z.string().min(1).max(160) }).strict();

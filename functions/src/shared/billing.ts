@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Billing contract shared by functions and the web app. Stripe is the source of truth; `members/{uid}`
  * mirrors what the member and admins need to see. Only functions write these fields.
@@ -42,16 +40,11 @@ export interface MemberBillingFields<Time = unknown> {
   mrr?: number;
 }
 
-/** Payload of `createCheckoutSession`. No uid: a member can only ever buy for itself. */
-export const checkoutRequestSchema = z
-  .object({
-    tier: z.string().min(1, 'Choose a plan'),
-    interval: z.enum(BILLING_INTERVALS, { message: 'interval must be monthly or yearly' }),
-  })
-  .strict();
-export type CheckoutRequest = z.infer<typeof checkoutRequestSchema>;
-/** Payload of `createPortalSession`: nothing, the portal is always the caller's own. */
-export const portalRequestSchema = z.object({}).strict();
+/** Payload of the `createCheckoutSession` callable (schema: billing-schema.ts). */
+export interface CheckoutRequest {
+  tier: string;
+  interval: BillingInterval;
+}
 /** `checkout`: a Stripe Checkout page; `portal`: the member already pays, so plan changes go through the portal. */
 export interface BillingRedirect {
   url: string;

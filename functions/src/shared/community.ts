@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Community contract (docs/architecture.md, "Community"): the plan that opens the community is public,
  * the invite links are gated, following the teaser + gated pattern of materials:
@@ -42,6 +40,3 @@ export interface SeatDoc<Time = unknown> {
   updatedAt: Time;
   doneBy?: string;
 }
-
-/** Payload of `completeCommunitySeat`: the member whose pending action an admin carried out. */
-export const completeSeatRequestSchema = z.object({ uid: z.string().min(1).max(128) }).strict();

@@ -3,7 +3,7 @@ import { callable } from '../app/callable';
 import { deps } from '../app/deps';
 import { MAIL_SECRETS } from '../app/params';
 import { escapeHtml } from '../shared/html';
-import { signupRequestSchema } from '../shared/signup';
+import { signupRequestSchema } from '../shared/signup-schema';
 import { layoutHtml } from '../mail/email-html';
 import { confirmSignup, requestSignup } from './visitor-signup';
 
