@@ -189,7 +189,7 @@ describe('announcements', () => {
     const deps: AnnounceDeps = {
       db,
       now: () => new Date(),
-      appUrl: 'http://app',
+      settings: { appUrl: 'http://app' },
       channels: [
         new SlackWebhookChannel({ webhookUrl: `${CATCHER}/slack/webhook` }),
         new TelegramBotChannel({ token: 'bad', chatId: '@c', baseUrl: `${CATCHER}/telegram` }),

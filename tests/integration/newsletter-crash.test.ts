@@ -4,7 +4,7 @@ import { startMailCapture, type MailCapture } from '../../functions/src/adapters
 import { SmtpTransport } from '../../functions/src/adapters/mail/smtp-transport';
 import { dispatchNewsletters, type SenderDeps } from '../../functions/src/newsletters/newsletter-sender';
 import { saveNewsletter, scheduleNewsletter } from '../../functions/src/newsletters/newsletter-store';
-import { DEFAULT_TIERS } from '../../functions/src/shared/tiers';
+import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
 import { makeMemberDoc } from '../../functions/src/testing/factories';
 import { isolatedFirestore } from '../support/emulators';
 

@@ -3,7 +3,8 @@ import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, where, writ
 import { describe, it } from 'vitest';
 import { canAccess, readerRank } from '../../functions/src/shared/access';
 import type { MaterialStatus } from '../../functions/src/shared/materials';
-import { DEFAULT_TIERS, rankOf } from '../../functions/src/shared/tiers';
+import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
+import { rankOf } from '../../functions/src/shared/tiers';
 import { makeMaterial } from '../../functions/src/testing/factories';
 import { dbFor, reader, READERS, rulesSuite } from './readers';
 

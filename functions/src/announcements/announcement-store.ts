@@ -1,40 +1,24 @@
-import { Refusal } from '../app/refusal';
+import { logger } from 'firebase-functions';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
-import type { AnnouncementChannel } from '../adapters/chat/chat-channel';
+import type { AnnouncementChannel } from '../adapters/chat';
+import { isAlreadyExists } from '../app/firebase';
+import type { Settings } from '../app/settings';
 import { readTiers } from '../app/tiers-config';
+import { Refusal } from '../domain/refusal';
+import { ANNOUNCEMENTS, type AnnouncementDoc, type ChannelDelivery, type ChannelState } from '../shared/announcements';
 import { accessLabel } from '../shared/tiers';
 import { MATERIALS, type MaterialTeaser } from '../shared/materials';
 
-export const ANNOUNCEMENTS = 'announcements';
 export const MAX_ATTEMPTS = 5;
 
-type ChannelState = {
-  state: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  error: string | null;
-  sentAt: Timestamp | null;
-};
-
-export interface AnnouncementDoc {
-  kind: 'material';
-  refId: string;
-  title: string;
-  summary: string;
-  url: string;
-  kindLabel: string;
-  accessLabel: string;
-  channels: Record<string, ChannelState>;
-  /** Some channel still waits to be posted (the minute job retries these). */
-  pending: boolean;
-  createdBy: string;
-  createdAt: Timestamp;
-}
+type Announcement = AnnouncementDoc<Timestamp>;
+type Delivery = ChannelDelivery<Timestamp>;
 
 export interface AnnounceDeps {
   db: Firestore;
   channels: AnnouncementChannel[];
   now: () => Date;
-  appUrl: string;
+  settings: Pick<Settings, 'appUrl'>;
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -57,12 +41,12 @@ export async function announceMaterial(deps: AnnounceDeps, materialId: string, b
     throw new Refusal('failed-precondition', 'Publish the material before announcing it');
   const tiers = await readTiers(deps.db);
   const id = `material_${materialId}`;
-  const doc: AnnouncementDoc = {
+  const doc: Announcement = {
     kind: 'material',
     refId: materialId,
     title: teaser.title,
     summary: teaser.summary,
-    url: `${deps.appUrl}/materials/${materialId}`,
+    url: `${deps.settings.appUrl}/materials/${materialId}`,
     kindLabel: KIND_LABELS[teaser.kind] ?? 'New material',
     accessLabel: accessLabel(tiers, teaser.access),
     channels: Object.fromEntries(
@@ -75,8 +59,7 @@ export async function announceMaterial(deps: AnnounceDeps, materialId: string, b
   try {
     await deps.db.collection(ANNOUNCEMENTS).doc(id).create(doc);
   } catch (err) {
-    if ((err as { code?: number }).code === 6)
-      throw new Refusal('already-exists', 'This material was already announced');
+    if (isAlreadyExists(err)) throw new Refusal('already-exists', 'This material was already announced');
     throw err;
   }
   return id;
@@ -87,14 +70,11 @@ export async function announceMaterial(deps: AnnounceDeps, materialId: string, b
  * pending and make this throw, so the trigger retries; after MAX_ATTEMPTS, or on a permanent refusal,
  * the channel is failed with the reason for the admin to see (and retry by hand).
  */
-export async function deliverAnnouncement(
-  deps: AnnounceDeps,
-  id: string,
-): Promise<Record<string, ChannelState['state']>> {
+export async function deliverAnnouncement(deps: AnnounceDeps, id: string): Promise<Record<string, ChannelState>> {
   const ref = deps.db.collection(ANNOUNCEMENTS).doc(id);
-  const doc = (await ref.get()).data() as AnnouncementDoc | undefined;
+  const doc = (await ref.get()).data() as Announcement | undefined;
   if (!doc?.channels) return {};
-  const result: Record<string, ChannelState['state']> = {};
+  const result: Record<string, ChannelState> = {};
   let retry = false;
   for (const channel of deps.channels) {
     const current = doc.channels[channel.name];
@@ -104,7 +84,7 @@ export async function deliverAnnouncement(
     }
     const attempts = current.attempts + 1;
     const posted = await channel.post(doc);
-    let next: ChannelState;
+    let next: Delivery;
     if (posted.ok) next = { state: 'sent', attempts, error: null, sentAt: Timestamp.fromDate(deps.now()) };
     else {
       const again = posted.retryable && attempts < MAX_ATTEMPTS;
@@ -122,14 +102,19 @@ export async function deliverAnnouncement(
 /** The minute job: announcements with a channel still pending (a retry the trigger did not get to). */
 export async function retryPendingAnnouncements(deps: AnnounceDeps): Promise<number> {
   const pending = await deps.db.collection(ANNOUNCEMENTS).where('pending', '==', true).limit(50).get();
-  for (const doc of pending.docs) await deliverAnnouncement(deps, doc.id).catch(() => undefined);
+  for (const doc of pending.docs) {
+    // One announcement failing again must not hold up the others; the next minute tries it again.
+    await deliverAnnouncement(deps, doc.id).catch((err: unknown) =>
+      logger.warn(`announcement ${doc.id}: retry failed`, err),
+    );
+  }
   return pending.size;
 }
 
 /** Admin: put failed channels back in the queue and try them now. */
 export async function retryAnnouncement(deps: AnnounceDeps, id: string) {
   const ref = deps.db.collection(ANNOUNCEMENTS).doc(id);
-  const doc = (await ref.get()).data() as AnnouncementDoc | undefined;
+  const doc = (await ref.get()).data() as Announcement | undefined;
   if (!doc) throw new Refusal('not-found', 'No such announcement');
   const failed = Object.entries(doc.channels).filter(([, c]) => c.state === 'failed');
   if (failed.length === 0) throw new Refusal('failed-precondition', 'Nothing failed');
@@ -137,5 +122,9 @@ export async function retryAnnouncement(deps: AnnounceDeps, id: string) {
     pending: true,
     ...Object.fromEntries(failed.map(([name, c]) => [`channels.${name}`, { ...c, state: 'pending', attempts: 0 }])),
   });
-  return deliverAnnouncement(deps, id).catch(() => ({ retrying: 'pending' as const }));
+  // A channel still failing stays pending for the trigger's and the minute job's retries.
+  return deliverAnnouncement(deps, id).catch((err: unknown) => {
+    logger.warn(`announcement ${id}: retried now, still pending`, err);
+    return { retrying: 'pending' as const };
+  });
 }

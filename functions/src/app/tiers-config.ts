@@ -1,6 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { CONFIG, TIERS_DOC } from '../shared/members';
-import { DEFAULT_TIERS, type TiersConfig } from '../shared/tiers';
+import { DEFAULT_TIERS } from '../shared/defaults';
+import { type TiersConfig } from '../shared/tiers';
 
 const TTL_MS = 60_000;
 let cached: { at: number; value: TiersConfig } | undefined;

@@ -1,27 +1,24 @@
-import { Refusal } from '../app/refusal';
-import { z } from 'zod';
+import { Refusal } from '../domain/refusal';
 import type Stripe from 'stripe';
 import { readTiers } from '../app/tiers-config';
 import { subscriptionFact } from '../members/member-store';
 import {
-  BILLING_INTERVALS,
   subscriptionGrantsTier,
   type BillingRedirect,
+  type CheckoutRequest,
   type MemberBillingFields,
 } from '../shared/billing';
 import { MEMBERS, type MemberDoc } from '../shared/members';
 import type { Timestamp } from 'firebase-admin/firestore';
-import type { BillingDeps } from './subscription-sync';
-import { appUrlFor } from './billing-config';
+import type { BillingDeps, BillingSettings } from './subscription-sync';
 
-/** Payload of `createCheckoutSession`. No uid: a member can only ever buy for itself. */
-export const checkoutRequestSchema = z
-  .object({
-    tier: z.string().min(1, 'Choose a plan'),
-    interval: z.enum(BILLING_INTERVALS, { message: 'interval must be monthly or yearly' }),
-  })
-  .strict();
-export const portalRequestSchema = z.object({}).strict();
+/** Where to send the member back: the app origin they called from when it is allowed, else the first. */
+export function appUrlFor(settings: BillingSettings, origin: string | undefined): string {
+  const match = origin ? settings.appUrls.find((u) => u === origin.replace(/\/$/, '')) : undefined;
+  const url = match ?? settings.appUrls[0];
+  if (!url) throw new Error('APP_URL is not set');
+  return url;
+}
 
 type Member = MemberDoc<Timestamp> & MemberBillingFields<Timestamp>;
 
@@ -70,7 +67,7 @@ async function portalSession(deps: BillingDeps, customerId: string, appUrl: stri
 export async function createCheckout(
   deps: BillingDeps,
   uid: string,
-  input: z.infer<typeof checkoutRequestSchema>,
+  input: CheckoutRequest,
   origin?: string,
 ): Promise<BillingRedirect> {
   const appUrl = appUrlFor(deps.settings, origin);

@@ -2,8 +2,8 @@ import { logger } from 'firebase-functions';
 import { FieldValue } from 'firebase-admin/firestore';
 import { onRequest } from 'firebase-functions/v2/https';
 import { verifyStripeEvent } from '../adapters/stripe/stripe-client';
-import { billingDeps } from './billing-deps';
-import { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from './billing-config';
+import { deps } from '../app/deps';
+import { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from '../app/params';
 import { BILLING_EVENTS, customerOfEvent } from './stripe-mapping';
 import { syncCustomer, type BillingDeps } from './subscription-sync';
 
@@ -68,7 +68,8 @@ export const stripeWebhook = onRequest({ secrets: [STRIPE_SECRET_KEY, STRIPE_WEB
     return;
   }
   try {
-    const result = await handleStripeWebhook(billingDeps(), STRIPE_WEBHOOK_SECRET.value(), {
+    const app = deps();
+    const result = await handleStripeWebhook(app, app.settings.stripeWebhookSecret, {
       rawBody: req.rawBody,
       signature: req.get('stripe-signature'),
     });

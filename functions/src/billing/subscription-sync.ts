@@ -17,11 +17,14 @@ import {
   type BillingMailTemplate,
   type SubscriptionMirror,
 } from '../shared/billing';
-import { MAIL } from '../shared/mail';
 import { MEMBERS } from '../shared/members';
 import type { TiersConfig } from '../shared/tiers';
 import { subscriptionState } from './stripe-mapping';
-import type { BillingSettings } from './billing-config';
+import type { Settings } from '../app/settings';
+import { queueMail } from '../mail/queue-mail';
+
+/** Allowed app origins (the first is the default), the grace period and Checkout's tax options. */
+export type BillingSettings = Pick<Settings, 'appUrls' | 'graceDays' | 'automaticTax' | 'taxIdCollection'>;
 
 export interface BillingDeps extends MemberDeps {
   stripe: Stripe;
@@ -125,19 +128,13 @@ export async function syncCustomer(deps: BillingDeps, customerId: string): Promi
     result.applied = true;
     result.notices = billingNotices(planView(stored, readAt), after);
     tx.set(ref, { stripeCustomerId: customerId, subscription: mirror, mrr }, { merge: true });
-    const email = snap.get('email') as string;
+    const to = snap.get('email') as string;
+    const data = {
+      tier: mirror?.tier ?? null,
+      tierName: mirror?.tier ? (tiers.tiers[mirror.tier]?.name ?? mirror.tier) : null,
+    };
     for (const template of result.notices) {
-      tx.create(deps.db.collection(MAIL).doc(`${uid}_${template}_${readAt.getTime()}`), {
-        to: email,
-        uid,
-        template,
-        data: {
-          tier: mirror?.tier ?? null,
-          tierName: mirror?.tier ? (tiers.tiers[mirror.tier]?.name ?? mirror.tier) : null,
-        },
-        state: 'queued',
-        createdAt: Timestamp.fromDate(readAt),
-      });
+      queueMail(deps.db, tx, { key: `${uid}_${template}_${readAt.getTime()}`, to, uid, template, data }, readAt);
     }
   });
   // Claims follow the stored facts (subscription and grant); idempotent, so safe after a stale read too.

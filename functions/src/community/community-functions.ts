@@ -1,31 +1,35 @@
 import { onDocumentUpdated } from 'firebase-functions/v2/firestore';
-import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { z } from 'zod';
-import { parseOrThrow, requireAdmin } from '../app/errors';
-import { db } from '../app/firebase';
+import { callable } from '../app/callable';
+import { deps } from '../app/deps';
+import { CHAT_SECRETS } from '../app/params';
+import { Refusal } from '../domain/refusal';
+import { completeSeatRequestSchema } from '../shared/community-schema';
+import { SIGNED_IN_RANK } from '../shared/defaults';
 import { MEMBERS } from '../shared/members';
-import { seatManager } from '../announcements/chat-config';
-import { completeCommunityAction, onRankChange, type CommunityDeps } from './community-store';
-
-const deps = (): CommunityDeps => ({ db: db(), now: () => new Date(), seats: seatManager() });
+import { completeCommunityAction, onRankChange } from './community-store';
 
 /** Any plan change (payment, grant, expiry) that crosses the community level moves the member's seat. */
-export const communityOnPlanChange = onDocumentUpdated({ document: `${MEMBERS}/{uid}`, retry: true }, async (event) => {
-  const before = event.data?.before.data();
-  const after = event.data?.after.data();
-  if (!before || !after || before.rank === after.rank) return;
-  await onRankChange(deps(), event.params.uid, {
-    email: String(after.email ?? ''),
-    beforeRank: Number(before.rank ?? 10),
-    afterRank: Number(after.rank ?? 10),
-  });
-});
+export const communityOnPlanChange = onDocumentUpdated(
+  { document: `${MEMBERS}/{uid}`, retry: true, secrets: CHAT_SECRETS },
+  async (event) => {
+    const before = event.data?.before.data();
+    const after = event.data?.after.data();
+    if (!before || !after || before.rank === after.rank) return;
+    await onRankChange(deps(), event.params.uid, {
+      email: String(after.email ?? ''),
+      beforeRank: Number(before.rank ?? SIGNED_IN_RANK),
+      afterRank: Number(after.rank ?? SIGNED_IN_RANK),
+    });
+  },
+);
 
 /** Admin marks a pending deactivation or reactivation as carried out in Slack. */
-export const completeCommunitySeat = onCall(async (request) => {
-  requireAdmin(request.auth);
-  const { uid } = parseOrThrow(z.object({ uid: z.string().min(1).max(128) }).strict(), request.data);
-  const state = await completeCommunityAction(deps(), uid, String(request.auth?.token.email ?? 'admin'));
-  if (!state) throw new HttpsError('failed-precondition', 'Nothing is pending for this member');
-  return { uid, state };
-});
+export const completeCommunitySeat = callable(
+  'completeCommunitySeat',
+  { schema: completeSeatRequestSchema, caller: 'admin' },
+  async ({ uid }, { caller }) => {
+    const state = await completeCommunityAction(deps(), uid, caller.email ?? 'admin');
+    if (!state) throw new Refusal('failed-precondition', 'Nothing is pending for this member');
+    return { uid, state };
+  },
+);

@@ -1,20 +1,20 @@
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
-import { communityActionDone, communityTransition, type CommunityState } from '../domain/community';
 import { loadTiers } from '../app/tiers-config';
-import { MAIL } from '../shared/mail';
+import { communityActionDone, communityTransition } from '../domain/community';
+import { queueMail } from '../mail/queue-mail';
+import {
+  COMMUNITY,
+  COMMUNITY_DOC,
+  COMMUNITY_GATED,
+  COMMUNITY_LINKS_DOC,
+  type CommunityConfig,
+  type CommunityLevel,
+  type CommunityLinks,
+  type CommunityState,
+} from '../shared/community';
+import { DEFAULT_COMMUNITY } from '../shared/defaults';
 import { CONFIG } from '../shared/members';
 import { rankOf } from '../shared/tiers';
-
-export const COMMUNITY = 'community';
-export const COMMUNITY_DOC = 'community';
-
-/** `config/community`: the invite links and the level that gets them (main by default). */
-export interface CommunityConfig {
-  access: string;
-  rank: number;
-  slackInviteUrl: string;
-  telegramInviteUrl: string;
-}
 
 /** Deactivates/reactivates a seat in Slack (SCIM), when the workspace allows it. */
 export interface SeatManager {
@@ -28,15 +28,23 @@ export interface CommunityDeps {
   seats: SeatManager | null;
 }
 
+/**
+ * The community's level (`config/community`) and invite links (`config/community/gated/links`); the
+ * seed default until an admin saved them. The rank follows config/tiers, as rules check it on save.
+ */
 export async function communityConfig(db: Firestore): Promise<CommunityConfig> {
-  const stored = (await db.collection(CONFIG).doc(COMMUNITY_DOC).get()).data() as Partial<CommunityConfig> | undefined;
-  const access = stored?.access ?? 'main';
-  const rank = rankOf(await loadTiers(db), access) ?? 30;
+  const levelRef = db.collection(CONFIG).doc(COMMUNITY_DOC);
+  const [levelSnap, linksSnap] = await db.getAll(
+    levelRef,
+    levelRef.collection(COMMUNITY_GATED).doc(COMMUNITY_LINKS_DOC),
+  );
+  const level = (levelSnap?.data() as CommunityLevel | undefined) ?? DEFAULT_COMMUNITY;
+  const links = linksSnap?.data() as Partial<CommunityLinks> | undefined;
   return {
-    access,
-    rank,
-    slackInviteUrl: stored?.slackInviteUrl ?? '',
-    telegramInviteUrl: stored?.telegramInviteUrl ?? '',
+    access: level.access,
+    rank: rankOf(await loadTiers(db), level.access) ?? level.rank,
+    slackInviteUrl: links?.slackInviteUrl ?? '',
+    telegramInviteUrl: links?.telegramInviteUrl ?? '',
   };
 }
 
@@ -52,21 +60,26 @@ export async function onRankChange(
 ): Promise<CommunityState | null> {
   const config = await communityConfig(deps.db);
   const ref = deps.db.collection(COMMUNITY).doc(uid);
-  const at = Timestamp.fromDate(deps.now());
+  const now = deps.now();
   const next = await deps.db.runTransaction(async (tx) => {
     const current = ((await tx.get(ref)).get('state') as CommunityState | undefined) ?? null;
     const change = communityTransition(current, member.beforeRank, member.afterRank, config.rank);
     if (!change) return null;
-    tx.set(ref, { email: member.email, state: change.state, updatedAt: at }, { merge: true });
+    tx.set(ref, { email: member.email, state: change.state, updatedAt: Timestamp.fromDate(now) }, { merge: true });
     if (change.invite) {
-      tx.create(deps.db.collection(MAIL).doc(`${uid}_community-invite`), {
-        to: member.email,
-        uid,
-        template: 'community-invite',
-        data: { slackInviteUrl: config.slackInviteUrl, telegramInviteUrl: config.telegramInviteUrl },
-        state: 'queued',
-        createdAt: at,
-      });
+      const { slackInviteUrl, telegramInviteUrl } = config;
+      queueMail(
+        deps.db,
+        tx,
+        {
+          key: `${uid}_community-invite`,
+          to: member.email,
+          uid,
+          template: 'community-invite',
+          data: { slackInviteUrl, telegramInviteUrl },
+        },
+        now,
+      );
     }
     return change.state;
   });

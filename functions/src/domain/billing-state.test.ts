@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIERS, type TiersConfig } from '../shared/tiers';
+import { DEFAULT_TIERS } from '../shared/defaults';
+import { type TiersConfig } from '../shared/tiers';
 import { daysAfter, makeSubscriptionState, TEST_NOW as now } from '../testing/factories';
 import {
   billingNotices,

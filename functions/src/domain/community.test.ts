@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { communityActionDone, communityTransition, type CommunityState } from './community';
+import type { CommunityState } from '../shared/community';
+import { communityActionDone, communityTransition } from './community';
 
 const MAIN = 30;
 

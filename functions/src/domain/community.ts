@@ -1,3 +1,5 @@
+import type { CommunityState } from '../shared/community';
+
 /**
  * Community lifecycle (Slack for main and up): what happens to a member's community seat when their rank
  * crosses the community's level. Pure; the member trigger applies it and the admin lists read it.
@@ -7,7 +9,6 @@
  * to-deactivate --(back above before anyone acted)--> active (nothing to undo)
  * deactivated --(back above)--> to-reactivate --(admin or SCIM)--> active
  */
-export type CommunityState = 'invited' | 'active' | 'to-deactivate' | 'deactivated' | 'to-reactivate';
 
 export interface CommunityChange {
   state: CommunityState;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIERS } from '../shared/tiers';
+import { DEFAULT_TIERS } from '../shared/defaults';
 import { graceUntil, subscriptionGrantsTier } from '../shared/billing';
 import { daysAfter, makeSubscriptionFact as sub, TEST_NOW as now } from '../testing/factories';
 import { entitlementFor, type Entitlement, type GrantFact, type SubscriptionFact } from './entitlement';
@@ -27,6 +27,13 @@ describe('entitlementFor', () => {
       rank: 33,
       source: 'grant',
     });
+  });
+
+  it('falls back to the lowest configured tier, whatever its id', () => {
+    const custom = {
+      tiers: { reader: { name: 'Reader', rank: 5, benefits: [] }, patron: { name: 'Patron', rank: 90, benefits: [] } },
+    };
+    expect(entitlementFor({ grant: null, now, tiers: custom })).toEqual({ tier: 'reader', rank: 5, source: 'default' });
   });
 });
 

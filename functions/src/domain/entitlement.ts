@@ -1,4 +1,4 @@
-import { FREE_TIER, type TiersConfig } from '../shared/tiers';
+import { lowestTier, type TiersConfig } from '../shared/tiers';
 import { subscriptionGrantsTier, type SubscriptionStatus } from '../shared/billing';
 
 /**
@@ -39,7 +39,9 @@ export function isGrantActive(grant: GrantFact | null, now: Date): grant is Gran
 
 export function entitlementFor(input: EntitlementInput): Entitlement {
   const { tiers, now } = input;
-  const free: Entitlement = { tier: FREE_TIER, rank: tiers.tiers[FREE_TIER]?.rank ?? 10, source: 'default' };
+  // Without a plan a member holds the lowest tier.
+  const lowest = lowestTier(tiers);
+  const free: Entitlement = { tier: lowest.id, rank: lowest.rank, source: 'default' };
   const candidates: Entitlement[] = [free];
   // A tier that has since been removed from config falls back rather than locking anyone out.
   const add = (tier: string | null, source: Entitlement['source']) => {

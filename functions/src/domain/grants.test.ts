@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIERS } from '../shared/tiers';
+import { DEFAULT_TIERS } from '../shared/defaults';
+import { grantRequestSchema } from '../shared/grant-schema';
 import { TEST_NOW as now } from '../testing/factories';
-import { grantRequestSchema, validateGrant } from './grants';
+import { validateGrant } from './grants';
 
 const parse = (v: unknown) => grantRequestSchema.parse(v);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIERS } from '../shared/tiers';
+import { DEFAULT_TIERS } from '../shared/defaults';
 import {
   audienceRank,
   batchesOf,
@@ -27,6 +27,11 @@ describe('audienceRank', () => {
     ['gold', undefined],
   ])('%s -> %s', (audience, rank) => {
     expect(audienceRank(tiers, audience)).toBe(rank);
+  });
+
+  it('sends "everyone" to the lowest configured tier and up, whatever its id', () => {
+    const custom = { tiers: { reader: { name: 'Reader', rank: 5, benefits: [] } } };
+    expect(audienceRank(custom, 'everyone')).toBe(5);
   });
 });
 

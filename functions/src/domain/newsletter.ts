@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { canAccess, tierNeeded } from '../shared/access';
 import { EVERYONE, type NewsletterInput, type NewsletterSection } from '../shared/newsletters';
-import { FREE_RANK, rankOf, type Tier, type TiersConfig } from '../shared/tiers';
+import { lowestTier, PUBLIC_ACCESS, rankOf, type Tier, type TiersConfig } from '../shared/tiers';
 
 /**
  * Newsletter rules, pure: who receives an issue, what each recipient may read of it, how recipients are
@@ -11,9 +11,9 @@ import { FREE_RANK, rankOf, type Tier, type TiersConfig } from '../shared/tiers'
 
 /** The lowest rank that receives an issue sent to `audience`; undefined for an unknown audience. */
 export function audienceRank(tiers: TiersConfig, audience: string): number | undefined {
-  if (audience === EVERYONE) return tiers.tiers.free?.rank ?? FREE_RANK;
+  if (audience === EVERYONE) return lowestTier(tiers).rank;
   const rank = rankOf(tiers, audience);
-  return rank === undefined || audience === 'public' ? undefined : rank;
+  return rank === undefined || audience === PUBLIC_ACCESS ? undefined : rank;
 }
 
 /** Checks that need config and the clock; returns a message a person can act on, or null. */

@@ -1,23 +1,23 @@
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onRequest } from 'firebase-functions/v2/https';
-import { db } from '../app/firebase';
+import { deps } from '../app/deps';
+import { MAIL_SECRETS, UNSUBSCRIBE_SECRET } from '../app/params';
 import { MAIL } from '../shared/mail';
-import { appUrl, MAIL_SECRETS, outboxDeps, UNSUBSCRIBE_SECRET } from './mail-config';
-import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { deliverMail, retryQueuedMail } from './outbox';
+import { deliverMail } from './outbox';
 import { handleUnsubscribe } from './unsubscribe';
 
 /** Delivers each outbox mail once it is queued; a transport error rethrows so the event is retried. */
 export const deliverOutboxMail = onDocumentCreated(
   { document: `${MAIL}/{id}`, retry: true, secrets: MAIL_SECRETS },
   async (event) => {
-    await deliverMail(outboxDeps(), event.params.id);
+    await deliverMail(deps(), event.params.id);
   },
 );
 
 /** One-click unsubscribe (List-Unsubscribe-Post) and its confirmation page. */
 export const unsubscribe = onRequest({ secrets: [UNSUBSCRIBE_SECRET] }, async (req, res) => {
-  const result = await handleUnsubscribe(db(), UNSUBSCRIBE_SECRET.value(), appUrl(), {
+  const app = deps();
+  const result = await handleUnsubscribe(app.db, app.settings.unsubscribeSecret, app.settings.appUrl, {
     method: req.method,
     query: req.query as Record<string, unknown>,
     body: typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {},
@@ -29,8 +29,4 @@ export const unsubscribe = onRequest({ secrets: [UNSUBSCRIBE_SECRET] }, async (r
       .status(result.status)
       .type('text')
       .send(result.text ?? '');
-});
-
-export const retryMailEveryMinute = onSchedule({ schedule: 'every 1 minutes', secrets: MAIL_SECRETS }, async () => {
-  await retryQueuedMail(outboxDeps());
 });

@@ -1,22 +1,33 @@
+import type { BillingMailTemplate } from '../shared/billing';
 import { escapeHtml } from '../shared/html';
 import { buttonBlock, layoutHtml } from './email-html';
 
-/** Transactional emails queued in the `mail` outbox: the template names and what each needs. */
-export interface TemplateData {
-  tierName?: string | null;
-  [key: string]: unknown;
+/** What a plan email names: the tier id (kept on the outbox document) and its display name. */
+export interface PlanMailData {
+  tier: string | null;
+  tierName: string | null;
 }
 
-interface Template {
-  subject: (d: TemplateData) => string;
+/**
+ * Transactional emails queued in the `mail` outbox: each template by name with the data it needs, so
+ * `queueMail` and `renderTemplate` check at compile time that a caller gives a template what it reads.
+ */
+export interface MailTemplates extends Record<BillingMailTemplate, PlanMailData> {
+  'confirm-subscription': { confirmUrl: string };
+  'community-invite': { slackInviteUrl: string; telegramInviteUrl: string };
+}
+export type MailTemplate = keyof MailTemplates;
+
+interface Template<D> {
+  subject: (d: D) => string;
   /** Paragraphs of plain text (escaped into the HTML), then an optional call to action. */
-  lines: (d: TemplateData) => string[];
-  action?: (d: TemplateData, appUrl: string) => { label: string; url: string };
+  lines: (d: D) => string[];
+  action?: (d: D, appUrl: string) => { label: string; url: string };
 }
 
-const plan = (d: TemplateData) => d.tierName ?? 'your plan';
+const plan = (d: PlanMailData) => d.tierName ?? 'your plan';
 
-const TEMPLATES: Record<string, Template> = {
+const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
   welcome: {
     subject: (d) => `Welcome to ${plan(d)}`,
     lines: (d) => [
@@ -51,34 +62,32 @@ const TEMPLATES: Record<string, Template> = {
       'Someone, hopefully you, asked to receive the Commons newsletter at this address.',
       'Confirm with the button below; if it was not you, ignore this email and nothing happens.',
     ],
-    action: (d, app) => ({
-      label: 'Confirm my subscription',
-      url: typeof d.confirmUrl === 'string' ? d.confirmUrl : app,
-    }),
+    action: (d) => ({ label: 'Confirm my subscription', url: d.confirmUrl }),
   },
   'community-invite': {
     subject: () => 'Your invitation to the community',
     lines: (d) => [
       'Your plan includes the community: questions, reviews and the people behind the tutorials.',
-      ...(typeof d.telegramInviteUrl === 'string' && d.telegramInviteUrl
-        ? [`The Telegram channel: ${d.telegramInviteUrl}`]
-        : []),
+      ...(d.telegramInviteUrl ? [`The Telegram channel: ${d.telegramInviteUrl}`] : []),
     ],
     action: (d, app) => ({
       label: 'Join us on Slack',
-      url: typeof d.slackInviteUrl === 'string' && d.slackInviteUrl ? d.slackInviteUrl : `${app}/account`,
+      url: d.slackInviteUrl || `${app}/account`,
     }),
   },
 };
 
-/** Subject, HTML and text of an outbox mail; throws on an unknown template (the mail is marked failed). */
-export function renderTemplate(
-  name: string,
-  data: TemplateData,
+export function isMailTemplate(name: unknown): name is MailTemplate {
+  return typeof name === 'string' && Object.hasOwn(TEMPLATES, name);
+}
+
+/** Subject, HTML and text of an outbox mail. */
+export function renderTemplate<T extends MailTemplate>(
+  name: T,
+  data: MailTemplates[T],
   appUrl: string,
 ): { subject: string; html: string; text: string } {
-  const t = TEMPLATES[name];
-  if (!t) throw new Error(`Unknown mail template "${name}"`);
+  const t = TEMPLATES[name] as Template<MailTemplates[T]>;
   const subject = t.subject(data);
   const lines = t.lines(data);
   const action = t.action?.(data, appUrl);

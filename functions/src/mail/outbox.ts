@@ -1,7 +1,10 @@
+import { logger } from 'firebase-functions';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
-import type { MailTransport } from '../adapters/mail/mail-transport';
+import type { MailTransport } from '../adapters/mail';
+import type { Settings } from '../app/settings';
 import { MAIL, type MailState } from '../shared/mail';
-import { renderTemplate, type TemplateData } from './mail-templates';
+import { isMailTemplate, renderTemplate } from './mail-templates';
+import type { QueuedMail } from './queue-mail';
 
 export const MAX_ATTEMPTS = 5;
 
@@ -9,22 +12,15 @@ export interface OutboxDeps {
   db: Firestore;
   transport: MailTransport;
   now: () => Date;
-  from: string;
-  appUrl: string;
+  settings: Pick<Settings, 'from' | 'appUrl'>;
 }
 
-interface MailDoc {
-  to: string;
-  template: string;
-  data: TemplateData;
-  state: MailState;
-  attempts?: number;
-}
+type MailDoc = Omit<QueuedMail, 'key'> & { state: MailState; attempts?: number };
 
 /**
  * Deliver one outbox mail: claim it (queued -> sending, so a duplicate trigger does nothing), render,
  * send, record sent/failed with the attempt count. A transport error puts it back to `queued` and
- * rethrows so the trigger retries, up to MAX_ATTEMPTS; a bad template fails it for good.
+ * rethrows so the trigger retries, up to MAX_ATTEMPTS; an unknown template fails it for good.
  */
 export async function deliverMail(deps: OutboxDeps, id: string): Promise<MailState | null> {
   const ref = deps.db.collection(MAIL).doc(id);
@@ -42,14 +38,16 @@ export async function deliverMail(deps: OutboxDeps, id: string): Promise<MailSta
 
   let rendered;
   try {
-    rendered = renderTemplate(mail.template, mail.data ?? {}, deps.appUrl);
+    // A document written by hand or by an older version: a bad one fails for good, with the reason.
+    if (!isMailTemplate(mail.template)) throw new Error(`Unknown mail template "${String(mail.template)}"`);
+    rendered = renderTemplate(mail.template, mail.data, deps.settings.appUrl);
   } catch (err) {
     await ref.update({ state: 'failed', error: (err as Error).message });
     return 'failed';
   }
   try {
     const [result] = await deps.transport.sendBatch([
-      { ...rendered, id, to: mail.to, from: deps.from, stream: 'transactional' },
+      { ...rendered, id, to: mail.to, from: deps.settings.from, stream: 'transactional' },
     ]);
     const state: MailState = result?.ok ? 'sent' : 'failed';
     await ref.update({
@@ -76,6 +74,9 @@ export async function retryQueuedMail(deps: OutboxDeps, olderThanMs = 60_000): P
     .where('createdAt', '<=', cutoff)
     .limit(100)
     .get();
-  for (const doc of queued.docs) await deliverMail(deps, doc.id).catch(() => undefined);
+  for (const doc of queued.docs) {
+    // One mail failing again must not hold up the others; the next minute tries it again.
+    await deliverMail(deps, doc.id).catch((err: unknown) => logger.warn(`mail ${doc.id}: retry failed`, err));
+  }
   return queued.size;
 }

@@ -1,11 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
-import { z } from 'zod';
 import { canAccess, type AccessClaims } from '../shared/access';
+import type { MediaUrlRequest } from '../shared/media-schema';
 import { BODY, GATED, MATERIALS, type MaterialBody } from '../shared/materials';
-
-export const mediaUrlRequestSchema = z
-  .object({ materialId: z.string().min(1).max(80), path: z.string().min(1).max(500) })
-  .strict();
 
 export type MediaDecision =
   { ok: true; name: string } | { ok: false; code: 'not-found' | 'permission-denied'; message: string };
@@ -14,7 +10,7 @@ export type MediaDecision =
 export async function decideMediaAccess(
   db: Firestore,
   claims: AccessClaims | null,
-  req: z.infer<typeof mediaUrlRequestSchema>,
+  req: MediaUrlRequest,
 ): Promise<MediaDecision> {
   const snap = await db.collection(MATERIALS).doc(req.materialId).collection(GATED).doc(BODY).get();
   const body = snap.data() as MaterialBody | undefined;

@@ -1,23 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { HttpsError, onCall, onRequest } from 'firebase-functions/v2/https';
+import { onRequest } from 'firebase-functions/v2/https';
 import { logger } from 'firebase-functions/v2';
-import { auth, db } from '../app/firebase';
-import { parseOrThrow } from '../app/errors';
-import { localMediaStorage, mediaStorage } from '../adapters/storage';
+import { callable } from '../app/callable';
+import { deps } from '../app/deps';
+import { localMediaStorage } from '../adapters/storage';
 import { MAX_URL_SECONDS } from '../adapters/storage/media-storage';
-import { decideMediaAccess, mediaUrlRequestSchema } from './media-access';
+import { Refusal } from '../domain/refusal';
+import { mediaUrlRequestSchema } from '../shared/media-schema';
+import { decideMediaAccess } from './media-access';
 
 /** A short-lived URL to a material's file, after the same access check as its body. */
-export const getMediaUrl = onCall(async (request) => {
-  const input = parseOrThrow(mediaUrlRequestSchema, request.data);
-  const decision = await decideMediaAccess(db(), request.auth?.token ?? null, input);
-  if (!decision.ok) throw new HttpsError(decision.code, decision.message);
-  const expiresAt = new Date(Date.now() + MAX_URL_SECONDS * 1000);
-  const url = await mediaStorage().signedReadUrl(input.path, { expiresAt, downloadName: decision.name });
-  return { url, expiresAt: expiresAt.toISOString() };
-});
+export const getMediaUrl = callable(
+  'getMediaUrl',
+  { schema: mediaUrlRequestSchema, caller: 'anyone' },
+  async (input, { caller }) => {
+    const app = deps();
+    const decision = await decideMediaAccess(app.db, caller?.token ?? null, input);
+    if (!decision.ok) throw new Refusal(decision.code, decision.message);
+    const expiresAt = new Date(app.now().getTime() + MAX_URL_SECONDS * 1000);
+    const url = await app.storage.signedReadUrl(input.path, { expiresAt, downloadName: decision.name });
+    return { url, expiresAt: expiresAt.toISOString() };
+  },
+);
 
 /** Serves the local twin's signed URLs. In production media come from GCS and this answers 404. */
 export const media = onRequest(async (req, res) => {
@@ -50,9 +56,12 @@ export const uploadMedia = onRequest({ cors: true }, async (req, res) => {
   }
   const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
   const decoded = token
-    ? await auth()
-        .verifyIdToken(token)
-        .catch(() => null)
+    ? await deps()
+        .auth.verifyIdToken(token)
+        .catch((err: unknown) => {
+          logger.warn('uploadMedia: ID token refused', err);
+          return null;
+        })
     : null;
   if (!decoded?.admin) {
     res.status(403).json({ error: 'Only admins can upload files' });
@@ -72,7 +81,7 @@ export const uploadMedia = onRequest({ cors: true }, async (req, res) => {
   }
   const contentType = req.get('content-type') ?? 'application/octet-stream';
   const path = `media/materials/${randomUUID()}/${name}`;
-  await pipeline(Readable.from([body]), mediaStorage().createWriteStream(path, { contentType }));
+  await pipeline(Readable.from([body]), deps().storage.createWriteStream(path, { contentType }));
   logger.info('media uploaded', { path, size: body.length, by: decoded.uid });
   res.json({ path, size: body.length, contentType, name });
 });

@@ -5,6 +5,7 @@ import { entitlementFor, type Entitlement, type GrantFact, type SubscriptionFact
 import type { MemberBillingFields, SubscriptionMirror } from '../shared/billing';
 import { loadTiers } from '../app/tiers-config';
 import { DEFAULT_EMAIL_PREFS, MEMBERS, type ComplimentaryGrant, type MemberDoc } from '../shared/members';
+import { lowestTier } from '../shared/tiers';
 
 export interface MemberDeps {
   db: Firestore;
@@ -102,11 +103,13 @@ export async function expireGrants(deps: MemberDeps, batchSize = 200): Promise<s
 
 /** Give or take the admin claim, keeping the tier; the open app refreshes its token at once. */
 export async function setAdmin(deps: MemberDeps, uid: string, admin: boolean): Promise<void> {
-  const user = await deps.auth.getUser(uid);
+  const [user, tiers] = await Promise.all([deps.auth.getUser(uid), loadTiers(deps.db)]);
   const current = user.customClaims ?? {};
+  // An account whose claims were never set holds the lowest tier (as entitlement would say).
+  const lowest = lowestTier(tiers);
   const claims = mergeClaims(current, {
-    tier: String(current.tier ?? 'free'),
-    rank: Number(current.rank ?? 10),
+    tier: String(current.tier ?? lowest.id),
+    rank: Number(current.rank ?? lowest.rank),
     admin,
   });
   await deps.auth.setCustomUserClaims(uid, claims);

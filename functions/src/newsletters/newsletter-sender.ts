@@ -2,8 +2,11 @@ import { logger } from 'firebase-functions';
 import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { audienceRank, batchesOf, unsubscribeToken } from '../domain/newsletter';
 import { readTiers } from '../app/tiers-config';
-import type { MailTransport } from '../adapters/mail/mail-transport';
+import type { MailTransport } from '../adapters/mail';
+import type { Settings } from '../app/settings';
+import { isAlreadyExists } from '../app/firebase';
 import type { OutgoingEmail } from '../shared/mail';
+import { SIGNED_IN_RANK } from '../shared/defaults';
 import { MEMBERS } from '../shared/members';
 import { NEWSLETTER_BATCHES, NEWSLETTER_DELIVERIES, NEWSLETTERS, type NewsletterDoc } from '../shared/newsletters';
 import { MATERIALS } from '../shared/materials';
@@ -14,13 +17,8 @@ export const BATCH_SIZE = 500;
 /** A claimed batch not finished within this time belongs to a worker that died. */
 export const CLAIM_LEASE_MS = 10 * 60 * 1000;
 
-export interface NewsletterSettings {
-  from: string;
-  appUrl: string;
-  /** Base URL of the HTTP functions (`unsubscribe` lives there). */
-  functionsUrl: string;
-  unsubscribeSecret: string;
-}
+/** The sender, the app's links and the unsubscribe endpoint (`functionsUrl`) with its signing secret. */
+export type NewsletterSettings = Pick<Settings, 'from' | 'appUrl' | 'functionsUrl' | 'unsubscribeSecret'>;
 
 export interface SenderDeps {
   db: Firestore;
@@ -95,8 +93,8 @@ export async function startNewsletter(
     const doc: BatchDoc = { uids: batch, status: 'pending', claimedAt: null, attempts: 0 };
     writer
       .create(ref.collection(NEWSLETTER_BATCHES).doc(`b${String(n).padStart(5, '0')}`), doc)
-      .catch((err: { code?: number }) => {
-        if (err.code !== 6) throw err; // ALREADY_EXISTS: written before a crash
+      .catch((err: unknown) => {
+        if (!isAlreadyExists(err)) throw err; // else written before a crash
       });
   });
   await writer.close();
@@ -161,7 +159,7 @@ export async function sendBatch(
   for (const member of members) {
     // Preferences and plan as they are now, not when the batch was cut.
     if (!member.exists || member.get('emailPrefs.newsletter') === false) continue;
-    const rank = Number(member.get('rank') ?? 10);
+    const rank = Number(member.get('rank') ?? SIGNED_IN_RANK);
     let rendered = byRank.get(rank);
     if (!rendered) byRank.set(rank, (rendered = renderNewsletter(issue, rank, tiers, links)));
     const copy = personalize(rendered, unsubscribeUrl(deps.settings, member.id));

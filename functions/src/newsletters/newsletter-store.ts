@@ -1,4 +1,4 @@
-import { Refusal } from '../app/refusal';
+import { Refusal } from '../domain/refusal';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { newsletterProblem, scheduleProblem } from '../domain/newsletter';
 import { readTiers } from '../app/tiers-config';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIERS } from '../shared/tiers';
+import { DEFAULT_TIERS } from '../shared/defaults';
 import { personalize, renderNewsletter, UNSUBSCRIBE_PLACEHOLDER } from './render-newsletter';
-import { renderTemplate } from '../mail/mail-templates';
+import { isMailTemplate, renderTemplate } from '../mail/mail-templates';
 
 const issue = {
   subject: 'Joins & <friends>',
@@ -51,11 +51,30 @@ describe('renderNewsletter', () => {
 });
 
 describe('renderTemplate', () => {
-  it('renders a known template with escaped data and refuses an unknown one', () => {
-    const r = renderTemplate('welcome', { tierName: '<Main>' }, 'https://app.test');
+  it('renders a template with escaped data', () => {
+    const r = renderTemplate('welcome', { tier: 'main', tierName: '<Main>' }, 'https://app.test');
     expect(r.subject).toBe('Welcome to <Main>');
     expect(r.html).toContain('Welcome to &lt;Main&gt;');
     expect(r.text).toContain('Open the catalog: https://app.test/');
-    expect(() => renderTemplate('nope', {}, 'https://app.test')).toThrow('Unknown mail template "nope"');
+  });
+
+  it('knows its templates by name; outbox documents with another name are refused', () => {
+    expect(isMailTemplate('community-invite')).toBe(true);
+    expect(isMailTemplate('nope')).toBe(false);
+    expect(isMailTemplate('toString')).toBe(false);
+  });
+
+  it('checks the data each template needs at compile time', () => {
+    // @ts-expect-error welcome needs the plan, not a confirmation link
+    renderTemplate('welcome', { confirmUrl: 'https://x.test' }, 'https://app.test');
+    // @ts-expect-error an unknown template does not compile
+    expect(() => renderTemplate('nope', {}, 'https://app.test')).toThrow();
+    const invite = renderTemplate(
+      'community-invite',
+      { slackInviteUrl: '', telegramInviteUrl: 'https://t.me/x' },
+      'https://app.test',
+    );
+    expect(invite.text).toContain('https://t.me/x');
+    expect(invite.text).toContain('Join us on Slack: https://app.test/account');
   });
 });

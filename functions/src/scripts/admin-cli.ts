@@ -1,12 +1,13 @@
 // `npm run admin -- <command>`: grant plans and admin rights from a terminal. Uses the same code as the
 // callables. Talks to the emulators unless GOOGLE_APPLICATION_CREDENTIALS points at a real project.
 import { parseArgs } from 'node:util';
-import { auth, db } from '../app/firebase';
+import { depsFromEnv } from '../app/deps';
+import { mapEnv } from '../app/params';
 import { loadTiers } from '../app/tiers-config';
-import { grantRequestSchema, validateGrant } from '../domain/grants';
+import { validateGrant } from '../domain/grants';
+import { grantRequestSchema } from '../shared/grant-schema';
 import { describeIssues } from '../shared/validation';
 import { setAdmin, setGrant } from '../members/member-store';
-import { stripeClient } from '../adapters/stripe/stripe-client';
 import { reconcileSubscriptions } from '../billing/reconcile';
 import { setupStripePrices } from '../billing/stripe-prices';
 
@@ -17,18 +18,6 @@ const USAGE = `Usage:
   npm run admin -- remove-admin <email>
   npm run admin -- stripe-setup        (products and prices in Stripe from config/tiers; needs STRIPE_SECRET_KEY)
   npm run admin -- reconcile           (re-read every subscription from Stripe and fix drift now)`;
-
-/** Billing commands talk to Stripe with STRIPE_SECRET_KEY (STRIPE_API_BASE: the local twin instead). */
-function billingCommandDeps() {
-  const stripe = stripeClient(process.env.STRIPE_SECRET_KEY ?? '', process.env.STRIPE_API_BASE ?? '');
-  const settings = {
-    appUrls: [],
-    graceDays: Number(process.env.BILLING_GRACE_DAYS ?? 7),
-    automaticTax: false,
-    taxIdCollection: false,
-  };
-  return { db: db(), auth: auth(), now: () => new Date(), stripe, settings };
-}
 
 async function main() {
   if (!process.env.GOOGLE_APPLICATION_CREDENTIALS) {
@@ -41,17 +30,19 @@ async function main() {
     options: { until: { type: 'string' }, note: { type: 'string' } },
   });
   const [command, email, tier] = positionals;
+  // The functions' own dependency graph, from this shell's environment (billing commands talk to Stripe
+  // with STRIPE_SECRET_KEY, and to the local twin when STRIPE_API_BASE says so).
+  const deps = depsFromEnv(mapEnv(process.env));
   if (command === 'stripe-setup') {
-    const r = await setupStripePrices(billingCommandDeps().stripe, db());
+    const r = await setupStripePrices(deps.stripe, deps.db);
     return `Stripe prices: created ${r.created.join(', ') || 'none'}; kept ${r.kept.join(', ') || 'none'}`;
   }
   if (command === 'reconcile') {
-    const r = await reconcileSubscriptions(billingCommandDeps());
+    const r = await reconcileSubscriptions(deps);
     return `Reconciled ${r.customers} customers: ${r.changed.length} changed, ${r.failed.length} failed\n${JSON.stringify(r, null, 2)}`;
   }
   if (!command || !email) throw new Error(USAGE);
-  const deps = { db: db(), auth: auth(), now: () => new Date() };
-  const user = await auth().getUserByEmail(email.toLowerCase());
+  const user = await deps.auth.getUserByEmail(email.toLowerCase());
 
   switch (command) {
     case 'grant': {
@@ -62,7 +53,7 @@ async function main() {
         note: values.note ?? '',
       });
       if (!parsed.success) throw new Error(describeIssues(parsed.error));
-      const { endsAt } = validateGrant(parsed.data, await loadTiers(db()), new Date());
+      const { endsAt } = validateGrant(parsed.data, await loadTiers(deps.db), deps.now());
       const result = await setGrant(deps, user.uid, {
         tier: parsed.data.tier,
         endsAt,

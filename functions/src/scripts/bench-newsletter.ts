@@ -9,7 +9,8 @@ import { SmtpTransport } from '../adapters/mail/smtp-transport';
 import { sendBatch, startNewsletter, type SenderDeps } from '../newsletters/newsletter-sender';
 import { saveNewsletter, scheduleNewsletter } from '../newsletters/newsletter-store';
 import { NEWSLETTER_BATCHES, NEWSLETTERS } from '../shared/newsletters';
-import { DEFAULT_TIERS } from '../shared/tiers';
+import { DEFAULT_TIERS } from '../shared/defaults';
+import { highestTier, PUBLIC_ACCESS, sortedTiers } from '../shared/tiers';
 
 const PROJECT = 'demo-newsletter-bench';
 const COUNT = Number(process.env.BENCH_MEMBERS ?? 10_000);
@@ -24,11 +25,13 @@ async function main() {
   const db = getFirestore(initializeApp({ projectId: PROJECT }, 'bench'));
   await db.doc('config/tiers').set(DEFAULT_TIERS);
   const writer = db.bulkWriter();
+  const tiers = sortedTiers(DEFAULT_TIERS);
   for (let i = 0; i < COUNT; i++) {
+    const tier = tiers[i % tiers.length]!;
     void writer.set(db.doc(`members/m${String(i).padStart(5, '0')}`), {
       email: `m${i}@bench.test`,
-      rank: [10, 20, 30, 40][i % 4],
-      tier: 'free',
+      rank: tier.rank,
+      tier: tier.id,
       emailPrefs: { newsletter: true, events: true },
     });
   }
@@ -49,10 +52,10 @@ async function main() {
   };
   const sections = [
     {
-      access: 'public',
+      access: PUBLIC_ACCESS,
       markdown: '## This week\n\nA tutorial on **window functions**, with [examples](https://example.com).',
     },
-    { access: 'premium', markdown: 'The premium deep dive: frames, peers and the default frame.' },
+    { access: highestTier(DEFAULT_TIERS).id, markdown: 'The premium deep dive: frames, peers and the default frame.' },
   ];
   const id = await saveNewsletter(
     db,

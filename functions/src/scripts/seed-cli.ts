@@ -1,23 +1,19 @@
 // `npm run seed [-- --fresh]`: demo data into the running emulators. Refuses to touch a real project.
 import { resolve } from 'node:path';
 import { localMediaStorage } from '../adapters/storage/twin/local-storage';
-import { auth, db } from '../app/firebase';
-import { stripeClient } from '../adapters/stripe/stripe-client';
+import { depsFromEnv, type AppDeps } from '../app/deps';
+import { mapEnv } from '../app/params';
 import { setupStripePrices } from '../billing/stripe-prices';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from './seed';
 
 /** The demo sells through the local Stripe twin; without it running, checkout stays unavailable. */
-async function twinPrices(): Promise<string> {
-  const url = process.env.STRIPE_TWIN_URL ?? 'http://127.0.0.1:12111';
+async function twinPrices(deps: AppDeps, url: string): Promise<string> {
   const up = await fetch(`${url}/_twin/health`).then(
     (r) => r.ok,
     () => false,
   );
   if (!up) return `Stripe twin not reachable at ${url}: plans have no prices, checkout is unavailable.`;
-  const report = await setupStripePrices(
-    stripeClient(process.env.STRIPE_SECRET_KEY ?? 'sk_test_commons_twin', url),
-    db(),
-  );
+  const report = await setupStripePrices(deps.stripe, deps.db);
   return `Stripe twin prices: ${report.created.length} created, ${report.kept.length} already there.`;
 }
 
@@ -36,8 +32,16 @@ async function main() {
       method: 'DELETE',
     });
   }
-  const report = await seed({ db: db(), auth: auth(), storage: localMediaStorage() });
-  const prices = await twinPrices();
+  const twinUrl = process.env.STRIPE_TWIN_URL ?? 'http://127.0.0.1:12111';
+  const deps = depsFromEnv(
+    mapEnv({
+      ...process.env,
+      STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY ?? 'sk_test_commons_twin',
+      STRIPE_API_BASE: twinUrl,
+    }),
+  );
+  const report = await seed({ db: deps.db, auth: deps.auth, storage: localMediaStorage() });
+  const prices = await twinPrices(deps, twinUrl);
   console.log(
     [
       `Demo accounts (password: ${DEMO_PASSWORD}):`,

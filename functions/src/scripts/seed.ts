@@ -3,10 +3,14 @@ import { Readable } from 'node:stream';
 import type { Auth } from 'firebase-admin/auth';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { MediaStorage } from '../adapters/storage/media-storage';
+import { createIfAbsent, isAlreadyExists } from '../app/firebase';
+import { readTiers } from '../app/tiers-config';
 import { newMemberDoc, refreshEntitlement, setAdmin, setGrant, type MemberDeps } from '../members/member-store';
+import { COMMUNITY_DOC, COMMUNITY_GATED, COMMUNITY_LINKS_DOC, type CommunityLinks } from '../shared/community';
+import { DEFAULT_COMMUNITY, DEFAULT_TIERS } from '../shared/defaults';
 import { BODY, GATED, MATERIALS, materialDocs } from '../shared/materials';
 import { CONFIG, MEMBERS, TIERS_DOC } from '../shared/members';
-import { DEFAULT_TIERS, rankOf } from '../shared/tiers';
+import { lowestTier, rankOf } from '../shared/tiers';
 import { SEED_FILES, SEED_MATERIALS } from './seed-materials';
 
 /** Demo accounts; one shared password, printed by `npm start` and written in the README. */
@@ -19,19 +23,17 @@ export const DEMO_ACCOUNTS = [
   { uid: 'demo-admin', email: 'admin@demo.test', name: 'Ada Admin', tier: null, admin: true },
 ] as const;
 
-const isAlreadyExists = (err: unknown) =>
-  (err as { code?: unknown }).code === 6 || (err as { code?: unknown }).code === 'auth/uid-already-exists';
+/** The demo community's invite links (the Slack one points nowhere real). */
+const DEMO_COMMUNITY_LINKS: CommunityLinks = {
+  ...DEFAULT_COMMUNITY,
+  slackInviteUrl: 'https://join.slack.com/t/commons-demo/shared_invite/demo-invite',
+  telegramInviteUrl: 'https://t.me/commons_demo',
+};
 
-/** create() that tolerates an existing document: the seed never overwrites what someone edited. */
-async function createIfAbsent(ref: FirebaseFirestore.DocumentReference, data: object): Promise<boolean> {
-  try {
-    await ref.create(data);
-    return true;
-  } catch (err) {
-    if (isAlreadyExists(err)) return false;
-    throw err;
-  }
-}
+/** An account the seed made before (same uid or email): it is kept as it is. */
+const isExistingAccount = (err: unknown) =>
+  isAlreadyExists(err) ||
+  ['auth/uid-already-exists', 'auth/email-already-exists'].includes(String((err as { code?: unknown }).code));
 
 /**
  * An Auth account and its member document, at `tier` (null: free) through the same code path as an
@@ -43,14 +45,15 @@ export async function ensureAccount(
   password: string,
 ): Promise<void> {
   const { db, auth } = deps;
+  const lowest = lowestTier(await readTiers(db));
   await auth
     .createUser({ uid: account.uid, email: account.email, password, displayName: account.name, emailVerified: true })
     .catch((err: unknown) => {
-      if (!isAlreadyExists(err) && (err as { code?: string }).code !== 'auth/email-already-exists') throw err;
+      if (!isExistingAccount(err)) throw err;
     });
   await createIfAbsent(
     db.collection(MEMBERS).doc(account.uid),
-    newMemberDoc({ email: account.email, name: account.name, tier: 'free', rank: 10, admin: account.admin }),
+    newMemberDoc({ email: account.email, name: account.name, tier: lowest.id, rank: lowest.rank, admin: account.admin }),
   );
   if (account.admin) await setAdmin(deps, account.uid, true);
   if (account.tier) {
@@ -78,14 +81,11 @@ export async function seed(deps: {
 }): Promise<SeedReport> {
   const { db, auth, storage } = deps;
   const now = deps.now ?? new Date();
+  // Seed data never overwrites what someone edited: every document is created only when absent.
   await createIfAbsent(db.collection(CONFIG).doc(TIERS_DOC), DEFAULT_TIERS);
-  await createIfAbsent(db.collection(CONFIG).doc('community'), {
-    access: 'main',
-    rank: rankOf(DEFAULT_TIERS, 'main'),
-    slackInviteUrl: 'https://join.slack.com/t/commons-demo/shared_invite/demo-invite',
-    telegramInviteUrl: 'https://t.me/commons_demo',
-  });
-
+  const community = db.collection(CONFIG).doc(COMMUNITY_DOC);
+  await createIfAbsent(community, DEFAULT_COMMUNITY);
+  await createIfAbsent(community.collection(COMMUNITY_GATED).doc(COMMUNITY_LINKS_DOC), DEMO_COMMUNITY_LINKS);
   for (const account of DEMO_ACCOUNTS) await ensureAccount({ db, auth, now: () => now }, account, DEMO_PASSWORD);
 
   for (const file of SEED_FILES) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canAccess, readerRank, tierNeeded, type AccessClaims } from './access';
-import { DEFAULT_TIERS, rankOf } from './tiers';
+import { DEFAULT_TIERS } from './defaults';
+import { rankOf } from './tiers';
 
 const claims: Record<string, AccessClaims | null> = {
   visitor: null,

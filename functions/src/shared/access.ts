@@ -1,4 +1,5 @@
-import { FREE_RANK, PUBLIC_RANK, sortedTiers, type Tier, type TiersConfig } from './tiers';
+import { SIGNED_IN_RANK } from './defaults';
+import { PUBLIC_RANK, sortedTiers, type Tier, type TiersConfig } from './tiers';
 
 /** The claims that matter for access, as they ride in the ID token. `null` means not signed in. */
 export interface AccessClaims {
@@ -13,12 +14,12 @@ export interface Gated {
 }
 
 /**
- * The reader's rank: 0 when not signed in, the `rank` claim when present, else free (a signed-in member
- * whose claims have not been set yet). firestore.rules computes the same thing in `readerRank()`.
+ * The reader's rank: 0 when not signed in, the `rank` claim when present, else SIGNED_IN_RANK (a signed-in
+ * member whose claims have not been set yet). firestore.rules computes the same thing in `readerRank()`.
  */
 export function readerRank(claims: AccessClaims | null): number {
   if (claims === null) return PUBLIC_RANK;
-  return typeof claims.rank === 'number' && Number.isInteger(claims.rank) ? claims.rank : FREE_RANK;
+  return typeof claims.rank === 'number' && Number.isInteger(claims.rank) ? claims.rank : SIGNED_IN_RANK;
 }
 
 /** The one access check: the web app, rules, emails, calendar feeds and media URLs all agree with it. */

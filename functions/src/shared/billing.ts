@@ -40,7 +40,7 @@ export interface MemberBillingFields<Time = unknown> {
   mrr?: number;
 }
 
-/** Payload of the `createCheckoutSession` callable. */
+/** Payload of the `createCheckoutSession` callable (schema: billing-schema.ts). */
 export interface CheckoutRequest {
   tier: string;
   interval: BillingInterval;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MATERIAL_KINDS, MATERIAL_STATUSES } from './materials';
+import { MATERIAL_KINDS, MATERIAL_STATUSES } from './material-kinds';
 
 // Kept apart from materials.ts so the public catalog bundle does not carry zod.
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

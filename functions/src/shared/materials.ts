@@ -1,14 +1,11 @@
+import { MATERIAL_KINDS, MATERIAL_STATUSES, type MaterialKind, type MaterialStatus } from './material-kinds';
 import type { MaterialInput } from './material-schema';
 import { searchKeys } from './search';
 
-export type { MaterialInput };
+export { MATERIAL_KINDS, MATERIAL_STATUSES, type MaterialKind, type MaterialStatus, type MaterialInput };
 
 /** Glossary: a material is a piece of content with a public teaser (`materials/{id}`) and a gated body
  * (`materials/{id}/gated/body`). Both carry `access` (tier id or `public`) and its `rank`. */
-export const MATERIAL_KINDS = ['article', 'tutorial', 'example', 'download'] as const;
-export type MaterialKind = (typeof MATERIAL_KINDS)[number];
-export const MATERIAL_STATUSES = ['draft', 'published'] as const;
-export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
 
 export const MATERIALS = 'materials';
 export const GATED = 'gated';

@@ -5,8 +5,6 @@
  */
 export const PUBLIC_ACCESS = 'public';
 export const PUBLIC_RANK = 0;
-export const FREE_TIER = 'free';
-export const FREE_RANK = 10;
 
 export interface TierPrice {
   /** Stripe price id; set by the billing setup. */
@@ -34,43 +32,6 @@ export interface TiersConfig {
   tiers: Record<string, TierDefinition>;
 }
 
-export const DEFAULT_TIERS: TiersConfig = {
-  tiers: {
-    free: {
-      name: 'Free',
-      rank: FREE_RANK,
-      benefits: ['Free-level tutorials and newsletter issues', 'Public and free events'],
-    },
-    basic: {
-      name: 'Basic',
-      rank: 20,
-      benefits: ['The newsletter: tutorials and examples by email', 'Basic materials on the site'],
-      prices: {
-        monthly: { amount: 900, currency: 'eur' },
-        yearly: { amount: 9000, currency: 'eur' },
-      },
-    },
-    main: {
-      name: 'Main',
-      rank: 30,
-      benefits: ['Everything in Basic', 'The community on Slack', 'Propose and vote on topics'],
-      prices: {
-        monthly: { amount: 1900, currency: 'eur' },
-        yearly: { amount: 19000, currency: 'eur' },
-      },
-    },
-    premium: {
-      name: 'Premium',
-      rank: 40,
-      benefits: ['Everything in Main', 'Mini-courses and mini-course votes', 'Premium-only events'],
-      prices: {
-        monthly: { amount: 3900, currency: 'eur' },
-        yearly: { amount: 39000, currency: 'eur' },
-      },
-    },
-  },
-};
-
 /** Tiers ordered from lowest to highest rank. */
 export function sortedTiers(config: TiersConfig): Tier[] {
   return Object.entries(config.tiers)
@@ -83,6 +44,18 @@ export function rankOf(config: TiersConfig, access: string): number | undefined 
   if (access === PUBLIC_ACCESS) return PUBLIC_RANK;
   return config.tiers[access]?.rank;
 }
+
+function tierAt(config: TiersConfig, index: 0 | -1): Tier {
+  const tier = sortedTiers(config).at(index);
+  if (!tier) throw new Error('config/tiers lists no tiers');
+  return tier;
+}
+
+/** The lowest tier: what every member holds without a plan (new accounts, expired grants). */
+export const lowestTier = (config: TiersConfig): Tier => tierAt(config, 0);
+
+/** The highest tier: who reads every section of an issue (the admin's test send). */
+export const highestTier = (config: TiersConfig): Tier => tierAt(config, -1);
 
 /** All access levels, lowest first: `public` then the tiers. */
 export function accessLevels(config: TiersConfig): string[] {

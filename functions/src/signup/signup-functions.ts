@@ -1,24 +1,21 @@
-import { onCall, onRequest } from 'firebase-functions/v2/https';
-import { parseOrThrow } from '../app/errors';
-import { auth, db } from '../app/firebase';
+import { onRequest } from 'firebase-functions/v2/https';
+import { callable } from '../app/callable';
+import { deps } from '../app/deps';
+import { MAIL_SECRETS } from '../app/params';
 import { escapeHtml } from '../shared/html';
+import { signupRequestSchema } from '../shared/signup-schema';
 import { layoutHtml } from '../mail/email-html';
-import { appUrl, MAIL_SECRETS, senderDeps } from '../mail/mail-config';
-import { confirmSignup, requestSignup, signupRequestSchema, type SignupDeps } from './visitor-signup';
-
-const deps = (): SignupDeps => ({
-  db: db(),
-  auth: auth(),
-  now: () => new Date(),
-  functionsUrl: senderDeps().settings.functionsUrl,
-});
+import { confirmSignup, requestSignup } from './visitor-signup';
 
 /** The public email box. The same answer whatever happened, so it reveals no member's address. */
-export const subscribeVisitor = onCall({ secrets: MAIL_SECRETS }, async (request) => {
-  const { email } = parseOrThrow(signupRequestSchema, request.data);
-  await requestSignup(deps(), email);
-  return { message: 'Check your inbox: we sent you a link to confirm.' };
-});
+export const subscribeVisitor = callable(
+  'subscribeVisitor',
+  { schema: signupRequestSchema, caller: 'anyone', secrets: MAIL_SECRETS },
+  async ({ email }) => {
+    await requestSignup(deps(), email);
+    return { message: 'Check your inbox: we sent you a link to confirm.' };
+  },
+);
 
 /** The confirmation link: GET shows one button (mail scanners prefetch GETs), POST confirms. */
 export const confirmSubscription = onRequest({ secrets: MAIL_SECRETS }, async (req, res) => {
@@ -43,5 +40,5 @@ export const confirmSubscription = onRequest({ secrets: MAIL_SECRETS }, async (r
     return;
   }
   const status = await confirmSignup(deps(), s, t);
-  res.redirect(303, `${appUrl()}/subscribed?status=${status}`);
+  res.redirect(303, `${deps().settings.appUrl}/subscribed?status=${status}`);
 });

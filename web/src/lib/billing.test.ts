@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIERS, sortedTiers, type Tier } from '@shared/tiers';
+import { DEFAULT_TIERS } from '@shared/defaults';
+import { sortedTiers, type Tier } from '@shared/tiers';
 import {
   billingErrorMessage,
   billingUrl,

@@ -1,7 +1,8 @@
 // `members/{uid}` as the app uses it. Functions write it, but the app must not break on a document from
 // an older or newer version: every field is read defensively. Pure, unit-tested in member.test.ts.
 import type { EmailPrefs } from '@shared/members';
-import { FREE_RANK, FREE_TIER } from '@shared/tiers';
+import { DEFAULT_TIERS, SIGNED_IN_RANK } from '@shared/defaults';
+import { lowestTier } from '@shared/tiers';
 import { parseSubscription, toDate, type SubscriptionView } from './subscription';
 
 /** The member document as the app uses it (timestamps as Dates). */
@@ -31,8 +32,8 @@ export function memberView(data: Record<string, unknown>, fallbackEmail: string)
   return {
     email: typeof data.email === 'string' ? data.email : fallbackEmail,
     name: typeof data.name === 'string' ? data.name : '',
-    tier: typeof data.tier === 'string' ? data.tier : FREE_TIER,
-    rank: typeof data.rank === 'number' ? data.rank : FREE_RANK,
+    tier: typeof data.tier === 'string' ? data.tier : lowestTier(DEFAULT_TIERS).id,
+    rank: typeof data.rank === 'number' ? data.rank : SIGNED_IN_RANK,
     admin: data.admin === true,
     grant: grantOf(data.grant),
     emailPrefs: { newsletter: prefs.newsletter !== false, events: prefs.events !== false },

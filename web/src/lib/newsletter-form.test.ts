@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVERYONE, sendNewsletterSchema, saveNewsletterSchema } from '@shared/newsletters';
-import { DEFAULT_TIERS } from '@shared/tiers';
+import { DEFAULT_TIERS } from '@shared/defaults';
 import {
   audienceLabel,
   audienceOptions,

@@ -8,7 +8,7 @@ import {
   type NewsletterStats,
   type NewsletterStatus,
 } from '@shared/newsletters';
-import { FREE_RANK, PUBLIC_ACCESS, rankOf, sortedTiers, type TiersConfig } from '@shared/tiers';
+import { lowestTier, PUBLIC_ACCESS, rankOf, sortedTiers, type TiersConfig } from '@shared/tiers';
 import { toDate } from './subscription';
 
 /** A section as the form edits it: `key` keeps its editor in place when sections move. */
@@ -97,7 +97,7 @@ export function audienceOptions(config: TiersConfig): { value: string; label: st
   return [
     { value: EVERYONE, label: 'Everyone with newsletters on (free and up)' },
     ...sortedTiers(config)
-      .filter((t) => t.rank > FREE_RANK)
+      .filter((t) => t.rank > lowestTier(config).rank)
       .map((t) => ({ value: t.id, label: `${t.name} and up` })),
   ];
 }

@@ -3,7 +3,8 @@ import { computed, shallowRef } from 'vue';
 import { doc, getDoc } from 'firebase/firestore/lite';
 import { tierNeeded, type Gated } from '@shared/access';
 import { CONFIG, TIERS_DOC } from '@shared/members';
-import { accessLabel, accessLevels, DEFAULT_TIERS, sortedTiers, type TiersConfig } from '@shared/tiers';
+import { DEFAULT_TIERS } from '@shared/defaults';
+import { accessLabel, accessLevels, sortedTiers, type TiersConfig } from '@shared/tiers';
 import { db } from '@/lib/firebase';
 
 /** `config/tiers`, read once per visit; the defaults until it arrives (or if it is missing). */

@@ -1,0 +1,102 @@
+import type { Auth } from 'firebase-admin/auth';
+import type { Firestore } from 'firebase-admin/firestore';
+import type Stripe from 'stripe';
+import {
+  announcementChannelsFromEnv,
+  slackScimFromEnv,
+  type AnnouncementChannel,
+  type SlackScim,
+} from '../adapters/chat';
+import { createMailTransport, type MailTransport } from '../adapters/mail';
+import { mediaStorage, type MediaStorage } from '../adapters/storage';
+import { stripeClient } from '../adapters/stripe/stripe-client';
+import { auth, db } from './firebase';
+import { paramEnv, type Env } from './params';
+import { settingsFrom, type Settings } from './settings';
+
+/**
+ * The composition root: every dependency of every area, built once per instance and only when first
+ * used (a function that never mails opens no SMTP pool, one without the Stripe secret builds no client).
+ * Areas declare narrow `XDeps` interfaces that this object satisfies, so tests hand them fakes.
+ * Do not spread it: that would build everything.
+ */
+export interface AppDeps {
+  readonly db: Firestore;
+  readonly auth: Auth;
+  readonly now: () => Date;
+  readonly stripe: Stripe;
+  readonly transport: MailTransport;
+  /** Announcement channels configured (Slack, Telegram); none is valid. */
+  readonly channels: AnnouncementChannel[];
+  /** Slack SCIM, when configured, deactivates and reactivates community seats. */
+  readonly seats: SlackScim | null;
+  readonly storage: MediaStorage;
+  readonly settings: Settings;
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/** A chat secret: empty or "none" turns that part off. */
+const chatSecret = (value: string) => (value && value !== 'none' ? value : undefined);
+
+/** The whole graph from settings: `deps()` reads Firebase params; dev-cron and the CLIs pass a plain map. */
+export function depsFromEnv(env: Env): AppDeps {
+  const stripe = once(() => stripeClient(env('STRIPE_SECRET_KEY'), env('STRIPE_API_BASE')));
+  const transport = once(() => {
+    const key = env('MAIL_API_KEY');
+    const url = new URL(env('SMTP_URL'));
+    if (url.username && !url.password && key) url.password = key;
+    return createMailTransport({
+      MAIL_TRANSPORT: env('MAIL_TRANSPORT'),
+      SMTP_URL: url.toString(),
+      POSTMARK_SERVER_TOKEN: key,
+    });
+  });
+  const chatEnv = once(() => ({
+    SLACK_WEBHOOK_URL: env('SLACK_WEBHOOK_URL'),
+    TELEGRAM_CHAT_ID: env('TELEGRAM_CHAT_ID'),
+    TELEGRAM_API_BASE: env('TELEGRAM_API_BASE'),
+    TELEGRAM_BOT_TOKEN: chatSecret(env('TELEGRAM_BOT_TOKEN')),
+    SLACK_SCIM_TOKEN: chatSecret(env('SLACK_SCIM_TOKEN')),
+    SLACK_API_BASE: env('SLACK_API_BASE'),
+  }));
+  const channels = once(() => announcementChannelsFromEnv(chatEnv()));
+  const seats = once(() => slackScimFromEnv(chatEnv()));
+  const settings = settingsFrom(env);
+  return {
+    get db() {
+      return db();
+    },
+    get auth() {
+      return auth();
+    },
+    now: () => new Date(),
+    get stripe() {
+      return stripe();
+    },
+    get transport() {
+      return transport();
+    },
+    get channels() {
+      return channels();
+    },
+    get seats() {
+      return seats();
+    },
+    get storage() {
+      return mediaStorage();
+    },
+    settings,
+  };
+}
+
+let instance: AppDeps | undefined;
+
+/** This instance's dependencies, from the deployed function's params and secrets. */
+export function deps(): AppDeps {
+  instance ??= depsFromEnv(paramEnv);
+  return instance;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { mapEnv } from './params';
+import { settingsFrom } from './settings';
+
+describe('settings from a plain env map (dev-cron, CLIs)', () => {
+  it('takes each param default for what the map lacks', () => {
+    const s = settingsFrom(mapEnv({}));
+    expect(s.appUrls).toEqual(['http://127.0.0.1:5173']);
+    expect(s.from).toBe('Commons <hello@commons.example>');
+    expect(s.graceDays).toBe(7);
+    expect(s.automaticTax).toBe(false);
+    expect(s.unsubscribeSecret).toBe(''); // secrets have no default
+  });
+
+  it('parses what the map sets', () => {
+    const s = settingsFrom(
+      mapEnv({
+        APP_URL: 'https://app.example/, https://www.app.example',
+        FUNCTIONS_URL: 'https://fn.example/',
+        BILLING_GRACE_DAYS: '3',
+        STRIPE_TAX_ID_COLLECTION: 'true',
+        UNSUBSCRIBE_SECRET: 's3cret',
+      }),
+    );
+    expect(s.appUrls).toEqual(['https://app.example', 'https://www.app.example']);
+    expect(s.appUrl).toBe('https://app.example');
+    expect(s.functionsUrl).toBe('https://fn.example');
+    expect(s.graceDays).toBe(3);
+    expect(s.taxIdCollection).toBe(true);
+    expect(s.unsubscribeSecret).toBe('s3cret');
+  });
+
+  it('derives the functions URL from the project when none is set', () => {
+    const project = process.env.GCLOUD_PROJECT;
+    process.env.GCLOUD_PROJECT = 'demo-x';
+    try {
+      expect(settingsFrom(mapEnv({})).functionsUrl).toBe('https://us-central1-demo-x.cloudfunctions.net');
+    } finally {
+      if (project === undefined) delete process.env.GCLOUD_PROJECT;
+      else process.env.GCLOUD_PROJECT = project;
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import type { Env } from './params';
+
+/** Every plain setting the areas use; each area's deps take the `Pick` they need (tests build it directly). */
+export interface Settings {
+  /** The app's URLs from APP_URL, without trailing slashes; the first is the canonical one. */
+  appUrls: string[];
+  /** The canonical app URL: links in emails and announcements. */
+  appUrl: string;
+  /** Base URL of the HTTP functions (`unsubscribe`, `confirmSubscription`). */
+  functionsUrl: string;
+  /** Sender of every email. */
+  from: string;
+  unsubscribeSecret: string;
+  stripeWebhookSecret: string;
+  /** Comma-separated emails that become admins on first sign-in (bootstrap). */
+  adminEmails: string;
+  /** Days a past_due subscription keeps its tier. */
+  graceDays: number;
+  automaticTax: boolean;
+  taxIdCollection: boolean;
+}
+
+/**
+ * The settings read from `env` on access (getters), so a function reads only the secrets it uses; a
+ * secret it did not declare would only log a warning and read empty.
+ */
+export function settingsFrom(env: Env): Settings {
+  return {
+    get appUrls() {
+      return env('APP_URL')
+        .split(',')
+        .map((u) => u.trim().replace(/\/$/, ''))
+        .filter(Boolean);
+    },
+    get appUrl() {
+      return this.appUrls[0] ?? '';
+    },
+    get functionsUrl() {
+      return (
+        env('FUNCTIONS_URL').replace(/\/$/, '') ||
+        `https://us-central1-${process.env.GCLOUD_PROJECT}.cloudfunctions.net`
+      );
+    },
+    get from() {
+      return env('MAIL_FROM');
+    },
+    get unsubscribeSecret() {
+      return env('UNSUBSCRIBE_SECRET');
+    },
+    get stripeWebhookSecret() {
+      return env('STRIPE_WEBHOOK_SECRET');
+    },
+    get adminEmails() {
+      return env('ADMIN_EMAILS');
+    },
+    get graceDays() {
+      return Number(env('BILLING_GRACE_DAYS'));
+    },
+    get automaticTax() {
+      return env('STRIPE_AUTOMATIC_TAX') === 'true';
+    },
+    get taxIdCollection() {
+      return env('STRIPE_TAX_ID_COLLECTION') === 'true';
+    },
+  };
+}

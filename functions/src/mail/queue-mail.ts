@@ -1,0 +1,23 @@
+import { Timestamp, type DocumentData, type DocumentReference, type Firestore } from 'firebase-admin/firestore';
+import { MAIL } from '../shared/mail';
+import type { MailTemplate, MailTemplates } from './mail-templates';
+
+/** A transaction or a batch: the mail is written with the state change it announces, or not at all. */
+export interface MailWriter {
+  create(ref: DocumentReference, data: DocumentData): unknown;
+}
+
+/** One outbox mail; `template` decides the shape of `data`. */
+export type QueuedMail = { [T in MailTemplate]: { template: T; data: MailTemplates[T] } }[MailTemplate] & {
+  /** The outbox document id: an idempotency key, so a retried change cannot queue the mail twice. */
+  key: string;
+  to: string;
+  /** The member it is for; null for a visitor (double opt-in). */
+  uid: string | null;
+};
+
+/** The one way to queue a transactional email (`deliverOutboxMail` sends it once it is created). */
+export function queueMail(db: Firestore, writer: MailWriter, mail: QueuedMail, at: Date): void {
+  const { key, ...doc } = mail;
+  writer.create(db.collection(MAIL).doc(key), { ...doc, state: 'queued', createdAt: Timestamp.fromDate(at) });
+}

@@ -1,0 +1,75 @@
+import { logger } from 'firebase-functions';
+import type { SecretParam } from 'firebase-functions/params';
+import type { AppDeps } from '../app/deps';
+import { CHAT_SECRETS, MAIL_SECRETS, STRIPE_SECRET_KEY } from '../app/params';
+import { retryPendingAnnouncements } from '../announcements/announcement-store';
+import { reconcileSubscriptions } from '../billing/reconcile';
+import { retryQueuedMail } from '../mail/outbox';
+import { expireGrants } from '../members/member-store';
+import { dispatchNewsletters } from '../newsletters/newsletter-sender';
+
+/** Every so many minutes, or once a day at a UTC time ("04:00"). */
+export type Schedule = { everyMinutes: number } | { dailyAtUtc: string };
+
+export interface ScheduledJob {
+  schedule: Schedule;
+  /** Secrets `run` reads (the deployed function must declare them). */
+  secrets?: SecretParam[];
+  timeoutSeconds?: number;
+  run(deps: AppDeps): Promise<unknown>;
+}
+
+/**
+ * Every scheduled job, by the name of its exported function. Cloud Scheduler runs them in production
+ * (schedules/scheduled-functions.ts); under `npm start` dev-cron runs them, as the emulator cannot.
+ */
+export const SCHEDULED_JOBS = {
+  expireGrantsHourly: {
+    schedule: { everyMinutes: 60 },
+    run: async (deps) => {
+      const expired = await expireGrants(deps);
+      logger.info(`expired ${expired.length} complimentary grants`, { uids: expired });
+    },
+  },
+  /** Heal any drift between Stripe and members (a lost webhook, a manual change in the dashboard). */
+  reconcileBillingDaily: {
+    schedule: { dailyAtUtc: '04:00' },
+    secrets: [STRIPE_SECRET_KEY],
+    timeoutSeconds: 540,
+    run: (deps) => reconcileSubscriptions(deps),
+  },
+  /** Starts due issues and resumes batches whose worker died. */
+  dispatchNewslettersEveryMinute: {
+    schedule: { everyMinutes: 1 },
+    secrets: MAIL_SECRETS,
+    timeoutSeconds: 540,
+    run: (deps) => dispatchNewsletters(deps),
+  },
+  retryMailEveryMinute: {
+    schedule: { everyMinutes: 1 },
+    secrets: MAIL_SECRETS,
+    run: (deps) => retryQueuedMail(deps),
+  },
+  retryAnnouncementsEveryMinute: {
+    schedule: { everyMinutes: 1 },
+    secrets: CHAT_SECRETS,
+    run: (deps) => retryPendingAnnouncements(deps),
+  },
+} satisfies Record<string, ScheduledJob>;
+
+export type JobName = keyof typeof SCHEDULED_JOBS;
+
+/** The schedule in Cloud Scheduler's syntax. */
+export function cronOf(schedule: Schedule): string {
+  return 'dailyAtUtc' in schedule ? `every day ${schedule.dailyAtUtc}` : `every ${schedule.everyMinutes} minutes`;
+}
+
+const intervalMinutes = (schedule: Schedule) => ('dailyAtUtc' in schedule ? 24 * 60 : schedule.everyMinutes);
+
+/**
+ * dev-cron's plan: which jobs run in its `minute`-th tick (one tick a minute since it started). Every job
+ * runs at start, then at its own interval; a daily job runs once a day after start, not at its hour.
+ */
+export function jobsDueAt<N extends string>(jobs: Record<N, { schedule: Schedule }>, minute: number): N[] {
+  return (Object.keys(jobs) as N[]).filter((name) => minute % intervalMinutes(jobs[name].schedule) === 0);
+}
