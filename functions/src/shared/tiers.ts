@@ -78,6 +78,16 @@ export function sortedTiers(config: TiersConfig): Tier[] {
     .sort((a, b) => a.rank - b.rank);
 }
 
+/** The lowest tier (what a new member holds); undefined when no tier is configured. */
+export function lowestTier(config: TiersConfig): Tier | undefined {
+  return sortedTiers(config)[0];
+}
+
+/** The highest tier (what sees everything); undefined when no tier is configured. */
+export function highestTier(config: TiersConfig): Tier | undefined {
+  return sortedTiers(config).at(-1);
+}
+
 /** Rank of an access level (`public` or a tier id); undefined for an unknown level. */
 export function rankOf(config: TiersConfig, access: string): number | undefined {
   if (access === PUBLIC_ACCESS) return PUBLIC_RANK;

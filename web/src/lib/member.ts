@@ -1,6 +1,7 @@
 // `members/{uid}` as the app uses it. Functions write it, but the app must not break on a document from
 // an older or newer version: every field is read defensively. Pure, unit-tested in member.test.ts.
-import type { EmailPrefs } from '@shared/members';
+import type { MemberBillingFields } from '@shared/billing';
+import type { ComplimentaryGrant, EmailPrefs, MemberDoc } from '@shared/members';
 import { FREE_RANK, FREE_TIER } from '@shared/tiers';
 import { parseSubscription, toDate, type SubscriptionView } from './subscription';
 
@@ -19,6 +20,11 @@ export interface MemberView {
   subscription: SubscriptionView | null;
 }
 
+/** `members/{uid}` as read: any field may be missing (or, from another version, of another type). */
+export type StoredMember = Partial<Omit<MemberDoc, 'grant'> & MemberBillingFields> & {
+  grant?: Partial<ComplimentaryGrant> | null;
+};
+
 function grantOf(raw: unknown): MemberView['grant'] {
   if (!raw || typeof raw !== 'object') return null;
   const grant = raw as { tier?: unknown; endsAt?: unknown; note?: unknown };
@@ -26,8 +32,8 @@ function grantOf(raw: unknown): MemberView['grant'] {
   return { tier: grant.tier, endsAt: toDate(grant.endsAt), note: typeof grant.note === 'string' ? grant.note : '' };
 }
 
-export function memberView(data: Record<string, unknown>, fallbackEmail: string): MemberView {
-  const prefs = (data.emailPrefs && typeof data.emailPrefs === 'object' ? data.emailPrefs : {}) as Partial<EmailPrefs>;
+export function memberView(data: StoredMember, fallbackEmail: string): MemberView {
+  const prefs: Partial<EmailPrefs> = data.emailPrefs && typeof data.emailPrefs === 'object' ? data.emailPrefs : {};
   return {
     email: typeof data.email === 'string' ? data.email : fallbackEmail,
     name: typeof data.name === 'string' ? data.name : '',
