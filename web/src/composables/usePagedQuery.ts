@@ -31,8 +31,14 @@ export function usePagedQuery<T, C>(source: Watched<PageSource<T, C>>) {
   const hasMore = ref(false);
   let cursor: C | undefined;
   let generation = 0;
+  let latest: Promise<void> = Promise.resolve();
 
-  async function fetchPage(reset: boolean) {
+  function fetchPage(reset: boolean): Promise<void> {
+    latest = read(reset);
+    return latest;
+  }
+
+  async function read(reset: boolean) {
     const src = toValue(source);
     const mine = ++generation;
     error.value = null;
@@ -61,11 +67,14 @@ export function usePagedQuery<T, C>(source: Watched<PageSource<T, C>>) {
     return pending.value || !hasMore.value ? Promise.resolve() : fetchPage(false);
   }
 
+  // Synchronous: code that changes the source can await `settled()` right after.
   watch(
     () => toValue(source),
     () => fetchPage(true),
-    { immediate: true },
+    { immediate: true, flush: 'sync' },
   );
   onScopeDispose(() => generation++);
-  return { data, pending, error, hasMore, loadMore, reload: () => fetchPage(true) };
+  /** Resolves when the latest page asked for has arrived (or failed). */
+  const settled = () => latest;
+  return { data, pending, error, hasMore, loadMore, reload: () => fetchPage(true), settled };
 }

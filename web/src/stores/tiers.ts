@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
 import { doc, getDoc } from 'firebase/firestore/lite';
-import { tierNeeded, type Gated } from '@shared/access';
+import { tierNeeded, type AccessClaims, type Gated } from '@shared/access';
 import { CONFIG, TIERS_DOC } from '@shared/members';
-import { accessLabel, accessLevels, DEFAULT_TIERS, sortedTiers, type TiersConfig } from '@shared/tiers';
+import { accessLabel, accessLevels, DEFAULT_TIERS, lowestTier, sortedTiers, type TiersConfig } from '@shared/tiers';
 import { db } from '@/lib/firebase';
 
 /** `config/tiers`, read once per visit; the defaults until it arrives (or if it is missing). */
@@ -25,6 +25,9 @@ export const useTiersStore = defineStore('tiers', () => {
   const label = (access: string) => accessLabel(config.value, access);
   const needed = (item: Gated) => tierNeeded(config.value, item);
   const tierName = (id: string) => config.value.tiers[id]?.name ?? id;
+  /** The tier a signed-in member holds: their `tier` claim, else the lowest (claims not set yet). */
+  const heldTier = (claims: AccessClaims | null) =>
+    typeof claims?.tier === 'string' ? claims.tier : (lowestTier(config.value)?.id ?? '');
 
-  return { config, tiers, levels, load, label, needed, tierName };
+  return { config, tiers, levels, load, label, needed, tierName, heldTier };
 });
