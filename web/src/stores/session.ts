@@ -29,11 +29,13 @@ export const useSessionStore = defineStore('session', () => {
   /** Resolves once it is known whether someone is signed in (and their claims are read). */
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   /** `members/{uid}` of whoever is signed in, live (the full SDK loads with the first member page). */
+  // Keyed by uid, not by the User object: signing in sets the same user twice, and the listener stays.
+  const uid = computed(() => user.value?.uid);
   const memberDoc = useLiveDoc(() => {
-    const uid = user.value?.uid;
-    return uid
+    const id = uid.value;
+    return id
       ? liveDoc(
-          (sdk, db) => sdk.doc(db, MEMBERS, uid),
+          (sdk, db) => sdk.doc(db, MEMBERS, id),
           (_id, data) => data as StoredMember,
         )
       : null;
