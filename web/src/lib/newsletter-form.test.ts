@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EVERYONE, sendNewsletterSchema, saveNewsletterSchema } from '@shared/newsletters';
+import {
+  EVERYONE,
+  sendNewsletterSchema,
+  saveNewsletterSchema,
+  type NewsletterSection,
+  type NewsletterStatus,
+} from '@shared/newsletters';
 import { DEFAULT_TIERS } from '@shared/tiers';
 import {
   audienceLabel,
@@ -146,7 +152,7 @@ describe('newsletter document', () => {
     const sent = new Date('2030-06-01T09:31:00Z');
     const view = newsletterView('n1', {
       subject: 'Hi',
-      sections: [{ access: 'main', markdown: 'x' }, null],
+      sections: [{ access: 'main', markdown: 'x' }, null as unknown as NewsletterSection],
       audience: 'basic',
       status: 'sent',
       stats: { recipients: 3, sent: 2, failed: 1, batches: 1, batchesDone: 1 },
@@ -165,7 +171,7 @@ describe('newsletter document', () => {
     expect(view.status).toBe('sent');
     expect(view.finishedAt).toBe(sent);
     expect(view.startedAt).toBeNull();
-    expect(newsletterView('n2', { status: 'weird' }).status).toBe('draft');
+    expect(newsletterView('n2', { status: 'weird' as NewsletterStatus }).status).toBe('draft');
     expect(newsletterView('n2', {}).stats.recipients).toBe(0);
   });
 });
