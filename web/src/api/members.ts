@@ -12,7 +12,8 @@ export interface MemberRow {
   uid: string;
   email: string;
   name: string;
-  tier: string;
+  /** Null until functions set it (shortly after sign-up). */
+  tier: string | null;
   admin: boolean;
   grant: { tier: string; endsAt: Date | null } | null;
   /** The Stripe subscription as last synced (also an ended one); null when they never subscribed. */

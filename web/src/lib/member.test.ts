@@ -61,12 +61,12 @@ describe('memberView', () => {
     });
   });
 
-  it('falls back to a free member for a sparse document (a sign-up before billing existed)', () => {
+  it('reads a sparse document (a sign-up before billing existed) with the plan not set yet', () => {
     expect(memberView({}, 'new@example.com')).toEqual({
       email: 'new@example.com',
       name: '',
-      tier: 'free',
-      rank: 10,
+      tier: null,
+      rank: null,
       admin: false,
       grant: null,
       emailPrefs: { newsletter: true, events: true },

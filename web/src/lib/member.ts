@@ -2,15 +2,15 @@
 // an older or newer version: every field is read defensively. Pure, unit-tested in member.test.ts.
 import type { MemberBillingFields } from '@shared/billing';
 import type { ComplimentaryGrant, EmailPrefs, MemberDoc } from '@shared/members';
-import { FREE_RANK, FREE_TIER } from '@shared/tiers';
 import { parseSubscription, toDate, type SubscriptionView } from './subscription';
 
 /** The member document as the app uses it (timestamps as Dates). */
 export interface MemberView {
   email: string;
   name: string;
-  tier: string;
-  rank: number;
+  /** Null until functions set the plan (shortly after sign-up): then it is the lowest tier. */
+  tier: string | null;
+  rank: number | null;
   admin: boolean;
   grant: { tier: string; endsAt: Date | null; note: string } | null;
   emailPrefs: EmailPrefs;
@@ -37,8 +37,8 @@ export function memberView(data: StoredMember, fallbackEmail: string): MemberVie
   return {
     email: typeof data.email === 'string' ? data.email : fallbackEmail,
     name: typeof data.name === 'string' ? data.name : '',
-    tier: typeof data.tier === 'string' ? data.tier : FREE_TIER,
-    rank: typeof data.rank === 'number' ? data.rank : FREE_RANK,
+    tier: typeof data.tier === 'string' && data.tier ? data.tier : null,
+    rank: typeof data.rank === 'number' ? data.rank : null,
     admin: data.admin === true,
     grant: grantOf(data.grant),
     emailPrefs: { newsletter: prefs.newsletter !== false, events: prefs.events !== false },

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
 import { doc, getDoc } from 'firebase/firestore/lite';
-import { tierNeeded, type AccessClaims, type Gated } from '@shared/access';
+import { tierNeeded, type Gated } from '@shared/access';
 import { CONFIG, TIERS_DOC } from '@shared/members';
 import { accessLabel, accessLevels, DEFAULT_TIERS, lowestTier, sortedTiers, type TiersConfig } from '@shared/tiers';
 import { db } from '@/lib/firebase';
@@ -25,9 +25,10 @@ export const useTiersStore = defineStore('tiers', () => {
   const label = (access: string) => accessLabel(config.value, access);
   const needed = (item: Gated) => tierNeeded(config.value, item);
   const tierName = (id: string) => config.value.tiers[id]?.name ?? id;
-  /** The tier a signed-in member holds: their `tier` claim, else the lowest (claims not set yet). */
-  const heldTier = (claims: AccessClaims | null) =>
-    typeof claims?.tier === 'string' ? claims.tier : (lowestTier(config.value)?.id ?? '');
+  /** The tier every member holds at least (what a new member has). */
+  const lowest = computed(() => lowestTier(config.value));
+  /** A member's tier as stored (claim or document); the lowest while it is not set yet. */
+  const heldTier = (tier: unknown) => (typeof tier === 'string' && tier ? tier : (lowest.value?.id ?? ''));
 
-  return { config, tiers, levels, load, label, needed, tierName, heldTier };
+  return { config, tiers, levels, lowest, load, label, needed, tierName, heldTier };
 });
