@@ -1,26 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import { getDocs, type QueryDocumentSnapshot } from 'firebase/firestore/lite';
-import { CATALOG_PAGE_SIZE, type MaterialTeaser } from '@shared/materials';
-import { matchesSearch } from '@shared/search';
-import { pageOf, usePagedQuery, type PageSource } from '@/composables/usePagedQuery';
-import { catalogQuery, EMPTY_FILTERS, type CatalogFilters } from '@/lib/catalog-query';
-import { db, errorMessage } from '@/lib/firebase';
+import { catalogPages, type CatalogItem } from '@/api/catalog';
+import { usePagedQuery } from '@/composables/usePagedQuery';
+import { EMPTY_FILTERS, type CatalogFilters } from '@/lib/catalog-query';
+import { errorMessage } from '@/lib/firebase';
 
-export type CatalogItem = MaterialTeaser<{ toDate(): Date }> & { id: string };
+export type { CatalogItem };
 
 /** A page shown again within this time (back from a material) is not read again. */
 const FRESH_MS = 60_000;
-
-/** Pages of published teasers for these filters, with Firestore lite (page size + 1 reads at most). */
-function catalogPages(filters: CatalogFilters): PageSource<CatalogItem, QueryDocumentSnapshot> {
-  return async (cursor) => {
-    const snap = await getDocs(catalogQuery(db, filters, cursor));
-    const page = pageOf(snap.docs, CATALOG_PAGE_SIZE, (d) => ({ id: d.id, ...(d.data() as Omit<CatalogItem, 'id'>) }));
-    // The query filtered on one search word; the other words narrow the page here.
-    return { ...page, items: page.items.filter((m) => matchesSearch(m.title, filters.q)) };
-  };
-}
 
 /** The public catalog: cursor pages of the filtered teasers, kept while the visitor reads a material. */
 export const useCatalogStore = defineStore('catalog', () => {
