@@ -78,21 +78,23 @@ export function sortedTiers(config: TiersConfig): Tier[] {
     .sort((a, b) => a.rank - b.rank);
 }
 
-/** The lowest tier (what a new member holds); undefined when no tier is configured. */
-export function lowestTier(config: TiersConfig): Tier | undefined {
-  return sortedTiers(config)[0];
-}
-
-/** The highest tier (what sees everything); undefined when no tier is configured. */
-export function highestTier(config: TiersConfig): Tier | undefined {
-  return sortedTiers(config).at(-1);
-}
-
 /** Rank of an access level (`public` or a tier id); undefined for an unknown level. */
 export function rankOf(config: TiersConfig, access: string): number | undefined {
   if (access === PUBLIC_ACCESS) return PUBLIC_RANK;
   return config.tiers[access]?.rank;
 }
+
+function tierAt(config: TiersConfig, index: 0 | -1): Tier {
+  const tier = sortedTiers(config).at(index);
+  if (!tier) throw new Error('config/tiers lists no tiers');
+  return tier;
+}
+
+/** The lowest tier: what every member holds without a plan (new accounts, expired grants). */
+export const lowestTier = (config: TiersConfig): Tier => tierAt(config, 0);
+
+/** The highest tier: who reads every section of an issue (the admin's test send). */
+export const highestTier = (config: TiersConfig): Tier => tierAt(config, -1);
 
 /** All access levels, lowest first: `public` then the tiers. */
 export function accessLevels(config: TiersConfig): string[] {

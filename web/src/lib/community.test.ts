@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SeatDoc } from '@shared/community';
 import { DEFAULT_TIERS, type TiersConfig } from '@shared/tiers';
 import {
   communityForm,
@@ -117,7 +116,7 @@ describe('community seats', () => {
   it('reads a seat and lists the longest waiting first', () => {
     const a = seatRow('a', { email: 'a@x.test', state: 'to-deactivate', updatedAt: new Date('2027-02-01T00:00:00Z') });
     const b = seatRow('b', { email: 'b@x.test', state: 'to-deactivate', updatedAt: new Date('2027-01-01T00:00:00Z') });
-    const c = seatRow('c', { email: 'c@x.test', state: 'bogus' } as unknown as Partial<SeatDoc>);
+    const c = seatRow('c', { email: 'c@x.test', state: 'bogus' } as unknown as Parameters<typeof seatRow>[1]);
     expect(c).toEqual({ uid: 'c', email: 'c@x.test', state: null, updatedAt: null, doneBy: '' });
     expect(sortSeats([a, c, b]).map((r) => r.uid)).toEqual(['b', 'a', 'c']);
   });

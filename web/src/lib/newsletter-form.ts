@@ -9,7 +9,7 @@ import {
   type NewsletterStats,
   type NewsletterStatus,
 } from '@shared/newsletters';
-import { PUBLIC_ACCESS, rankOf, sortedTiers, type TiersConfig } from '@shared/tiers';
+import { lowestTier, PUBLIC_ACCESS, rankOf, sortedTiers, type TiersConfig } from '@shared/tiers';
 import { toDate } from './subscription';
 
 /** A section as the form edits it: `key` keeps its editor in place when sections move. */
@@ -97,9 +97,8 @@ export function validateNewsletterForm(form: NewsletterForm, config: TiersConfig
 export function audienceOptions(config: TiersConfig): { value: string; label: string }[] {
   return [
     { value: EVERYONE, label: 'Everyone with newsletters on (free and up)' },
-    // The lowest tier is everyone's: "everyone" covers it.
     ...sortedTiers(config)
-      .slice(1)
+      .filter((t) => t.rank > lowestTier(config).rank)
       .map((t) => ({ value: t.id, label: `${t.name} and up` })),
   ];
 }

@@ -28,7 +28,7 @@ export const useTiersStore = defineStore('tiers', () => {
   /** The tier every member holds at least (what a new member has). */
   const lowest = computed(() => lowestTier(config.value));
   /** A member's tier as stored (claim or document); the lowest while it is not set yet. */
-  const heldTier = (tier: unknown) => (typeof tier === 'string' && tier ? tier : (lowest.value?.id ?? ''));
+  const heldTier = (tier: unknown) => (typeof tier === 'string' && tier ? tier : lowest.value.id);
 
   return { config, tiers, levels, lowest, load, label, needed, tierName, heldTier };
 });
