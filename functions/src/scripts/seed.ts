@@ -53,7 +53,13 @@ export async function ensureAccount(
     });
   await createIfAbsent(
     db.collection(MEMBERS).doc(account.uid),
-    newMemberDoc({ email: account.email, name: account.name, tier: lowest.id, rank: lowest.rank, admin: account.admin }),
+    newMemberDoc({
+      email: account.email,
+      name: account.name,
+      tier: lowest.id,
+      rank: lowest.rank,
+      admin: account.admin,
+    }),
   );
   if (account.admin) await setAdmin(deps, account.uid, true);
   if (account.tier) {

@@ -6,7 +6,8 @@ import type { SubscriptionFact } from '../domain/entitlement';
 import { graceUntil, type SubscriptionMirror, type SubscriptionStatus } from '../shared/billing';
 import { materialDocs, type MaterialBody, type MaterialInput, type MaterialTeaser } from '../shared/materials';
 import { DEFAULT_EMAIL_PREFS, type MemberDoc } from '../shared/members';
-import { DEFAULT_TIERS, rankOf } from '../shared/tiers';
+import { DEFAULT_TIERS } from '../shared/defaults';
+import { rankOf } from '../shared/tiers';
 
 /** The fixed "now" of pure tests, so dates in expectations can be read off the page. */
 export const TEST_NOW = new Date('2026-11-24T12:00:00Z');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AnnouncementDoc } from '@shared/announcements';
 import { announceOutcome, announcementView, attemptsText, channelLabel } from './announcements';
 
 const stamp = (iso: string) => ({ toDate: () => new Date(iso) });
@@ -25,7 +26,8 @@ describe('announcement view', () => {
   });
 
   it('reads a malformed document without throwing', () => {
-    const view = announcementView('a', { channels: { slack: { state: 'weird', attempts: -2 } }, pending: 'yes' });
+    const malformed = { channels: { slack: { state: 'weird', attempts: -2 } }, pending: 'yes' };
+    const view = announcementView('a', malformed as unknown as Partial<AnnouncementDoc>);
     expect(view.title).toBe('(untitled)');
     expect(view.channels).toEqual([
       { name: 'slack', label: 'Slack', state: 'pending', attempts: 0, error: '', sentAt: null },

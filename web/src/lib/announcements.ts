@@ -1,13 +1,8 @@
 // Announcements in /admin: `announcements/{id}` as the admin list shows it, and what the editor says
 // after asking to announce. Tested in announcements.test.ts. The backend (functions/src/announcements)
 // owns delivery, retries and the channel states.
+import { CHANNEL_STATES, type AnnouncementDoc, type ChannelState } from '@shared/announcements';
 import { toDate } from './subscription';
-
-export const ANNOUNCEMENTS = 'announcements';
-export const ANNOUNCEMENT_CALLABLES = { announce: 'announce', retry: 'retryAnnouncement' } as const;
-
-export const CHANNEL_STATES = ['pending', 'sent', 'failed'] as const;
-export type ChannelState = (typeof CHANNEL_STATES)[number];
 
 export interface ChannelView {
   /** `slack`, `telegram`, … (the key in `channels`). */
@@ -56,8 +51,9 @@ function channelRank(name: string) {
   return i === -1 ? CHANNEL_ORDER.length : i;
 }
 
-export function announcementView(id: string, data: Record<string, unknown>): AnnouncementView {
-  const raw = data.channels && typeof data.channels === 'object' ? (data.channels as Record<string, unknown>) : {};
+/** Read defensively: a document from an older or newer version must not break the list. */
+export function announcementView(id: string, data: Partial<AnnouncementDoc>): AnnouncementView {
+  const raw: Record<string, unknown> = data.channels && typeof data.channels === 'object' ? data.channels : {};
   const channels = Object.entries(raw)
     .map(([name, c]) => channelView(name, c))
     .sort((a, b) => channelRank(a.name) - channelRank(b.name) || a.name.localeCompare(b.name));

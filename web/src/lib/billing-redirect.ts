@@ -1,7 +1,7 @@
 // Sends the browser to Stripe Checkout or the Customer Portal through our callables (the functions
 // decide which: a member who already pays always lands in the portal). Functions loads on first use.
 import { onBeforeUnmount, onMounted, ref } from 'vue';
-import { BILLING_CALLABLES, type BillingInterval, type BillingRedirect, type CheckoutRequest } from '@shared/billing';
+import type { BillingInterval, BillingRedirect } from '@shared/billing';
 import { billingErrorMessage, billingUrl } from './billing';
 import { callFunction } from './firebase';
 
@@ -37,13 +37,10 @@ export function useBillingRedirect() {
 
   /** Stripe Checkout for `tier` (or the portal, when the member already pays). */
   const checkout = (tier: string, interval: BillingInterval) =>
-    go(`checkout:${tier}`, () =>
-      callFunction<CheckoutRequest, BillingRedirect>(BILLING_CALLABLES.checkout, { tier, interval }),
-    );
+    go(`checkout:${tier}`, () => callFunction('createCheckoutSession', { tier, interval }));
 
   /** The Stripe Customer Portal: change plan, cancel, card, invoices. */
-  const portal = (key = 'portal') =>
-    go(key, () => callFunction<Record<string, never>, BillingRedirect>(BILLING_CALLABLES.portal, {}));
+  const portal = (key = 'portal') => go(key, () => callFunction('createPortalSession', {}));
 
   return { busy, error, checkout, portal };
 }

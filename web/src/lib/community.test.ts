@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '@shared/defaults';
 import { type TiersConfig } from '@shared/tiers';
 import {
-  communityConfigOf,
   communityForm,
-  communityFormToConfig,
+  communityFormToDocs,
+  communityLevelOf,
+  communityLinksOf,
   communityUpsell,
   httpsUrl,
   inviteLinks,
@@ -21,14 +22,16 @@ const stored = {
 };
 
 describe('community config', () => {
-  it('reads the stored config and refuses something else', () => {
-    expect(communityConfigOf(stored)).toEqual(stored);
-    expect(communityConfigOf({ access: 'main', rank: 30 })).toMatchObject({
+  it('reads the stored level and links and refuses something else', () => {
+    expect(communityLevelOf(stored)).toEqual({ access: 'main', rank: 30 });
+    expect(communityLinksOf(stored)).toEqual(stored);
+    expect(communityLinksOf({ access: 'main', rank: 30 })).toMatchObject({
       slackInviteUrl: '',
       telegramInviteUrl: '',
     });
-    expect(communityConfigOf({ access: 'main' })).toBeNull();
-    expect(communityConfigOf(undefined)).toBeNull();
+    expect(communityLevelOf({ access: 'main' })).toBeNull();
+    expect(communityLinksOf({ rank: 30, slackInviteUrl: stored.slackInviteUrl })).toBeNull();
+    expect(communityLevelOf(undefined)).toBeNull();
   });
 
   it('makes links of https URLs only', () => {
@@ -37,37 +40,42 @@ describe('community config', () => {
     expect(httpsUrl('javascript:alert(1)')).toBeNull();
     expect(httpsUrl('/pricing')).toBeNull();
     expect(httpsUrl('https://')).toBeNull();
-    expect(inviteLinks(communityConfigOf(stored))).toEqual({ slack: stored.slackInviteUrl, telegram: null });
+    expect(inviteLinks(communityLinksOf(stored))).toEqual({ slack: stored.slackInviteUrl, telegram: null });
     expect(inviteLinks(null)).toEqual({ slack: null, telegram: null });
   });
 });
 
 describe('community upsell', () => {
-  it('offers the lowest plan whose benefits name the community, above the reader', () => {
-    expect(communityUpsell(DEFAULT_TIERS, 20)?.id).toBe('main');
-    expect(communityUpsell(DEFAULT_TIERS, 10)?.name).toBe('Main');
-    expect(communityUpsell(DEFAULT_TIERS, 30)).toBeUndefined();
-    expect(communityUpsell(DEFAULT_TIERS, 40)).toBeUndefined();
+  const level = { access: 'main', rank: 30 };
+
+  it('offers the lowest plan that reaches the level, only to readers below it', () => {
+    expect(communityUpsell(DEFAULT_TIERS, level, 20)?.id).toBe('main');
+    expect(communityUpsell(DEFAULT_TIERS, level, 10)?.name).toBe('Main');
+    expect(communityUpsell(DEFAULT_TIERS, level, 30)).toBeUndefined();
+    expect(communityUpsell(DEFAULT_TIERS, level, 40)).toBeUndefined();
+    expect(communityUpsell(DEFAULT_TIERS, null, 10)).toBeUndefined();
   });
 
-  it('follows the tiers data, and offers nothing when no plan promises the community', () => {
+  it('follows the tiers data, and offers nothing when no plan reaches the level', () => {
     const moved: TiersConfig = {
-      tiers: {
-        ...DEFAULT_TIERS.tiers,
-        main: { ...DEFAULT_TIERS.tiers.main!, benefits: ['Everything in Basic'] },
-        pro: { name: 'Pro', rank: 35, benefits: ['Our Slack community'] },
-      },
+      tiers: { ...DEFAULT_TIERS.tiers, pro: { name: 'Pro', rank: 35, benefits: [] } },
     };
-    expect(communityUpsell(moved, 30)?.id).toBe('pro');
+    expect(communityUpsell(moved, { access: 'pro', rank: 35 }, 30)?.id).toBe('pro');
+    expect(communityUpsell(moved, { access: 'x', rank: 33 }, 20)?.id).toBe('pro');
     const none: TiersConfig = { tiers: { free: DEFAULT_TIERS.tiers.free!, basic: DEFAULT_TIERS.tiers.basic! } };
-    expect(communityUpsell(none, 10)).toBeUndefined();
+    expect(communityUpsell(none, level, 10)).toBeUndefined();
   });
 });
 
 describe('community form', () => {
-  it('starts from the stored config or the default plan', () => {
-    expect(communityForm(null)).toEqual({ access: 'main', slackInviteUrl: '', telegramInviteUrl: '' });
-    expect(communityForm(communityConfigOf(stored))).toEqual({
+  it('starts from the stored links, the level alone, or nothing', () => {
+    expect(communityForm(null)).toEqual({ access: '', slackInviteUrl: '', telegramInviteUrl: '' });
+    expect(communityForm(communityLevelOf(stored))).toEqual({
+      access: 'main',
+      slackInviteUrl: '',
+      telegramInviteUrl: '',
+    });
+    expect(communityForm(communityLinksOf(stored))).toEqual({
       access: 'main',
       slackInviteUrl: stored.slackInviteUrl,
       telegramInviteUrl: '',
@@ -75,7 +83,8 @@ describe('community form', () => {
   });
 
   it('asks for a known plan and https links', () => {
-    expect(validateCommunityForm(communityForm(communityConfigOf(stored)), DEFAULT_TIERS)).toEqual({});
+    expect(validateCommunityForm(communityForm(communityLinksOf(stored)), DEFAULT_TIERS)).toEqual({});
+    expect(validateCommunityForm(communityForm(null), DEFAULT_TIERS)).toEqual({ access: 'Choose a plan' });
     const errors = validateCommunityForm(
       { access: 'gold', slackInviteUrl: 'join.slack.com/x', telegramInviteUrl: 'javascript:alert(1)' },
       DEFAULT_TIERS,
@@ -87,19 +96,20 @@ describe('community form', () => {
     });
   });
 
-  it('writes exactly the allowed keys with the rank of the chosen plan', () => {
-    const doc = communityFormToConfig(
+  it('writes the level and the links with the same plan and its rank, and exactly the allowed keys', () => {
+    const { level, links } = communityFormToDocs(
       { access: 'premium', slackInviteUrl: ' https://join.slack.com/x ', telegramInviteUrl: '' },
       DEFAULT_TIERS,
     );
-    expect(doc).toEqual({
+    expect(level).toEqual({ access: 'premium', rank: 40 });
+    expect(links).toEqual({
       access: 'premium',
       rank: 40,
       slackInviteUrl: 'https://join.slack.com/x',
       telegramInviteUrl: '',
     });
-    expect(Object.keys(doc).sort()).toEqual(['access', 'rank', 'slackInviteUrl', 'telegramInviteUrl']);
-    expect(() => communityFormToConfig({ ...communityForm(null), access: 'gold' }, DEFAULT_TIERS)).toThrow(/gold/);
+    expect(Object.keys(links).sort()).toEqual(['access', 'rank', 'slackInviteUrl', 'telegramInviteUrl']);
+    expect(() => communityFormToDocs({ ...communityForm(null), access: 'gold' }, DEFAULT_TIERS)).toThrow(/gold/);
   });
 });
 
@@ -107,7 +117,7 @@ describe('community seats', () => {
   it('reads a seat and lists the longest waiting first', () => {
     const a = seatRow('a', { email: 'a@x.test', state: 'to-deactivate', updatedAt: new Date('2027-02-01T00:00:00Z') });
     const b = seatRow('b', { email: 'b@x.test', state: 'to-deactivate', updatedAt: new Date('2027-01-01T00:00:00Z') });
-    const c = seatRow('c', { email: 'c@x.test', state: 'bogus' });
+    const c = seatRow('c', { email: 'c@x.test', state: 'bogus' } as unknown as Parameters<typeof seatRow>[1]);
     expect(c).toEqual({ uid: 'c', email: 'c@x.test', state: null, updatedAt: null, doneBy: '' });
     expect(sortSeats([a, c, b]).map((r) => r.uid)).toEqual(['b', 'a', 'c']);
   });

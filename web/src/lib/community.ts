@@ -1,40 +1,34 @@
-// The community's pure half: `config/community` (invite links and the plan that gets them), the seat
-// lists admins work through, and which plan to offer a member whose plan lacks it. Tested in
-// community.test.ts. Mirrors functions/src/community (the backend owns the states and transitions).
-import { sortedTiers, type Tier, type TiersConfig } from '@shared/tiers';
+// The community's pure half: reading `config/community` (the plan that opens it) and its gated links,
+// which plan to offer a member below it, the admin form that writes both, and the seat lists admins
+// work through. Tested in community.test.ts. The contract lives in @shared/community; the backend
+// (functions/src/community) owns the seat states and transitions.
+import { tierNeeded } from '@shared/access';
+import {
+  COMMUNITY_STATES,
+  type CommunityLevel,
+  type CommunityLinks,
+  type CommunityState,
+  type SeatDoc,
+} from '@shared/community';
+import type { Tier, TiersConfig } from '@shared/tiers';
 import { toDate } from './subscription';
 
-/** `community/{uid}`: a member's seat (admins read). */
-export const COMMUNITY = 'community';
-/** `config/community`. */
-export const COMMUNITY_DOC = 'community';
-export const COMPLETE_SEAT = 'completeCommunitySeat';
-/** The design's default: the community comes with Main and up. */
-export const DEFAULT_COMMUNITY_ACCESS = 'main';
-
-export const COMMUNITY_STATES = ['invited', 'active', 'to-deactivate', 'deactivated', 'to-reactivate'] as const;
-export type CommunityState = (typeof COMMUNITY_STATES)[number];
-/** Waiting for an admin to act in Slack (then "Mark done"). */
-export type PendingState = 'to-deactivate' | 'to-reactivate';
 /** Who holds a seat now: invited or active, and those whose deactivation is still to be carried out. */
 export const SEATED_STATES: CommunityState[] = ['invited', 'active', 'to-deactivate'];
 
-export interface CommunityConfig {
-  access: string;
-  rank: number;
-  slackInviteUrl: string;
-  telegramInviteUrl: string;
-}
-
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** `config/community` as stored, with missing fields read as empty (null when it is not a config at all). */
-export function communityConfigOf(data: unknown): CommunityConfig | null {
-  if (!data || typeof data !== 'object') return null;
-  const d = data as Record<string, unknown>;
-  const access = str(d.access);
-  if (!access || typeof d.rank !== 'number') return null;
-  return { access, rank: d.rank, slackInviteUrl: str(d.slackInviteUrl), telegramInviteUrl: str(d.telegramInviteUrl) };
+/** `config/community` as stored; null when it is not a level at all. */
+export function communityLevelOf(data: Partial<CommunityLevel> | undefined): CommunityLevel | null {
+  const access = str(data?.access);
+  return access && typeof data?.rank === 'number' ? { access, rank: data.rank } : null;
+}
+
+/** `config/community/gated/links` as stored, missing links read as empty; null when it has no level. */
+export function communityLinksOf(data: Partial<CommunityLinks> | undefined): CommunityLinks | null {
+  const level = communityLevelOf(data);
+  if (!level) return null;
+  return { ...level, slackInviteUrl: str(data?.slackInviteUrl), telegramInviteUrl: str(data?.telegramInviteUrl) };
 }
 
 /** An absolute https URL, or null: only those become links (never `javascript:` or a relative path). */
@@ -54,23 +48,23 @@ export interface InviteLinks {
   telegram: string | null;
 }
 
-export function inviteLinks(config: CommunityConfig | null): InviteLinks {
+export function inviteLinks(links: CommunityLinks | null): InviteLinks {
   return {
-    slack: config ? httpsUrl(config.slackInviteUrl) : null,
-    telegram: config ? httpsUrl(config.telegramInviteUrl) : null,
+    slack: links ? httpsUrl(links.slackInviteUrl) : null,
+    telegram: links ? httpsUrl(links.telegramInviteUrl) : null,
   };
 }
 
-const MENTIONS_COMMUNITY = /\bslack\b|\bcommunity\b/i;
-
 /**
- * The plan to offer a member who may not read `config/community` (rules refuse it below its rank, so
- * its level is unknown to them): the lowest tier whose advertised benefits name the community, and only
- * if it is above the reader's rank. Undefined when no plan says so: never upsell what pricing does not promise.
+ * The plan to offer a reader below the community's level: the lowest tier that reaches it. Undefined
+ * when the reader is at the level already, when no level is set, or when no tier reaches it.
  */
-export function communityUpsell(config: TiersConfig, readerRank: number): Tier | undefined {
-  const tier = sortedTiers(config).find((t) => t.benefits.some((b) => MENTIONS_COMMUNITY.test(b)));
-  return tier && tier.rank > readerRank ? tier : undefined;
+export function communityUpsell(
+  tiers: TiersConfig,
+  level: CommunityLevel | null,
+  readerRank: number,
+): Tier | undefined {
+  return level && level.rank > readerRank ? tierNeeded(tiers, level) : undefined;
 }
 
 // ---- admin: the config form ------------------------------------------------------------------------
@@ -81,11 +75,13 @@ export interface CommunityForm {
   telegramInviteUrl: string;
 }
 
-export function communityForm(config: CommunityConfig | null): CommunityForm {
+/** The form from what is stored: the links document when readable, else the level alone; empty when unset. */
+export function communityForm(stored: CommunityLevel | CommunityLinks | null): CommunityForm {
+  const links = stored && 'slackInviteUrl' in stored ? stored : null;
   return {
-    access: config?.access ?? DEFAULT_COMMUNITY_ACCESS,
-    slackInviteUrl: config?.slackInviteUrl ?? '',
-    telegramInviteUrl: config?.telegramInviteUrl ?? '',
+    access: stored?.access ?? '',
+    slackInviteUrl: links?.slackInviteUrl ?? '',
+    telegramInviteUrl: links?.telegramInviteUrl ?? '',
   };
 }
 
@@ -101,15 +97,20 @@ export function validateCommunityForm(form: CommunityForm, tiers: TiersConfig): 
   return errors;
 }
 
-/** The document to write: exactly the keys the rules allow, `rank` taken from `config/tiers`. */
-export function communityFormToConfig(form: CommunityForm, tiers: TiersConfig): CommunityConfig {
+/**
+ * The two documents to write together: the public level and the gated links, with the same `access`
+ * and the `rank` of that plan in `config/tiers` (the rules check both), and exactly the allowed keys.
+ */
+export function communityFormToDocs(
+  form: CommunityForm,
+  tiers: TiersConfig,
+): { level: CommunityLevel; links: CommunityLinks } {
   const rank = tiers.tiers[form.access]?.rank;
   if (rank === undefined) throw new Error(`Unknown plan "${form.access}"`);
+  const level = { access: form.access, rank };
   return {
-    access: form.access,
-    rank,
-    slackInviteUrl: form.slackInviteUrl.trim(),
-    telegramInviteUrl: form.telegramInviteUrl.trim(),
+    level,
+    links: { ...level, slackInviteUrl: form.slackInviteUrl.trim(), telegramInviteUrl: form.telegramInviteUrl.trim() },
   };
 }
 
@@ -124,7 +125,7 @@ export interface SeatRow {
   doneBy: string;
 }
 
-export function seatRow(uid: string, data: Record<string, unknown>): SeatRow {
+export function seatRow(uid: string, data: Partial<SeatDoc>): SeatRow {
   const state = (COMMUNITY_STATES as readonly unknown[]).includes(data.state) ? (data.state as CommunityState) : null;
   return { uid, email: str(data.email), state, updatedAt: toDate(data.updatedAt), doneBy: str(data.doneBy) };
 }

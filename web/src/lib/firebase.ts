@@ -8,6 +8,7 @@ import { initializeApp } from 'firebase/app';
 import { connectFirestoreEmulator, getFirestore } from 'firebase/firestore/lite';
 import type { Firestore as LiveFirestore } from 'firebase/firestore';
 import type { Functions } from 'firebase/functions';
+import type { CallableName, CallableRequest, CallableResponse } from '@shared/callables';
 
 const env = import.meta.env;
 export const projectId = env.VITE_FIREBASE_PROJECT_ID || 'demo-commons';
@@ -97,10 +98,16 @@ function loadFunctions() {
   return functionsSdk;
 }
 
-/** Calls an onCall function. Errors arrive as FirebaseError (`functions/invalid-argument`, …) with a readable message. */
-export async function callFunction<Req, Res>(name: string, data: Req): Promise<Res> {
+/**
+ * Calls an onCall function, typed by the shared map of callables: a wrong payload or an unknown name
+ * does not compile. Errors arrive as FirebaseError (`functions/invalid-argument`, …) with a readable message.
+ */
+export async function callFunction<K extends CallableName>(
+  name: K,
+  data: CallableRequest<K>,
+): Promise<CallableResponse<K>> {
   const { sdk, instance } = await loadFunctions();
-  const result = await sdk.httpsCallable<Req, Res>(instance, name)(data);
+  const result = await sdk.httpsCallable<CallableRequest<K>, CallableResponse<K>>(instance, name)(data);
   return result.data;
 }
 

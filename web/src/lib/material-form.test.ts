@@ -8,7 +8,7 @@ describe('material form', () => {
   });
 
   it('reports schema errors per field', () => {
-    const errors = validateMaterialForm({ ...emptyMaterialForm(), id: 'hi', title: 'Hi' }, 'published');
+    const errors = validateMaterialForm({ ...emptyMaterialForm('free'), id: 'hi', title: 'Hi' }, 'published');
     expect(errors.title).toBe('Title is too short');
     expect(errors.summary).toBe('Write a teaser of at least 10 characters');
     expect(errors.id).toBeUndefined();
@@ -16,7 +16,7 @@ describe('material form', () => {
 
   it('accepts a complete form', () => {
     const form = {
-      ...emptyMaterialForm(),
+      ...emptyMaterialForm('free'),
       id: 'streaming-joins',
       title: 'Streaming joins',
       summary: 'Interval joins and temporal joins.',
@@ -30,7 +30,7 @@ describe('material form', () => {
   it('refuses a bad address', () => {
     expect(
       validateMaterialForm(
-        { ...emptyMaterialForm(), id: 'Not OK', title: 'A title', summary: 'A long enough teaser' },
+        { ...emptyMaterialForm('free'), id: 'Not OK', title: 'A title', summary: 'A long enough teaser' },
         'draft',
       ).id,
     ).toBe('Use lowercase letters, digits and dashes');

@@ -14,14 +14,15 @@ export interface MaterialForm {
   files: MaterialFile[];
 }
 
-export function emptyMaterialForm(): MaterialForm {
+/** A new material, readable by `access` (the lowest tier, from `config/tiers`). */
+export function emptyMaterialForm(access: string): MaterialForm {
   return {
     id: '',
     kind: 'article',
     title: '',
     summary: '',
     tags: '',
-    access: 'free',
+    access,
     author: '',
     markdown: '',
     files: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memberView } from './member';
+import { memberView, type StoredMember } from './member';
 
 const stamp = (iso: string) => ({ toDate: () => new Date(iso), toMillis: () => Date.parse(iso) });
 
@@ -61,12 +61,12 @@ describe('memberView', () => {
     });
   });
 
-  it('falls back to a free member for a sparse document (a sign-up before billing existed)', () => {
+  it('reads a sparse document (a sign-up before billing existed) with the plan not set yet', () => {
     expect(memberView({}, 'new@example.com')).toEqual({
       email: 'new@example.com',
       name: '',
-      tier: 'free',
-      rank: 10,
+      tier: null,
+      rank: null,
       admin: false,
       grant: null,
       emailPrefs: { newsletter: true, events: true },
@@ -76,15 +76,13 @@ describe('memberView', () => {
   });
 
   it('ignores malformed billing and grant fields instead of failing', () => {
-    const view = memberView(
-      {
-        stripeCustomerId: 42,
-        subscription: { id: 'sub_1', status: 'mystery' },
-        grant: { endsAt: 'tomorrow' },
-        emailPrefs: 'yes',
-      },
-      'x@example.com',
-    );
+    const malformed = {
+      stripeCustomerId: 42,
+      subscription: { id: 'sub_1', status: 'mystery' },
+      grant: { endsAt: 'tomorrow' },
+      emailPrefs: 'yes',
+    };
+    const view = memberView(malformed as unknown as StoredMember, 'x@example.com');
     expect(view.stripeCustomerId).toBeNull();
     expect(view.subscription).toBeNull();
     expect(view.grant).toBeNull();

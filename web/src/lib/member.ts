@@ -1,16 +1,16 @@
 // `members/{uid}` as the app uses it. Functions write it, but the app must not break on a document from
 // an older or newer version: every field is read defensively. Pure, unit-tested in member.test.ts.
-import type { EmailPrefs } from '@shared/members';
-import { DEFAULT_TIERS, SIGNED_IN_RANK } from '@shared/defaults';
-import { lowestTier } from '@shared/tiers';
+import type { MemberBillingFields } from '@shared/billing';
+import type { ComplimentaryGrant, EmailPrefs, MemberDoc } from '@shared/members';
 import { parseSubscription, toDate, type SubscriptionView } from './subscription';
 
 /** The member document as the app uses it (timestamps as Dates). */
 export interface MemberView {
   email: string;
   name: string;
-  tier: string;
-  rank: number;
+  /** Null until functions set the plan (shortly after sign-up): then it is the lowest tier. */
+  tier: string | null;
+  rank: number | null;
   admin: boolean;
   grant: { tier: string; endsAt: Date | null; note: string } | null;
   emailPrefs: EmailPrefs;
@@ -20,6 +20,11 @@ export interface MemberView {
   subscription: SubscriptionView | null;
 }
 
+/** `members/{uid}` as read: any field may be missing (or, from another version, of another type). */
+export type StoredMember = Partial<Omit<MemberDoc, 'grant'> & MemberBillingFields> & {
+  grant?: Partial<ComplimentaryGrant> | null;
+};
+
 function grantOf(raw: unknown): MemberView['grant'] {
   if (!raw || typeof raw !== 'object') return null;
   const grant = raw as { tier?: unknown; endsAt?: unknown; note?: unknown };
@@ -27,13 +32,13 @@ function grantOf(raw: unknown): MemberView['grant'] {
   return { tier: grant.tier, endsAt: toDate(grant.endsAt), note: typeof grant.note === 'string' ? grant.note : '' };
 }
 
-export function memberView(data: Record<string, unknown>, fallbackEmail: string): MemberView {
-  const prefs = (data.emailPrefs && typeof data.emailPrefs === 'object' ? data.emailPrefs : {}) as Partial<EmailPrefs>;
+export function memberView(data: StoredMember, fallbackEmail: string): MemberView {
+  const prefs: Partial<EmailPrefs> = data.emailPrefs && typeof data.emailPrefs === 'object' ? data.emailPrefs : {};
   return {
     email: typeof data.email === 'string' ? data.email : fallbackEmail,
     name: typeof data.name === 'string' ? data.name : '',
-    tier: typeof data.tier === 'string' ? data.tier : lowestTier(DEFAULT_TIERS).id,
-    rank: typeof data.rank === 'number' ? data.rank : SIGNED_IN_RANK,
+    tier: typeof data.tier === 'string' && data.tier ? data.tier : null,
+    rank: typeof data.rank === 'number' ? data.rank : null,
     admin: data.admin === true,
     grant: grantOf(data.grant),
     emailPrefs: { newsletter: prefs.newsletter !== false, events: prefs.events !== false },

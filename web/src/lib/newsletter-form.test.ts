@@ -141,12 +141,15 @@ describe('schedule', () => {
   });
 });
 
+/** What `newsletters/{id}` may hold; the tests below also feed it what it should not. */
+type Stored = Required<Parameters<typeof newsletterView>[1]>;
+
 describe('newsletter document', () => {
   it('reads a document defensively, timestamps as dates', () => {
     const sent = new Date('2030-06-01T09:31:00Z');
     const view = newsletterView('n1', {
       subject: 'Hi',
-      sections: [{ access: 'main', markdown: 'x' }, null],
+      sections: [{ access: 'main', markdown: 'x' }, null as unknown as Stored['sections'][number]],
       audience: 'basic',
       status: 'sent',
       stats: { recipients: 3, sent: 2, failed: 1, batches: 1, batchesDone: 1 },
@@ -165,7 +168,7 @@ describe('newsletter document', () => {
     expect(view.status).toBe('sent');
     expect(view.finishedAt).toBe(sent);
     expect(view.startedAt).toBeNull();
-    expect(newsletterView('n2', { status: 'weird' }).status).toBe('draft');
+    expect(newsletterView('n2', { status: 'weird' as Stored['status'] }).status).toBe('draft');
     expect(newsletterView('n2', {}).stats.recipients).toBe(0);
   });
 });

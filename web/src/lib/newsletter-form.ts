@@ -3,6 +3,7 @@
 import {
   EVERYONE,
   newsletterInputSchema,
+  type NewsletterDoc,
   type NewsletterInput,
   type NewsletterSection,
   type NewsletterStats,
@@ -152,9 +153,10 @@ export interface NewsletterView {
 const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-export function newsletterView(id: string, data: Record<string, unknown>): NewsletterView {
-  const stats = (data.stats && typeof data.stats === 'object' ? data.stats : {}) as Record<string, unknown>;
-  const sections = Array.isArray(data.sections) ? (data.sections as unknown[]) : [];
+/** Read defensively: a document from an older or newer version must not break the composer. */
+export function newsletterView(id: string, data: Partial<NewsletterDoc>): NewsletterView {
+  const stats: Partial<NewsletterStats> = data.stats && typeof data.stats === 'object' ? data.stats : {};
+  const sections: unknown[] = Array.isArray(data.sections) ? data.sections : [];
   const status = text(data.status) as NewsletterStatus;
   return {
     id,

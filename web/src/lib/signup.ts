@@ -1,8 +1,5 @@
 // The visitor signup box's pure half (kept tiny: the box is on the public catalog). Tested in signup.test.ts.
 
-/** The callable that emails a visitor a confirmation link; no sign-in needed. */
-export const SUBSCRIBE_VISITOR = 'subscribeVisitor';
-
 /** Where the confirmation link lands: `/subscribed?status=ok|invalid`. */
 export type SubscribedStatus = 'ok' | 'invalid';
 export const subscribedStatus = (value: unknown): SubscribedStatus => (value === 'ok' ? 'ok' : 'invalid');

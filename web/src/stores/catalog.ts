@@ -1,63 +1,47 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
-import { getDocs, type QueryDocumentSnapshot } from 'firebase/firestore/lite';
-import { CATALOG_PAGE_SIZE, type MaterialTeaser } from '@shared/materials';
-import { matchesSearch } from '@shared/search';
-import { catalogQuery, EMPTY_FILTERS, type CatalogFilters } from '@/lib/catalog-query';
-import { db, errorMessage } from '@/lib/firebase';
+import { computed, ref, watch } from 'vue';
+import { catalogPages, type CatalogItem } from '@/api/catalog';
+import { usePagedQuery } from '@/composables/usePagedQuery';
+import { EMPTY_FILTERS, type CatalogFilters } from '@/lib/catalog-query';
+import { errorMessage } from '@/lib/firebase';
 
-export type CatalogItem = MaterialTeaser<{ toDate(): Date }> & { id: string };
+export type { CatalogItem };
 
 /** A page shown again within this time (back from a material) is not read again. */
 const FRESH_MS = 60_000;
 
-/** The public catalog: one Firestore lite query per page (page size + 1 reads at most), cursor paging. */
+/** The public catalog: cursor pages of the filtered teasers, kept while the visitor reads a material. */
 export const useCatalogStore = defineStore('catalog', () => {
-  const items = ref<CatalogItem[]>([]);
-  const filters = ref<CatalogFilters>({ ...EMPTY_FILTERS });
-  const loading = ref(false);
-  const error = ref('');
-  const hasMore = ref(false);
-  const cursor = shallowRef<QueryDocumentSnapshot | undefined>();
-  let generation = 0;
-  let loadedKey = '';
+  /** The filters as a string (equal filters are the same source, so the list is not read again); null before the first `apply`. */
+  const key = ref<string | null>(null);
+  const filters = computed<CatalogFilters>(() => (key.value ? JSON.parse(key.value) : { ...EMPTY_FILTERS }));
+  const list = usePagedQuery(() => (key.value ? catalogPages(filters.value) : null));
   let loadedAt = 0;
+  watch(list.pending, (pending) => {
+    if (!pending && !list.error.value) loadedAt = Date.now();
+  });
 
   /** Tags present in what is loaded, for the tag filter's suggestions. */
-  const tags = computed(() => [...new Set(items.value.flatMap((m) => m.tags))].sort());
-
-  async function fetchPage(reset: boolean) {
-    const mine = ++generation;
-    const current = filters.value;
-    loading.value = true;
-    error.value = '';
-    try {
-      const snap = await getDocs(catalogQuery(db, current, reset ? undefined : cursor.value));
-      if (mine !== generation) return; // a newer filter change won
-      const page = snap.docs.slice(0, CATALOG_PAGE_SIZE);
-      hasMore.value = snap.docs.length > CATALOG_PAGE_SIZE;
-      cursor.value = page[page.length - 1];
-      // The query filtered on one search word; the other words narrow the page here.
-      const loaded = page
-        .map((d) => ({ id: d.id, ...(d.data() as MaterialTeaser<{ toDate(): Date }>) }))
-        .filter((m) => matchesSearch(m.title, current.q));
-      items.value = reset ? loaded : [...items.value, ...loaded];
-      loadedKey = JSON.stringify(current);
-      loadedAt = Date.now();
-    } catch (err) {
-      if (mine === generation) error.value = errorMessage(err);
-    } finally {
-      if (mine === generation) loading.value = false;
-    }
-  }
+  const tags = computed(() => [...new Set(list.data.value.flatMap((m) => m.tags))].sort());
+  const error = computed(() => (list.error.value ? errorMessage(list.error.value) : ''));
 
   /** Shows the first page for these filters (kept as is when just loaded). */
-  function apply(next: CatalogFilters) {
-    filters.value = { ...next };
-    if (JSON.stringify(next) === loadedKey && Date.now() - loadedAt < FRESH_MS && !error.value)
-      return Promise.resolve();
-    return fetchPage(true);
+  function apply(next: CatalogFilters): Promise<void> {
+    const nextKey = JSON.stringify(next);
+    if (nextKey !== key.value)
+      key.value = nextKey; // a new source: the list starts over
+    else if (!list.pending.value && (list.error.value || Date.now() - loadedAt >= FRESH_MS)) void list.reload();
+    return list.settled();
   }
 
-  return { items, filters, tags, loading, error, hasMore, apply, loadMore: () => fetchPage(false) };
+  return {
+    items: list.data,
+    filters,
+    tags,
+    loading: list.pending,
+    error,
+    hasMore: list.hasMore,
+    apply,
+    loadMore: list.loadMore,
+  };
 });

@@ -1,18 +1,13 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import type { User } from 'firebase/auth';
 import type { AccessClaims } from '@shared/access';
 import { MEMBERS } from '@shared/members';
 import { accessClaims, needsTokenRefresh } from '@/lib/claims';
-import {
-  hasStoredSession,
-  liveFirestore,
-  loadAuth,
-  loadPopupSignIn,
-  markStoredSession,
-  type AuthSdk,
-} from '@/lib/firebase';
-import { memberView, type MemberView } from '@/lib/member';
+import { hasStoredSession, loadAuth, loadPopupSignIn, markStoredSession, type AuthSdk } from '@/lib/firebase';
+import { useLiveDoc } from '@/composables/useLive';
+import { liveDoc } from '@/lib/live-sources';
+import { memberView, type StoredMember } from '@/lib/member';
 
 export type { MemberView } from '@/lib/member';
 
@@ -27,22 +22,29 @@ export const useSessionStore = defineStore('session', () => {
   const user = shallowRef<User | null>(null);
   /** `tier`, `rank`, `admin` from the ID token; null when signed out. */
   const claims = ref<AccessClaims | null>(null);
-  const member = ref<MemberView | null>(null);
   const isAdmin = computed(() => claims.value?.admin === true);
   const signedIn = computed(() => user.value !== null);
 
   let markReady: () => void = () => {};
   /** Resolves once it is known whether someone is signed in (and their claims are read). */
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  let stopMember: (() => void) | undefined;
-  let watchingUid: string | undefined;
-
-  function stopWatching() {
-    stopMember?.();
-    stopMember = undefined;
-    watchingUid = undefined;
-    member.value = null;
-  }
+  /** `members/{uid}` of whoever is signed in, live (the full SDK loads with the first member page). */
+  // Keyed by uid, not by the User object: signing in sets the same user twice, and the listener stays.
+  const uid = computed(() => user.value?.uid);
+  const memberDoc = useLiveDoc(() => {
+    const id = uid.value;
+    return id
+      ? liveDoc(
+          (sdk, db) => sdk.doc(db, MEMBERS, id),
+          (_id, data) => data as StoredMember,
+        )
+      : null;
+  });
+  // Null until a function creates it, shortly after sign-up.
+  const member = computed(() =>
+    memberDoc.data.value ? memberView(memberDoc.data.value, user.value?.email ?? '') : null,
+  );
+  watch(memberDoc.error, (err) => err && console.warn('Member document listener stopped:', err));
 
   async function readClaims(u: User, force = false) {
     const result = await u.getIdTokenResult(force);
@@ -50,38 +52,30 @@ export const useSessionStore = defineStore('session', () => {
     return result;
   }
 
-  /** Follows `members/{uid}`; when `claimsUpdatedAt` moves, fetches a fresh ID token so a new plan applies at once. */
-  async function watchMember(u: User) {
-    if (watchingUid === u.uid) return;
-    watchingUid = u.uid;
-    const [{ doc, onSnapshot }, live] = await Promise.all([import('firebase/firestore'), liveFirestore()]);
-    if (watchingUid !== u.uid) return;
-    let lastStamp: number | undefined;
-    stopMember = onSnapshot(
-      doc(live, MEMBERS, u.uid),
-      async (snap) => {
-        const data = snap.data();
-        if (!data) return; // created by a function shortly after sign-up
-        member.value = memberView(data, u.email ?? '');
-        const stamp = (data.claimsUpdatedAt as Stamp | undefined)?.toMillis?.();
-        const token = await u.getIdTokenResult();
-        const refresh = needsTokenRefresh(lastStamp, stamp, Date.parse(token.issuedAtTime));
-        lastStamp = stamp;
-        if (refresh) {
-          await u.getIdToken(true);
-          await readClaims(u);
-        }
-      },
-      (err) => console.warn('Member document listener stopped:', err),
-    );
-  }
+  // When `claimsUpdatedAt` moves, fetch a fresh ID token so a new plan applies at once.
+  let lastStamp: number | undefined;
+  watch(
+    () => user.value?.uid,
+    () => (lastStamp = undefined),
+  );
+  watch(memberDoc.data, async (data) => {
+    const u = user.value;
+    if (!data || !u) return;
+    const stamp = (data.claimsUpdatedAt as Stamp | undefined)?.toMillis?.();
+    const token = await u.getIdTokenResult();
+    const refresh = needsTokenRefresh(lastStamp, stamp, Date.parse(token.issuedAtTime));
+    lastStamp = stamp;
+    if (refresh) {
+      await u.getIdToken(true);
+      await readClaims(u);
+    }
+  });
 
   let started: Promise<AuthSdk> | undefined;
   /** Loads Auth and follows the signed-in user. */
   function startAuth(): Promise<AuthSdk> {
     started ??= loadAuth().then((sdk) => {
       sdk.onAuthStateChanged(sdk.auth, async (u) => {
-        if (!u || u.uid !== watchingUid) stopWatching();
         user.value = u;
         markStoredSession(u !== null);
         if (u) {
@@ -91,7 +85,6 @@ export const useSessionStore = defineStore('session', () => {
             console.warn('Could not read the ID token claims:', err);
             claims.value = {};
           }
-          void watchMember(u);
         } else {
           claims.value = null;
         }
@@ -158,10 +151,8 @@ export const useSessionStore = defineStore('session', () => {
   async function signOut() {
     const sdk = await startAuth();
     await sdk.signOut(sdk.auth);
-    stopWatching();
     user.value = null;
     claims.value = null;
-    member.value = null;
     markStoredSession(false);
   }
 

@@ -1,0 +1,44 @@
+// What readers read, with Firestore lite (no listeners: the catalog's first page stays small): catalog
+// pages, a material's public teaser and its gated body, and the signed URL of a download.
+import { doc, getDoc, getDocs, type QueryDocumentSnapshot } from 'firebase/firestore/lite';
+import { BODY, CATALOG_PAGE_SIZE, GATED, MATERIALS, type MaterialBody, type MaterialTeaser } from '@shared/materials';
+import { matchesSearch } from '@shared/search';
+import { pageOf, type PageSource } from '@/composables/usePagedQuery';
+import { catalogQuery, type CatalogFilters } from '@/lib/catalog-query';
+import { callFunction, db } from '@/lib/firebase';
+
+export type Teaser = MaterialTeaser<{ toDate(): Date }>;
+export type CatalogItem = Teaser & { id: string };
+
+/** Pages of published teasers for these filters (page size + 1 reads at most). */
+export function catalogPages(filters: CatalogFilters): PageSource<CatalogItem, QueryDocumentSnapshot> {
+  return async (cursor) => {
+    const snap = await getDocs(catalogQuery(db, filters, cursor));
+    const page = pageOf(snap.docs, CATALOG_PAGE_SIZE, (d) => ({ id: d.id, ...(d.data() as Teaser) }));
+    // The query filtered on one search word; the other words narrow the page here.
+    return { ...page, items: page.items.filter((m) => matchesSearch(m.title, filters.q)) };
+  };
+}
+
+/** `materials/{id}`; null when it does not exist. Rejects with permission-denied for a draft. */
+export async function readTeaser(id: string): Promise<Teaser | null> {
+  const snap = await getDoc(doc(db, MATERIALS, id));
+  return snap.exists() ? (snap.data() as Teaser) : null;
+}
+
+/** `materials/{id}/gated/body`. Rejects with permission-denied below the material's rank. */
+export async function readBody(id: string): Promise<MaterialBody> {
+  const snap = await getDoc(doc(db, MATERIALS, id, GATED, BODY));
+  return (
+    (snap.data() as MaterialBody | undefined) ?? {
+      access: '',
+      rank: 0,
+      status: 'published',
+      markdown: '',
+      files: [],
+    }
+  );
+}
+
+/** A short-lived URL for one of a material's files (the function checks the reader's plan). */
+export const mediaUrl = (materialId: string, path: string) => callFunction('getMediaUrl', { materialId, path });

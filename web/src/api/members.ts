@@ -1,0 +1,70 @@
+// Admin work on members: the member list (cursor pages), the aggregate summary, and complimentary
+// plans through the callables (only functions write plans and claims).
+import type { QueryDocumentSnapshot } from 'firebase/firestore';
+import { MEMBERS } from '@shared/members';
+import { pageOf, type PageSource } from '@/composables/usePagedQuery';
+import type { SubscriptionView } from '@/lib/billing';
+import { callFunction } from '@/lib/firebase';
+import { fullFirestore } from '@/lib/live-sources';
+import { memberView, type StoredMember } from '@/lib/member';
+
+export interface MemberRow {
+  uid: string;
+  email: string;
+  name: string;
+  /** Null until functions set it (shortly after sign-up). */
+  tier: string | null;
+  admin: boolean;
+  grant: { tier: string; endsAt: Date | null } | null;
+  /** The Stripe subscription as last synced (also an ended one); null when they never subscribed. */
+  subscription: SubscriptionView | null;
+  /** Monthly recurring revenue from this member, smallest currency unit. */
+  mrr: number;
+}
+
+/** Members per tier and the total MRR, computed by Firestore aggregation queries (no member is downloaded). */
+export interface MembersSummary {
+  total: number;
+  byTier: { tier: string; count: number }[];
+  mrr: number;
+}
+
+function memberRow(uid: string, data: StoredMember): MemberRow {
+  const { email, name, tier, admin, grant, subscription } = memberView(data, '');
+  const mrr = typeof data.mrr === 'number' && Number.isFinite(data.mrr) ? data.mrr : 0;
+  return { uid, email, name, tier, admin, grant, subscription, mrr };
+}
+
+/** Members by email, `pageSize` at a time. */
+export function memberPages(pageSize = 50): PageSource<MemberRow, QueryDocumentSnapshot> {
+  return async (after) => {
+    const [{ collection, getDocs, limit, orderBy, query, startAfter }, db] = await fullFirestore();
+    const constraints = [orderBy('email'), ...(after ? [startAfter(after)] : []), limit(pageSize + 1)];
+    const snap = await getDocs(query(collection(db, MEMBERS), ...constraints));
+    return pageOf(snap.docs, pageSize, (d) => memberRow(d.id, d.data()));
+  };
+}
+
+/** One count query per tier and one sum over `mrr` (each billed as about one read per 1000 members). */
+export async function membersSummary(tierIds: string[]): Promise<MembersSummary> {
+  const [{ collection, getAggregateFromServer, getCountFromServer, query, sum, where }, db] = await fullFirestore();
+  const members = collection(db, MEMBERS);
+  // Separate queries: an aggregation with sum() only counts documents that have the summed field.
+  const [byTier, total, revenue] = await Promise.all([
+    Promise.all(
+      tierIds.map(async (tier) => ({
+        tier,
+        count: (await getCountFromServer(query(members, where('tier', '==', tier)))).data().count,
+      })),
+    ),
+    getCountFromServer(members),
+    getAggregateFromServer(members, { mrr: sum('mrr') }),
+  ]);
+  return { total: total.data().count, byTier, mrr: Number(revenue.data().mrr) || 0 };
+}
+
+/** `endsAt`: an ISO date (`2027-01-31`) or null for no end. */
+export const grantComplimentary = (req: { email: string; tier: string; endsAt: string | null; note?: string }) =>
+  callFunction('grantComplimentary', req);
+
+export const revokeComplimentary = (uid: string) => callFunction('revokeComplimentary', { uid });
