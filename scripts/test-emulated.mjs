@@ -9,6 +9,10 @@ import { ROOT, STRIPE_TWIN } from './emulators.mjs';
 import { npx, run, startLocalTwins } from './run.mjs';
 
 const reports = join(ROOT, '.cache', 'reports');
+// While working on one area: TEST_FILTER narrows the vitest files (space-separated filters),
+// E2E_FILTER the Playwright files, and E2E_FILTER=skip leaves the browser suite out (the summary then
+// says it did not run). `npm test` on CI sets neither.
+const words = (value) => (value ?? '').split(' ').filter(Boolean);
 const codes = {};
 function record(name, code) {
   codes[name] = code;
@@ -27,10 +31,11 @@ let code = record(
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${reports}/emulated.json`,
+    ...words(process.env.TEST_FILTER),
   ]),
 );
 
-if (!process.argv.includes('--no-e2e')) {
+if (!process.argv.includes('--no-e2e') && process.env.E2E_FILTER !== 'skip') {
   // A clean, seeded database for the browser tests (the suites above clear it), with twin prices.
   // On a fresh connection (agent: false): fetch's pooled keep-alive socket from the start may be closed by now.
   await new Promise((resolve, reject) =>
@@ -45,7 +50,7 @@ if (!process.argv.includes('--no-e2e')) {
     seeded === 0
       ? record(
           'e2e',
-          run(npx('playwright'), ['test', '--config', 'e2e/playwright.config.ts'], {
+          run(npx('playwright'), ['test', '--config', 'e2e/playwright.config.ts', ...words(process.env.E2E_FILTER)], {
             env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') },
           }),
         )
