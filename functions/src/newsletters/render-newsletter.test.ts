@@ -75,6 +75,24 @@ describe('renderTemplate', () => {
       'https://app.test',
     );
     expect(invite.text).toContain('https://t.me/x');
-    expect(invite.text).toContain('Join us on Slack: https://app.test/account');
+    expect(invite.text).toContain('See the community links in your account: https://app.test/account');
+  });
+
+  it('puts only https invite links into the community invite (the web check, httpsUrl)', () => {
+    const good = renderTemplate(
+      'community-invite',
+      { slackInviteUrl: ' https://join.slack.com/t/x ', telegramInviteUrl: 'https://t.me/x' },
+      'https://app.test',
+    );
+    expect(good.text).toContain('Join us on Slack: https://join.slack.com/t/x');
+    expect(good.html).toContain('href="https://join.slack.com/t/x"');
+    const bad = renderTemplate(
+      'community-invite',
+      { slackInviteUrl: 'javascript:alert(1)', telegramInviteUrl: 'http://t.me/x' },
+      'https://app.test',
+    );
+    expect(bad.html).not.toContain('javascript:');
+    expect(bad.text).not.toContain('t.me');
+    expect(bad.html).toContain('href="https://app.test/account"');
   });
 });
