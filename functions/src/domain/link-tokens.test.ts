@@ -25,6 +25,8 @@ describe('parseTokenKeys', () => {
 
   it('reads a bare secret (the format before versions) as version 1', () => {
     expect(parseTokenKeys('demo-unsubscribe-secret')).toEqual([{ version: 1, secret: 'demo-unsubscribe-secret' }]);
+    // as stored, trailing newline included: that is the key old links were signed with
+    expect(parseTokenKeys('old-secret\n')).toEqual([{ version: 1, secret: 'old-secret\n' }]);
   });
 
   it.each([
@@ -132,5 +134,6 @@ describe('rotateTokenKeys', () => {
     expect(() => rotateTokenKeys(V1, -1)).toThrow('keep');
     expect(() => rotateTokenKeys(V1, 1.5)).toThrow('keep');
     expect(() => rotateTokenKeys('old,secret', 1, 'new')).toThrow('comma');
+    expect(() => rotateTokenKeys('old-secret\n', 1, 'new')).toThrow('whitespace');
   });
 });

@@ -26,7 +26,8 @@ const TOKEN = new RegExp(`^(?:v([1-9]\\d{0,5})\\.)?(${SIGNATURE})$`);
 export function parseTokenKeys(value: string): TokenKey[] {
   const trimmed = value.trim();
   if (!trimmed) throw new Error(`${SETTING} is not set`);
-  if (!VERSIONED.test(trimmed)) return [{ version: 1, secret: trimmed }];
+  // Untrimmed: links sent before versions were signed with the value exactly as stored.
+  if (!VERSIONED.test(trimmed)) return [{ version: 1, secret: value }];
   const keys = trimmed.split(',').map((entry, i) => {
     const m = ENTRY.exec(entry.trim());
     if (!m) throw new Error(`${SETTING}: entry ${i + 1} is not "<version>:<secret>"`);
@@ -65,7 +66,8 @@ export function rotateTokenKeys(setting: string, keep = 1, secret = randomBytes(
   if (!Number.isInteger(keep) || keep < 0) throw new Error('keep must be a whole number of versions, 0 or more');
   const current = setting.trim() ? parseTokenKeys(setting) : [];
   const keys = [{ version: (current[0]?.version ?? 0) + 1, secret }, ...current.slice(0, keep)];
-  // The list is comma-separated: a (bare, old-style) secret with a comma cannot be listed.
-  if (keys.some((k) => k.secret.includes(','))) throw new Error('a secret in the list contains a comma');
+  // A bare, old-style secret with a comma or whitespace at its ends would not read back as the same key.
+  if (keys.some((k) => k.secret.includes(',') || k.secret !== k.secret.trim()))
+    throw new Error('a secret in the list contains a comma or ends in whitespace: write the list by hand');
   return keys.map((k) => `${k.version}:${k.secret}`).join(',');
 }
