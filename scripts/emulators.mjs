@@ -39,7 +39,7 @@ export function ensureLocalSecrets() {
     STRIPE_SECRET_KEY: STRIPE_TWIN.secretKey,
     STRIPE_WEBHOOK_SECRET: STRIPE_TWIN.webhookSecret,
     MAIL_API_KEY: 'none-for-the-local-capture',
-    UNSUBSCRIBE_SECRET: 'demo-unsubscribe-secret',
+    UNSUBSCRIBE_SECRET: '1:demo-unsubscribe-secret', // versioned keys, newest first (domain/link-tokens.ts)
     TELEGRAM_BOT_TOKEN: 'demo-bot-token',
     // "none": no SCIM, so the admin's to-deactivate / to-reactivate lists show in the demo.
     SLACK_SCIM_TOKEN: 'none',
