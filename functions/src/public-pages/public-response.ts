@@ -25,7 +25,7 @@ export interface PublicResponse {
 export async function publicResponse(deps: PublicPageDeps, method: string, url: string): Promise<PublicResponse> {
   if (method !== 'GET' && method !== 'HEAD')
     return { status: 405, contentType: 'text/plain; charset=utf-8', body: 'Method not allowed' };
-  const path = new URL(url, deps.origin).pathname;
+  const path = new URL(url, 'http://path.only').pathname;
   const cached = (contentType: string, body: string, status = 200): PublicResponse => ({
     status,
     contentType,
