@@ -94,6 +94,7 @@ test('from a server-rendered paywall, signing in opens the material', async ({ p
   await page.locator('input[name="email"]').fill('main@demo.test');
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
   await page.goto(`/materials/${paid.id}`);
   await expect(page.getByTestId('material-body')).toContainText(paid.secret);
   await expect(page.getByTestId('paywall')).toHaveCount(0);
