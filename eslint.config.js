@@ -25,6 +25,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       'functions/lib/**',
+      'functions/ssr/**',
       '**/dist/**',
       '.data/**',
       '.cache/**',

@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The Hosting emulator's port (firebase.json).
+const PORT = 4173;
 
 export default defineConfig({
   testDir: '.',
@@ -18,12 +19,6 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: chromiumLaunchOptions(),
   },
-  // The built app (npm test builds it), served like production would be.
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    cwd: '../web',
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  // No web server of its own: the Hosting emulator (started with the others) serves the built app with
+  // firebase.json's rewrites, so public pages come server-rendered from the `ssr` function, as in production.
 });

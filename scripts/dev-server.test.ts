@@ -104,7 +104,7 @@ describe('the dev server', () => {
   it('still serves the app, the shared contract and the packages it imports', async () => {
     const main = await get('/src/main.ts');
     expect(main.status).toBe(200);
-    expect(main.body).toContain('createApp');
+    expect(main.body).toContain('createCommonsApp');
     const shared = await get(`/@fs${ROOT}functions/src/shared/access.ts`);
     expect(shared.status).toBe(200);
     expect(shared.body).toContain('canAccess');

@@ -9,11 +9,13 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PROJECT_ID = 'demo-commons';
-export const EMULATORS = 'auth,firestore,functions';
+// Hosting serves web/dist with firebase.json's rewrites: public pages from the `ssr` function, as in production.
+export const EMULATORS = 'auth,firestore,functions,hosting';
 export const HOSTS = {
   auth: '127.0.0.1:9099',
   firestore: '127.0.0.1:8080',
   functions: '127.0.0.1:5001',
+  hosting: '127.0.0.1:4173',
   hub: '127.0.0.1:4400',
 };
 /**

@@ -26,6 +26,8 @@ ensureInstalled();
 if (fresh) rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 runOrExit('npm', ['run', 'build:emulator', '-w', 'functions', '--silent']);
+// The built web app and its server bundle: the Hosting emulator serves the public pages rendered by `ssr`.
+runOrExit('npm', ['run', 'build', '-w', 'web', '--silent']);
 
 const children = [];
 let stopping = false;
@@ -100,7 +102,8 @@ await waitForHttp(`http://127.0.0.1:${WEB_PORT}/`, 60_000);
 console.log(`
   Commons is running.
 
-  App:        http://127.0.0.1:${WEB_PORT}/
+  App:        http://127.0.0.1:${WEB_PORT}/ (Vite, hot reload; public pages rendered in the browser)
+  Hosting:    http://${HOSTS.hosting}/ (the build, public pages rendered on the server as in production)
   Emulators:  auth ${HOSTS.auth} · firestore ${HOSTS.firestore} · functions ${HOSTS.functions}
   Stripe:     local twin on ${STRIPE_TWIN.url} (test card 4242 4242 4242 4242; no real payments)
   Mail:       every email lands in the dev inbox at ${MAIL_CAPTURE.url}/

@@ -19,6 +19,7 @@ export {
 } from './announcements/announcement-functions';
 export { communityOnPlanChange, completeCommunitySeat } from './community/community-functions';
 export { subscribeVisitor, confirmSubscription } from './signup/signup-functions';
+export { ssr } from './public-pages/ssr-function';
 export {
   expireGrantsHourly,
   reconcileBillingDaily,

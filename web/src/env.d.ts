@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import 'vue-router';
+import type { ServerData } from '@/router/server-data';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -9,6 +10,8 @@ declare module 'vue-router' {
     requiresAdmin?: boolean;
     /** Document title (" · Commons" is appended). */
     title?: string;
+    /** A public page rendered on the server from this data (see docs/architecture.md, "Public pages"). */
+    serverData?: ServerData;
   }
 }
 

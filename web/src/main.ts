@@ -1,8 +1,18 @@
+// The browser entry. A public page arrives rendered by the `ssr` function with the state it was rendered
+// from: the app hydrates it. Every other page arrives as the empty shell and mounts as a single-page app.
 import './lib/zod-csp';
-import { createPinia } from 'pinia';
-import { createApp } from 'vue';
-import App from './App.vue';
-import { router } from './router';
+import { createHead } from '@unhead/vue/client';
+import { createWebHistory } from 'vue-router';
+import { SSR_STATE_ID } from '@shared/public-pages';
+import { createCommonsApp } from './app';
+import { reviveState } from './ssr/state';
 import './styles.css';
 
-createApp(App).use(createPinia()).use(router).mount('#app');
+const rendered = document.getElementById(SSR_STATE_ID);
+const { app, pinia, router } = createCommonsApp({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  head: createHead(),
+  hydrate: rendered !== null,
+});
+if (rendered?.textContent) pinia.state.value = reviveState(rendered.textContent);
+void router.isReady().then(() => app.mount('#app'));

@@ -1,6 +1,6 @@
 // The member's own writes to `members/{uid}`: only the fields the rules let a member change.
 import { MEMBERS, type EmailPrefs } from '@shared/members';
-import { fullFirestore } from '@/lib/live-sources';
+import { fullFirestore } from '@/composables/live-sources';
 
 /** Display name (trimmed, at most 80 characters) and email preferences. */
 export async function updateProfile(uid: string, profile: { name: string; emailPrefs: EmailPrefs }): Promise<void> {

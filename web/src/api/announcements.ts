@@ -3,7 +3,7 @@
 import { ANNOUNCEMENTS } from '@shared/announcements';
 import { announcementView } from '@/lib/announcements';
 import { callFunction } from '@/lib/firebase';
-import { liveQuery } from '@/lib/live-sources';
+import { liveQuery } from '@/composables/live-sources';
 
 /** The latest announcements, newest first, live. */
 export const liveAnnouncements = (max = 50) =>

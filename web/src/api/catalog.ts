@@ -1,22 +1,36 @@
 // What readers read, with Firestore lite (no listeners: the catalog's first page stays small): catalog
 // pages, a material's public teaser and its gated body, and the signed URL of a download.
-import { doc, getDoc, getDocs, type QueryDocumentSnapshot } from 'firebase/firestore/lite';
+import { doc, getDoc, getDocs } from 'firebase/firestore/lite';
 import { BODY, CATALOG_PAGE_SIZE, GATED, MATERIALS, type MaterialBody, type MaterialTeaser } from '@shared/materials';
+import type { PublicTeaser } from '@shared/public-pages';
 import { matchesSearch } from '@shared/search';
-import { pageOf, type PageSource } from '@/composables/usePagedQuery';
+import { pageOf, type Page, type PageSource } from '@/composables/usePagedQuery';
 import { catalogQuery, type CatalogFilters } from '@/lib/catalog-query';
 import { callFunction, db } from '@/lib/firebase';
 
-export type Teaser = MaterialTeaser<{ toDate(): Date }>;
-export type CatalogItem = Teaser & { id: string };
+type Time = { toDate(): Date };
+export type Teaser = MaterialTeaser<Time>;
+/** A published teaser in a list: its public fields and id (all a page rendered on the server has). */
+export type CatalogItem = PublicTeaser<Time>;
+export type CatalogPage = Page<CatalogItem, CatalogItem>;
+
+/**
+ * One catalog page from the teasers a query returned (page size + 1 of them). The query filtered on one
+ * search word; the other words narrow the page here. The cursor is the last teaser read.
+ */
+export function catalogPage(items: CatalogItem[], filters: CatalogFilters): CatalogPage {
+  const page = pageOf(items, CATALOG_PAGE_SIZE, (m) => m);
+  return { ...page, items: page.items.filter((m) => matchesSearch(m.title, filters.q)) };
+}
 
 /** Pages of published teasers for these filters (page size + 1 reads at most). */
-export function catalogPages(filters: CatalogFilters): PageSource<CatalogItem, QueryDocumentSnapshot> {
+export function catalogPages(filters: CatalogFilters): PageSource<CatalogItem, CatalogItem> {
   return async (cursor) => {
     const snap = await getDocs(catalogQuery(db, filters, cursor));
-    const page = pageOf(snap.docs, CATALOG_PAGE_SIZE, (d) => ({ id: d.id, ...(d.data() as Teaser) }));
-    // The query filtered on one search word; the other words narrow the page here.
-    return { ...page, items: page.items.filter((m) => matchesSearch(m.title, filters.q)) };
+    return catalogPage(
+      snap.docs.map((d) => ({ id: d.id, ...(d.data() as Teaser) })),
+      filters,
+    );
   };
 }
 

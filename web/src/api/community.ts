@@ -13,7 +13,7 @@ import {
 import { CONFIG } from '@shared/members';
 import { communityLevelOf, communityLinksOf, SEATED_STATES, seatRow, sortSeats, type SeatRow } from '@/lib/community';
 import { callFunction, db } from '@/lib/firebase';
-import { fullFirestore } from '@/lib/live-sources';
+import { fullFirestore } from '@/composables/live-sources';
 
 const LINKS_PATH = [CONFIG, COMMUNITY_DOC, COMMUNITY_GATED, COMMUNITY_LINKS_DOC] as const;
 

@@ -14,7 +14,7 @@ import {
 } from '@shared/materials';
 import { rankOf, type TiersConfig } from '@shared/tiers';
 import { functionUrl } from '@/lib/firebase';
-import { fullFirestore } from '@/lib/live-sources';
+import { fullFirestore } from '@/composables/live-sources';
 import { fieldErrorsOf } from '@/lib/material-form';
 
 export type AdminMaterial = MaterialTeaser<Timestamp> & { id: string };

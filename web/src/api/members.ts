@@ -5,7 +5,7 @@ import { MEMBERS } from '@shared/members';
 import { pageOf, type PageSource } from '@/composables/usePagedQuery';
 import type { SubscriptionView } from '@/lib/billing';
 import { callFunction } from '@/lib/firebase';
-import { fullFirestore } from '@/lib/live-sources';
+import { fullFirestore } from '@/composables/live-sources';
 import { memberView, type StoredMember } from '@/lib/member';
 
 export interface MemberRow {

@@ -4,7 +4,7 @@ import type { QueryDocumentSnapshot } from 'firebase/firestore';
 import { NEWSLETTERS, type NewsletterInput } from '@shared/newsletters';
 import { pageOf, type PageSource } from '@/composables/usePagedQuery';
 import { callFunction } from '@/lib/firebase';
-import { fullFirestore, liveDoc } from '@/lib/live-sources';
+import { fullFirestore, liveDoc } from '@/composables/live-sources';
 import { newsletterView, type NewsletterView } from '@/lib/newsletter-form';
 
 /** Newsletters, newest first, `pageSize` at a time. */

@@ -2,7 +2,7 @@
 // ref) names what to read; when it changes, the previous listener stops and the newest source wins (a
 // stale answer never overwrites a newer one); the listener stops with the component or store scope.
 // Sources are plain functions, so the same composables serve Firestore lite reads, full-SDK listeners
-// (loaded lazily, see lib/live-sources.ts) and fakes in tests.
+// (loaded lazily, see composables/live-sources.ts) and fakes in tests.
 import { onScopeDispose, ref, shallowRef, toValue, watch, type Ref, type ShallowRef } from 'vue';
 
 export type Stop = () => void;

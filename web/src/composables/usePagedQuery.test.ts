@@ -30,6 +30,23 @@ describe('usePagedQuery', () => {
     scope.stop();
   });
 
+  it('shows a seeded first page without reading it, then goes on after its cursor', async () => {
+    const calls: (number | undefined)[] = [];
+    const scope = effectScope();
+    const list = scope.run(() =>
+      usePagedQuery(() => pages([1, 2, 3, 4, 5], 2, calls), {
+        seed: () => ({ items: [10, 20], cursor: 2, hasMore: true }),
+      }),
+    )!;
+    // At once, before any await: a page rendered on the server hydrates with the same items.
+    expect(list.data.value).toEqual([10, 20]);
+    expect(list.pending.value).toBe(false);
+    await list.loadMore();
+    expect(list.data.value).toEqual([10, 20, 30, 40]);
+    expect(calls).toEqual([2]);
+    scope.stop();
+  });
+
   it('does not offer more when the last page is exactly full', async () => {
     const scope = effectScope();
     const list = scope.run(() => usePagedQuery(() => pages([1, 2, 3, 4], 2)))!;

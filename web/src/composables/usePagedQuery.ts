@@ -24,7 +24,12 @@ export function pageOf<D, T>(docs: D[], pageSize: number, map: (doc: D) => T): P
   return { items: page.map(map), cursor: page.at(-1), hasMore: docs.length > pageSize };
 }
 
-export function usePagedQuery<T, C>(source: Watched<PageSource<T, C>>) {
+export interface PagedQueryOptions<T, C> {
+  /** A first page already at hand for a new source (rendered on the server), shown instead of reading it. */
+  seed?: () => Page<T, C> | null | undefined;
+}
+
+export function usePagedQuery<T, C>(source: Watched<PageSource<T, C>>, options: PagedQueryOptions<T, C> = {}) {
   const data = shallowRef<T[]>([]);
   const pending = ref(false);
   const error = shallowRef<unknown>(null);
@@ -48,18 +53,27 @@ export function usePagedQuery<T, C>(source: Watched<PageSource<T, C>>) {
       pending.value = false;
       return;
     }
+    const seeded = reset ? options.seed?.() : null;
+    if (seeded) {
+      show(seeded, true);
+      pending.value = false;
+      return;
+    }
     pending.value = true;
     try {
       const page = await src(reset ? undefined : cursor);
-      if (mine !== generation) return;
-      data.value = reset ? page.items : [...data.value, ...page.items];
-      cursor = page.cursor;
-      hasMore.value = page.hasMore;
+      if (mine === generation) show(page, reset);
     } catch (err) {
       if (mine === generation) error.value = err;
     } finally {
       if (mine === generation) pending.value = false;
     }
+  }
+
+  function show(page: Page<T, C>, reset: boolean) {
+    data.value = reset ? page.items : [...data.value, ...page.items];
+    cursor = page.cursor;
+    hasMore.value = page.hasMore;
   }
 
   /** The next page; nothing while a page is loading or when there is no more. */

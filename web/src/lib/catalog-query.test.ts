@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getFirestore } from 'firebase/firestore/lite';
+import { getFirestore, Timestamp } from 'firebase/firestore/lite';
 import { initializeApp } from 'firebase/app';
 import { catalogConstraints, catalogQuery, EMPTY_FILTERS, filtersFromQuery, filtersToQuery } from './catalog-query';
 
@@ -23,7 +23,12 @@ function describeConstraints(filters = EMPTY_FILTERS, cursor?: Parameters<typeof
 
 describe('catalog query', () => {
   it('is published-only, newest first, one page plus one', () => {
-    expect(describeConstraints()).toEqual(['where status == published', 'orderBy publishedAt desc', 'limit 13']);
+    expect(describeConstraints()).toEqual([
+      'where status == published',
+      'orderBy publishedAt desc',
+      'orderBy __name__ desc',
+      'limit 13',
+    ]);
   });
 
   it('turns tag and search into one array-contains key', () => {
@@ -33,6 +38,7 @@ describe('catalog query', () => {
       'where access == basic',
       'where searchKeys array-contains t:sql w:functions',
       'orderBy publishedAt desc',
+      'orderBy __name__ desc',
       'limit 13',
     ]);
     expect(describeConstraints({ ...EMPTY_FILTERS, tag: 'Data Quality' })).toContain(
@@ -41,10 +47,11 @@ describe('catalog query', () => {
   });
 
   it('pages with a cursor after the ordering, never an offset', () => {
-    const cursor = {} as Parameters<typeof catalogConstraints>[1];
+    const cursor = { id: 'intro', publishedAt: Timestamp.fromMillis(1_700_000_000_000) };
     expect(describeConstraints(EMPTY_FILTERS, cursor)).toEqual([
       'where status == published',
       'orderBy publishedAt desc',
+      'orderBy __name__ desc',
       'startAfter',
       'limit 13',
     ]);

@@ -1,5 +1,6 @@
 import {
   collection,
+  documentId,
   limit,
   orderBy,
   query,
@@ -8,19 +9,17 @@ import {
   type Firestore,
   type Query,
   type QueryConstraint,
-  type QueryDocumentSnapshot,
 } from 'firebase/firestore/lite';
+import { catalogWheres, type CatalogFilters } from '@shared/catalog';
 import { CATALOG_PAGE_SIZE, MATERIALS, MATERIAL_KINDS } from '@shared/materials';
-import { searchKey } from '@shared/search';
 
-export interface CatalogFilters {
-  kind: string;
-  tag: string;
-  access: string;
-  q: string;
+export { EMPTY_FILTERS, type CatalogFilters } from '@shared/catalog';
+
+/** Where the next page starts: the last teaser shown (its values, so a page rendered on the server can go on). */
+export interface CatalogCursor {
+  id: string;
+  publishedAt: unknown;
 }
-
-export const EMPTY_FILTERS: CatalogFilters = { kind: '', tag: '', access: '', q: '' };
 
 /** Filters from the URL query (`?kind=tutorial&tag=sql&access=basic&q=dbt`), ignoring junk. */
 export function filtersFromQuery(query: Record<string, unknown>): CatalogFilters {
@@ -39,19 +38,16 @@ export function filtersToQuery(filters: CatalogFilters): Record<string, string> 
 }
 
 /** The constraints of one catalog page: one indexed query, page size + 1 reads at most, cursor paging. */
-export function catalogConstraints(filters: CatalogFilters, cursor?: QueryDocumentSnapshot): QueryConstraint[] {
-  const constraints: QueryConstraint[] = [where('status', '==', 'published')];
-  if (filters.kind) constraints.push(where('kind', '==', filters.kind));
-  if (filters.access) constraints.push(where('access', '==', filters.access));
-  const key = searchKey(filters.q, filters.tag || undefined);
-  if (key) constraints.push(where('searchKeys', 'array-contains', key));
-  constraints.push(orderBy('publishedAt', 'desc'));
-  if (cursor) constraints.push(startAfter(cursor));
+export function catalogConstraints(filters: CatalogFilters, cursor?: CatalogCursor): QueryConstraint[] {
+  const constraints: QueryConstraint[] = catalogWheres(filters).map(([field, op, value]) => where(field, op, value));
+  // Ties in publishedAt by document id, descending: the order Firestore uses anyway, stated so the cursor can name it.
+  constraints.push(orderBy('publishedAt', 'desc'), orderBy(documentId(), 'desc'));
+  if (cursor) constraints.push(startAfter(cursor.publishedAt, cursor.id));
   // One more than a page tells whether there is a next page without another query.
   constraints.push(limit(CATALOG_PAGE_SIZE + 1));
   return constraints;
 }
 
-export function catalogQuery(db: Firestore, filters: CatalogFilters, cursor?: QueryDocumentSnapshot): Query {
+export function catalogQuery(db: Firestore, filters: CatalogFilters, cursor?: CatalogCursor): Query {
   return query(collection(db, MATERIALS), ...catalogConstraints(filters, cursor));
 }

@@ -1,17 +1,23 @@
 import type { TierPrice } from '@shared/tiers';
 
+/** Decimal places of a currency's main unit (2 for EUR, 0 for JPY). */
+const currencyDigits = (currency: string) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+
+/** A stored amount (smallest currency unit) in the main unit: 1900 EUR cents is 19. */
+export const priceAmount = (price: TierPrice) => price.amount / 10 ** currencyDigits(price.currency.toUpperCase());
+
 /** Stored amounts are in the smallest currency unit (cents). */
 export function formatPrice(price: TierPrice | undefined, locale = 'en-GB'): string {
   if (!price) return '';
   const currency = price.currency.toUpperCase();
-  const digits =
-    new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = currencyDigits(currency);
   const whole = price.amount % 10 ** digits === 0;
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: whole ? 0 : digits,
-  }).format(price.amount / 10 ** digits);
+  }).format(priceAmount(price));
 }
 
 /** "31 Jan 2027". Accepts Firestore Timestamps, Dates and ISO strings. */

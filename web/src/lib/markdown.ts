@@ -2,5 +2,8 @@ import { createMarkdownRenderer } from '@shared/markdown';
 
 export { isSafeUrl } from '@shared/markdown';
 
+// Made on first use, in the browser: DOMPurify needs a DOM, and the server renders no body.
+let renderer: ((source: string) => string) | undefined;
+
 /** Markdown to HTML that is safe to put in the page with v-html (shared with emails: see @shared/markdown). */
-export const renderMarkdown = createMarkdownRenderer();
+export const renderMarkdown = (source: string) => (renderer ??= createMarkdownRenderer())(source);

@@ -1,21 +1,28 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import CatalogView from '@/views/CatalogView.vue';
 import { useSessionStore } from '@/stores/session';
+import { catalogData, materialData, plansData } from './server-data';
 
 // The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
 const MaterialEditor = () => import('@/views/admin/AdminMaterialEditView.vue');
 const NewsletterEditor = () => import('@/views/admin/AdminNewsletterEditView.vue');
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'catalog', component: CatalogView, meta: { title: 'Catalog' } },
+  // Public pages (`serverData`) are rendered on the server by the `ssr` function (firebase.json rewrites).
+  { path: '/', name: 'catalog', component: CatalogView, meta: { title: 'Catalog', serverData: catalogData } },
   {
     path: '/materials/:id',
     name: 'material',
     component: () => import('@/views/MaterialView.vue'),
     props: true,
-    meta: { title: 'Material' },
+    meta: { title: 'Material', serverData: materialData },
   },
-  { path: '/pricing', name: 'pricing', component: () => import('@/views/PricingView.vue'), meta: { title: 'Pricing' } },
+  {
+    path: '/pricing',
+    name: 'pricing',
+    component: () => import('@/views/PricingView.vue'),
+    meta: { title: 'Pricing', serverData: plansData },
+  },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { title: 'Sign in' } },
   {
     path: '/sign-in/finish',
@@ -114,22 +121,22 @@ export const routes: RouteRecordRaw[] = [
   },
 ];
 
-export const router = createRouter({
-  history: createWebHistory(import.meta.env.BASE_URL),
-  routes,
-  scrollBehavior: (to, from, saved) => saved ?? (to.path === from.path ? undefined : { top: 0 }),
-});
+/** One router per app: web history in the browser, memory history per request on the server. */
+export function createAppRouter(history: RouterHistory) {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (to, from, saved) => saved ?? (to.path === from.path ? undefined : { top: 0 }),
+  });
 
-// A convenience for people: the rules refuse the same reads and writes on the server.
-router.beforeEach(async (to) => {
-  if (!to.meta.requiresAuth && !to.meta.requiresAdmin) return true;
-  const session = useSessionStore();
-  await session.ready;
-  if (!session.user) return { name: 'sign-in', query: { redirect: to.fullPath } };
-  if (to.meta.requiresAdmin && !session.isAdmin) return { name: 'forbidden' };
-  return true;
-});
-
-router.afterEach((to) => {
-  document.title = to.meta.title ? `${to.meta.title} · Commons` : 'Commons';
-});
+  // A convenience for people: the rules refuse the same reads and writes on the server.
+  router.beforeEach(async (to) => {
+    if (!to.meta.requiresAuth && !to.meta.requiresAdmin) return true;
+    const session = useSessionStore();
+    await session.ready;
+    if (!session.user) return { name: 'sign-in', query: { redirect: to.fullPath } };
+    if (to.meta.requiresAdmin && !session.isAdmin) return { name: 'forbidden' };
+    return true;
+  });
+  return router;
+}

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
-import { catalogPages, type CatalogItem } from '@/api/catalog';
+import { computed, ref, shallowRef, watch } from 'vue';
+import { catalogPages, type CatalogItem, type CatalogPage } from '@/api/catalog';
 import { usePagedQuery } from '@/composables/usePagedQuery';
 import { EMPTY_FILTERS, type CatalogFilters } from '@/lib/catalog-query';
 import { errorMessage } from '@/lib/firebase';
@@ -14,9 +14,20 @@ const FRESH_MS = 60_000;
 export const useCatalogStore = defineStore('catalog', () => {
   /** The filters as a string (equal filters are the same source, so the list is not read again); null before the first `apply`. */
   const key = ref<string | null>(null);
-  const filters = computed<CatalogFilters>(() => (key.value ? JSON.parse(key.value) : { ...EMPTY_FILTERS }));
-  const list = usePagedQuery(() => (key.value ? catalogPages(filters.value) : null));
+  /** The first page the server rendered, for its filters: the only state the page carries to the browser. */
+  const served = shallowRef<{ key: string; page: CatalogPage } | null>(null);
+  let seeded = false;
   let loadedAt = 0;
+  const filters = computed<CatalogFilters>(() => (key.value ? JSON.parse(key.value) : { ...EMPTY_FILTERS }));
+  const list = usePagedQuery(() => (key.value ? catalogPages(filters.value) : null), {
+    // Shown once, for the filters it was rendered for: hydration reads nothing the page already has.
+    seed: () => {
+      if (seeded || served.value?.key !== key.value) return null;
+      seeded = true;
+      loadedAt = Date.now();
+      return served.value.page;
+    },
+  });
   watch(list.pending, (pending) => {
     if (!pending && !list.error.value) loadedAt = Date.now();
   });
@@ -34,14 +45,22 @@ export const useCatalogStore = defineStore('catalog', () => {
     return list.settled();
   }
 
+  /** On the server: the first page for these filters, read before rendering. */
+  function serve(next: CatalogFilters, page: CatalogPage) {
+    served.value = { key: JSON.stringify(next), page };
+  }
+
   return {
-    items: list.data,
+    served,
+    // Getters, not state: the page's state blob carries `served` only.
+    items: computed(() => list.data.value),
     filters,
     tags,
-    loading: list.pending,
+    loading: computed(() => list.pending.value),
     error,
-    hasMore: list.hasMore,
+    hasMore: computed(() => list.hasMore.value),
     apply,
+    serve,
     loadMore: list.loadMore,
   };
 });

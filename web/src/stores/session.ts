@@ -6,7 +6,7 @@ import { MEMBERS } from '@shared/members';
 import { accessClaims, needsTokenRefresh } from '@/lib/claims';
 import { hasStoredSession, loadAuth, loadPopupSignIn, markStoredSession, type AuthSdk } from '@/lib/firebase';
 import { useLiveDoc } from '@/composables/useLive';
-import { liveDoc } from '@/lib/live-sources';
+import { liveDoc } from '@/composables/live-sources';
 import { memberView, type StoredMember } from '@/lib/member';
 
 export type { MemberView } from '@/lib/member';
@@ -96,7 +96,8 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   // A visitor without a stored session is known to be signed out without downloading Auth.
-  if (hasStoredSession()) void startAuth().catch(() => markReady());
+  // On the server (public pages) nobody is signed in.
+  if (!import.meta.env.SSR && hasStoredSession()) void startAuth().catch(() => markReady());
   else markReady();
 
   /** After a sign-in call: user and claims are in place before the caller navigates (guards read them). */

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import { doc, getDoc } from 'firebase/firestore/lite';
 import { tierNeeded, type Gated } from '@shared/access';
 import { CONFIG, TIERS_DOC } from '@shared/members';
@@ -10,15 +10,24 @@ import { db } from '@/lib/firebase';
 /** `config/tiers`, read once per visit; the defaults until it arrives (or if it is missing). */
 export const useTiersStore = defineStore('tiers', () => {
   const config = shallowRef<TiersConfig>(DEFAULT_TIERS);
+  /** Set when the server rendered the page from `config/tiers`: the browser then does not read it again. */
+  const served = ref(false);
   let loading: Promise<void> | undefined;
 
   function load() {
+    if (served.value) return Promise.resolve();
     loading ??= getDoc(doc(db, CONFIG, TIERS_DOC))
       .then((snap) => {
         if (snap.exists()) config.value = snap.data() as TiersConfig;
       })
       .catch((err: unknown) => console.warn('tiers config unavailable, using defaults', err));
     return loading;
+  }
+
+  /** On the server: the config read before rendering. */
+  function serve(value: TiersConfig) {
+    config.value = value;
+    served.value = true;
   }
 
   const tiers = computed(() => sortedTiers(config.value));
@@ -31,5 +40,5 @@ export const useTiersStore = defineStore('tiers', () => {
   /** A member's tier as stored (claim or document); the lowest while it is not set yet. */
   const heldTier = (tier: unknown) => (typeof tier === 'string' && tier ? tier : lowest.value.id);
 
-  return { config, tiers, levels, lowest, load, label, needed, tierName, heldTier };
+  return { config, served, tiers, levels, lowest, load, serve, label, needed, tierName, heldTier };
 });

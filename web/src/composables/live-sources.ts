@@ -1,8 +1,8 @@
 // Firestore listeners as sources for composables/useLive. The full SDK (listeners) loads on the first
 // listener, never with the catalog's first page, which reads with Firestore lite only.
 import type { DocumentData, DocumentReference, Firestore, Query } from 'firebase/firestore';
-import type { Source } from '@/composables/useLive';
-import { liveFirestore } from './firebase';
+import { liveFirestore } from '@/lib/firebase';
+import type { Source } from './useLive';
 
 type Sdk = typeof import('firebase/firestore');
 /** The full Firestore SDK and the app's instance, loaded once. */

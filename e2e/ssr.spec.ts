@@ -1,0 +1,101 @@
+// Public pages as Hosting serves them: rendered by the `ssr` function, then hydrated in the browser.
+import { expect, test, type Page } from '@playwright/test';
+import { materialAt, PASSWORD, shot } from './support';
+
+/** Sums layout shifts from the first paint on (window.__cls), as CLS counts them. */
+const MEASURE_CLS = () => {
+  (window as unknown as { __cls: number }).__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+      if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+};
+
+/** Firestore requests the page makes (REST reads of the lite SDK and listeners alike). */
+function firestoreRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().includes(':8080/')) urls.push(req.url());
+  });
+  return urls;
+}
+
+/** Hydrated: Vue has taken over the server's HTML (it marks the container with the app). */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => !!(document.getElementById('app') as { __vue_app__?: unknown } | null)?.__vue_app__);
+  await page.waitForLoadState('networkidle');
+}
+
+function hydrationWarnings(page: Page): string[] {
+  const messages: string[] = [];
+  page.on('console', (msg) => {
+    if (/hydrat/i.test(msg.text())) messages.push(msg.text());
+  });
+  return messages;
+}
+
+test('the HTML has the content before any JavaScript runs', async ({ browser, request }) => {
+  const paid = await materialAt('main');
+  const html = await (await request.get(`/materials/${paid.id}`)).text();
+  expect(html).toContain(paid.title);
+  expect(html).not.toContain(paid.secret);
+
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const page = await noJs.newPage();
+  await page.goto('/');
+  await expect(page.locator('.material-card')).toHaveCount(12);
+  await page.goto(`/materials/${paid.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(paid.title);
+  await expect(page.getByTestId('paywall')).toBeVisible();
+  await page.goto('/pricing');
+  await expect(page.getByTestId('plan-premium')).toContainText('Premium');
+  const missing = await page.goto('/materials/no-such-material');
+  expect(missing?.status()).toBe(404);
+  await noJs.close();
+});
+
+for (const path of ['/', '/pricing', 'paid material']) {
+  test(`${path} hydrates without a layout shift and without reading again what the page has`, async ({
+    page,
+  }, info) => {
+    const url = path === 'paid material' ? `/materials/${(await materialAt('premium')).id}` : path;
+    await page.addInitScript(MEASURE_CLS);
+    const reads = firestoreRequests(page);
+    const warnings = hydrationWarnings(page);
+    const res = await page.goto(url);
+    expect(res?.status()).toBe(200);
+    await hydrated(page);
+    await shot(page, info, `hydrated${url.replace(/\W+/g, '-')}`);
+    expect(reads).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThan(0.02);
+  });
+}
+
+test('the hydrated catalog is the live app: filters read Firestore, links route in the page', async ({ page }) => {
+  const reads = firestoreRequests(page);
+  await page.goto('/');
+  await hydrated(page);
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await page.locator('.tags a').first().click();
+  await expect(page).toHaveURL(/\?tag=/);
+  await expect.poll(() => reads.some((u) => u.includes(':runQuery'))).toBe(true);
+  // No full page load happened: the marker set before the click is still there.
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+});
+
+test('from a server-rendered paywall, signing in opens the material', async ({ page }) => {
+  const paid = await materialAt('main');
+  await page.goto(`/materials/${paid.id}`);
+  await hydrated(page);
+  await expect(page.getByTestId('paywall')).toBeVisible();
+  await page.getByRole('link', { name: 'Sign in' }).first().click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.locator('input[name="email"]').fill('main@demo.test');
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  await page.goto(`/materials/${paid.id}`);
+  await expect(page.getByTestId('material-body')).toContainText(paid.secret);
+  await expect(page.getByTestId('paywall')).toHaveCount(0);
+});

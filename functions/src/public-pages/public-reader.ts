@@ -1,0 +1,34 @@
+import { FieldPath, type Firestore, type Query, type Timestamp } from 'firebase-admin/firestore';
+import { readTiers } from '../app/tiers-config';
+import { catalogWheres } from '../shared/catalog';
+import { MATERIALS, type MaterialTeaser } from '../shared/materials';
+import { publicTeaser, type PublicReader, type PublicTeaser } from '../shared/public-pages';
+
+/** Firestore document ids the site links to (slugs and auto ids); anything else is not looked up. */
+const MATERIAL_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+const toPublic = (id: string, data: MaterialTeaser<Timestamp>): PublicTeaser =>
+  publicTeaser(id, data, (t) => t.toMillis());
+
+/** Published teasers through the Admin SDK, reduced to their public fields. */
+export function publicReader(db: Firestore): PublicReader {
+  return {
+    async catalog(filters, limit) {
+      let query: Query = db.collection(MATERIALS);
+      for (const [field, op, value] of catalogWheres(filters)) query = query.where(field, op, value);
+      const snap = await query
+        .orderBy('publishedAt', 'desc')
+        .orderBy(FieldPath.documentId(), 'desc')
+        .limit(limit)
+        .get();
+      return snap.docs.map((d) => toPublic(d.id, d.data() as MaterialTeaser<Timestamp>));
+    },
+    async material(id) {
+      if (!MATERIAL_ID.test(id)) return null;
+      const snap = await db.collection(MATERIALS).doc(id).get();
+      const data = snap.data() as MaterialTeaser<Timestamp> | undefined;
+      return data?.status === 'published' ? toPublic(snap.id, data) : null;
+    },
+    tiers: () => readTiers(db),
+  };
+}

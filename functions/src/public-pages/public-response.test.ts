@@ -1,0 +1,87 @@
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it, vi } from 'vitest';
+import { EMPTY_FILTERS } from '../shared/catalog';
+import { PUBLIC_CACHE_CONTROL, type PublicReader, type PublicTeaser } from '../shared/public-pages';
+import { DEFAULT_TIERS } from '../shared/defaults';
+import { publicResponse, type PublicPageDeps } from './public-response';
+
+const ORIGIN = 'https://commons.example';
+const teaser = (id: string, publishedAt: number): PublicTeaser => ({
+  id,
+  kind: 'article',
+  title: `Title ${id} & more`,
+  summary: `Summary of ${id}`,
+  tags: ['sql'],
+  access: 'main',
+  rank: 30,
+  status: 'published',
+  author: 'Ann',
+  readingMinutes: 3,
+  publishedAt,
+  updatedAt: publishedAt + 1000,
+});
+const MATERIALS = [teaser('newer', Date.UTC(2027, 0, 2)), teaser('older', Date.UTC(2027, 0, 1))];
+
+function setup() {
+  const reader: PublicReader = {
+    catalog: vi.fn(async (_filters, limit: number) => MATERIALS.slice(0, limit)),
+    material: vi.fn(async () => null),
+    tiers: vi.fn(async () => DEFAULT_TIERS),
+  };
+  const render = vi.fn(async () => ({ status: 404, html: '<!doctype html><title>x</title>' }));
+  const deps: PublicPageDeps = { reader, origin: ORIGIN, render: () => render };
+  return { deps, reader, render };
+}
+const xml = new XMLParser({ ignoreAttributes: false });
+
+describe('publicResponse', () => {
+  it('renders pages through the server bundle with their status, cacheable', async () => {
+    const { deps, render } = setup();
+    const res = await publicResponse(deps, 'GET', '/materials/nope?x=1');
+    expect(render).toHaveBeenCalledWith({ url: '/materials/nope?x=1', origin: ORIGIN, reader: deps.reader });
+    expect(res).toMatchObject({
+      status: 404,
+      contentType: 'text/html; charset=utf-8',
+      cacheControl: PUBLIC_CACHE_CONTROL,
+    });
+  });
+
+  it('refuses anything but GET and HEAD, uncached', async () => {
+    const { deps, render } = setup();
+    const res = await publicResponse(deps, 'POST', '/');
+    expect(res.status).toBe(405);
+    expect(res.cacheControl).toBeUndefined();
+    expect(render).not.toHaveBeenCalled();
+  });
+
+  it('lists the catalog, pricing and every published material in the sitemap', async () => {
+    const { deps, reader } = setup();
+    const res = await publicResponse(deps, 'GET', '/sitemap.xml');
+    expect(res).toMatchObject({ status: 200, contentType: 'application/xml; charset=utf-8' });
+    expect(reader.catalog).toHaveBeenCalledWith(EMPTY_FILTERS, expect.any(Number));
+    const urls = (xml.parse(res.body) as { urlset: { url: { loc: string }[] } }).urlset.url.map((u) => u.loc);
+    expect(urls).toEqual([`${ORIGIN}/`, `${ORIGIN}/pricing`, `${ORIGIN}/materials/newer`, `${ORIGIN}/materials/older`]);
+  });
+
+  it('publishes an RSS 2.0 feed of teasers, newest first', async () => {
+    const { deps } = setup();
+    const res = await publicResponse(deps, 'GET', '/feed.xml');
+    expect(res.contentType).toBe('application/rss+xml; charset=utf-8');
+    const rss = (xml.parse(res.body) as { rss: { '@_version': string; channel: { item: Record<string, string>[] } } })
+      .rss;
+    expect(rss['@_version']).toBe('2.0');
+    expect(rss.channel.item.map((i) => [i.title, i.link, i.description])).toEqual([
+      ['Title newer & more', `${ORIGIN}/materials/newer`, 'Summary of newer'],
+      ['Title older & more', `${ORIGIN}/materials/older`, 'Summary of older'],
+    ]);
+    expect(new Date(rss.channel.item[0]!.pubDate!).getTime()).toBe(MATERIALS[0]!.publishedAt);
+  });
+
+  it('points crawlers at the sitemap and keeps them out of members and admin pages', async () => {
+    const { deps } = setup();
+    const res = await publicResponse(deps, 'GET', '/robots.txt');
+    expect(res.body.split('\n')).toEqual(
+      expect.arrayContaining(['Disallow: /admin', 'Disallow: /account', `Sitemap: ${ORIGIN}/sitemap.xml`]),
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import { EMPTY_FILTERS } from '../shared/catalog';
+import { PUBLIC_CACHE_CONTROL, type PublicReader, type RenderPage } from '../shared/public-pages';
+import { robotsTxt, rssXml, sitemapXml } from './feeds';
+
+/** The sitemap lists at most this many materials (one file holds 50,000; a catalog this size needs paging). */
+const SITEMAP_MATERIALS = 5_000;
+const FEED_MATERIALS = 50;
+
+export interface PublicPageDeps {
+  reader: PublicReader;
+  /** The canonical origin, without a trailing slash. */
+  origin: string;
+  /** The web's server renderer, loaded on first use. */
+  render: () => RenderPage;
+}
+
+export interface PublicResponse {
+  status: number;
+  contentType: string;
+  body: string;
+  cacheControl?: string;
+}
+
+/** What the `ssr` function answers for a GET of `url` (path and query). */
+export async function publicResponse(deps: PublicPageDeps, method: string, url: string): Promise<PublicResponse> {
+  if (method !== 'GET' && method !== 'HEAD')
+    return { status: 405, contentType: 'text/plain; charset=utf-8', body: 'Method not allowed' };
+  const path = new URL(url, 'http://path.only').pathname;
+  const cached = (contentType: string, body: string, status = 200): PublicResponse => ({
+    status,
+    contentType,
+    body,
+    cacheControl: PUBLIC_CACHE_CONTROL,
+  });
+  switch (path) {
+    case '/robots.txt':
+      return cached('text/plain; charset=utf-8', robotsTxt(deps.origin));
+    case '/sitemap.xml':
+      return cached(
+        'application/xml; charset=utf-8',
+        await sitemapXml(deps.origin, await deps.reader.catalog(EMPTY_FILTERS, SITEMAP_MATERIALS)),
+      );
+    case '/feed.xml':
+      return cached(
+        'application/rss+xml; charset=utf-8',
+        rssXml(deps.origin, await deps.reader.catalog(EMPTY_FILTERS, FEED_MATERIALS)),
+      );
+    default: {
+      const page = await deps.render()({ url, origin: deps.origin, reader: deps.reader });
+      return cached('text/html; charset=utf-8', page.html, page.status);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+// The seam between the web's server entry (web/src/entry-server.ts) and the `ssr` function: what a
+// public page may be rendered from. The server reads with admin rights, so "public teaser fields only"
+// is enforced here, by a list of fields, not by the rules.
+import type { CatalogFilters } from './catalog';
+import type { MaterialTeaser } from './materials';
+import type { TiersConfig } from './tiers';
+
+export const SITE_NAME = 'Commons';
+export const SITE_DESCRIPTION = 'Tutorials, worked examples and downloads for data engineers, by plan.';
+
+/** The teaser fields a public page shows; everything else (search keys, future fields) stays out. */
+export const PUBLIC_TEASER_FIELDS = [
+  'kind',
+  'title',
+  'summary',
+  'tags',
+  'access',
+  'rank',
+  'status',
+  'author',
+  'readingMinutes',
+  'publishedAt',
+  'updatedAt',
+] as const satisfies readonly (keyof MaterialTeaser)[];
+
+/** A published teaser as public pages carry it, with its id; times are milliseconds on the wire. */
+export type PublicTeaser<Time = number> = Pick<MaterialTeaser<Time>, (typeof PUBLIC_TEASER_FIELDS)[number]> & {
+  id: string;
+};
+
+/** Only the public fields of a stored teaser, times converted by `time` (a copy: the input is untouched). */
+export function publicTeaser<In, Out>(
+  id: string,
+  data: MaterialTeaser<In>,
+  time: (value: In) => Out,
+): PublicTeaser<Out> {
+  const picked = Object.fromEntries(PUBLIC_TEASER_FIELDS.map((f) => [f, data[f]])) as PublicTeaser<In>;
+  return {
+    ...picked,
+    id,
+    tags: [...data.tags],
+    publishedAt: data.publishedAt === null ? null : time(data.publishedAt),
+    updatedAt: time(data.updatedAt),
+  };
+}
+
+/** What the server may read for a public page: published teasers and the plans, nothing per reader. */
+export interface PublicReader {
+  /** Up to `limit` published teasers for these filters, newest first. */
+  catalog(filters: CatalogFilters, limit: number): Promise<PublicTeaser[]>;
+  /** A published material's teaser; null when it does not exist or is a draft. */
+  material(id: string): Promise<PublicTeaser | null>;
+  tiers(): Promise<TiersConfig>;
+}
+
+export interface RenderRequest {
+  /** Path and query, e.g. `/materials/intro?x=1`. */
+  url: string;
+  /** The canonical origin (APP_URL's first entry), for canonical and Open Graph URLs. */
+  origin: string;
+  reader: PublicReader;
+}
+
+export interface RenderedPage {
+  status: number;
+  /** The whole document. */
+  html: string;
+}
+
+/** The server bundle's export (`functions/ssr/entry-server.cjs`, built by `npm run build -w web`). */
+export type RenderPage = (request: RenderRequest) => Promise<RenderedPage>;
+
+/** The id of the `<script type="application/json">` holding the state the page was rendered from. */
+export const SSR_STATE_ID = 'ssr-state';
+
+/**
+ * Public pages and feeds: browsers keep them a minute, the CDN five minutes, and may serve a stale copy
+ * for a day while fetching a fresh one. A publish shows within `s-maxage` (5 minutes) without a purge.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
+
+/** JSON for an inline `<script>`: `<` escaped, so no `</script>` or `<!--` can end or change the element. */
+export const inlineJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIERS } from '@shared/defaults';
+import { sortedTiers } from '@shared/tiers';
+import { headOf } from './page-head';
+import { catalogHead, materialHead, pricingHead } from './public-heads';
+
+const ORIGIN = 'https://commons.example';
+const at = (iso: string) => ({ toDate: () => new Date(iso) });
+const teaser = (rank: number) => ({
+  kind: 'article' as const,
+  title: 'Window functions </script>',
+  summary: 'Rank, lag and lead.',
+  tags: ['sql', 'analytics'],
+  access: rank ? 'main' : 'public',
+  rank,
+  status: 'published' as const,
+  author: 'Ann',
+  readingMinutes: 4,
+  publishedAt: at('2027-01-02T00:00:00Z'),
+  updatedAt: at('2027-01-03T00:00:00Z'),
+});
+
+describe('headOf', () => {
+  it('makes every URL absolute and the card image the default', () => {
+    const head = headOf(ORIGIN, { title: 'Pricing', description: 'Plans', path: '/pricing' });
+    expect(head.title).toBe('Pricing · Commons');
+    expect(head.link).toEqual([{ rel: 'canonical', href: `${ORIGIN}/pricing` }]);
+    expect(head.meta).toContainEqual({ property: 'og:image', content: `${ORIGIN}/og-card.png` });
+    expect(head.meta).toContainEqual({ property: 'og:url', content: `${ORIGIN}/pricing` });
+    expect(head.script).toEqual([]);
+  });
+
+  it('writes JSON-LD that cannot close its script element', () => {
+    const head = headOf(ORIGIN, materialHead(ORIGIN, 'w', teaser(30)));
+    const json = head.script[0]!.innerHTML;
+    expect(json).not.toContain('</script>');
+    expect(JSON.parse(json)).toMatchObject({
+      '@context': 'https://schema.org',
+      headline: 'Window functions </script>',
+    });
+  });
+});
+
+describe('materialHead', () => {
+  it('marks a paid material as a paywalled Article', () => {
+    const head = materialHead(ORIGIN, 'w f', teaser(30));
+    expect(head).toMatchObject({ path: '/materials/w%20f', type: 'article', description: 'Rank, lag and lead.' });
+    expect(head.jsonLd).toMatchObject({
+      '@type': 'Article',
+      isAccessibleForFree: false,
+      hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.prose' },
+      datePublished: '2027-01-02T00:00:00.000Z',
+      author: { '@type': 'Person', name: 'Ann' },
+    });
+  });
+
+  it('marks a public material free, without paywall markup', () => {
+    const ld = materialHead(ORIGIN, 'w', teaser(0)).jsonLd;
+    expect(ld).toMatchObject({ isAccessibleForFree: true });
+    expect(ld).not.toHaveProperty('hasPart');
+  });
+});
+
+it('lists the catalog page as an ItemList beside the WebSite', () => {
+  const ld = catalogHead(ORIGIN, [
+    { ...teaser(0), id: 'a' },
+    { ...teaser(30), id: 'b' },
+  ]).jsonLd as {
+    '@graph': { '@type': string; itemListElement?: { position: number; url: string }[] }[];
+  };
+  expect(ld['@graph'].map((n) => n['@type'])).toEqual(['WebSite', 'ItemList']);
+  expect(ld['@graph'][1]!.itemListElement!.map((i) => [i.position, i.url])).toEqual([
+    [1, `${ORIGIN}/materials/a`],
+    [2, `${ORIGIN}/materials/b`],
+  ]);
+});
+
+it('offers each plan at each interval it is sold, in main currency units', () => {
+  const tiers = sortedTiers(DEFAULT_TIERS);
+  const ld = pricingHead(ORIGIN, tiers).jsonLd as { '@type': string; offers: { name: string; price: number }[] };
+  const sold = tiers.flatMap((t) => Object.values(t.prices ?? {}));
+  expect(ld['@type']).toBe('Product');
+  expect(ld.offers).toHaveLength(sold.length);
+  expect(ld.offers.map((o) => o.price)).toEqual(sold.map((p) => p!.amount / 100));
+});

@@ -1,0 +1,49 @@
+// How a public route declares the data it is rendered from on the server: `meta.serverData`, a function
+// that reads through the PublicReader (published teasers and plans only, with the Admin SDK in the `ssr`
+// function) into Pinia stores. The stores' state travels in the page, so hydration reads nothing again.
+import type { Pinia } from 'pinia';
+import type { RouteLocationNormalizedLoaded } from 'vue-router';
+import { Timestamp } from 'firebase/firestore/lite';
+import { CATALOG_PAGE_SIZE } from '@shared/materials';
+import type { PublicReader, PublicTeaser } from '@shared/public-pages';
+import { catalogPage, type CatalogItem } from '@/api/catalog';
+import { filtersFromQuery } from '@/lib/catalog-query';
+import { useCatalogStore } from '@/stores/catalog';
+import { useTeasersStore } from '@/stores/teasers';
+
+export interface ServerDataContext {
+  route: RouteLocationNormalizedLoaded;
+  reader: PublicReader;
+  pinia: Pinia;
+}
+
+/** Reads a public page's data into its stores before rendering; answers the HTTP status when not 200. */
+export type ServerData = (ctx: ServerDataContext) => Promise<number | void>;
+
+/** A teaser off the wire (times in milliseconds) as the views show it (Firestore Timestamps). */
+export function catalogItem(teaser: PublicTeaser): CatalogItem {
+  const time = (ms: number) => Timestamp.fromMillis(ms);
+  return {
+    ...teaser,
+    publishedAt: teaser.publishedAt === null ? null : time(teaser.publishedAt),
+    updatedAt: time(teaser.updatedAt),
+  };
+}
+
+/** The catalog's first page for the filters in the URL. */
+export const catalogData: ServerData = async ({ route, reader, pinia }) => {
+  const filters = filtersFromQuery(route.query);
+  const teasers = await reader.catalog(filters, CATALOG_PAGE_SIZE + 1);
+  useCatalogStore(pinia).serve(filters, catalogPage(teasers.map(catalogItem), filters));
+};
+
+/** A published material's teaser (never its body); 404 when there is none. */
+export const materialData: ServerData = async ({ route, reader, pinia }) => {
+  const id = String(route.params.id);
+  const teaser = await reader.material(id);
+  useTeasersStore(pinia).serve(id, teaser && catalogItem(teaser));
+  return teaser ? 200 : 404;
+};
+
+/** Pricing needs only the plans, which every rendered page gets. */
+export const plansData: ServerData = async () => {};
