@@ -10,7 +10,7 @@ import {
   type QueryConstraint,
   type QueryDocumentSnapshot,
 } from 'firebase/firestore/lite';
-import { CATALOG_PAGE_SIZE, MATERIALS, MATERIAL_KINDS } from '@shared/materials';
+import { CATALOG_PAGE_SIZE, MATERIALS, MATERIAL_KINDS, MATERIAL_SEARCH } from '@shared/materials';
 import { searchKey } from '@shared/search';
 
 export interface CatalogFilters {
@@ -52,6 +52,14 @@ export function catalogConstraints(filters: CatalogFilters, cursor?: QueryDocume
   return constraints;
 }
 
+/**
+ * A plain page reads the teasers themselves; a text or tag search reads the search index, the only documents
+ * that carry `searchKeys` (the teasers stay small for the page everyone loads).
+ */
+function catalogCollection(filters: CatalogFilters): typeof MATERIALS | typeof MATERIAL_SEARCH {
+  return searchKey(filters.q, filters.tag || undefined) ? MATERIAL_SEARCH : MATERIALS;
+}
+
 export function catalogQuery(db: Firestore, filters: CatalogFilters, cursor?: QueryDocumentSnapshot): Query {
-  return query(collection(db, MATERIALS), ...catalogConstraints(filters, cursor));
+  return query(collection(db, catalogCollection(filters)), ...catalogConstraints(filters, cursor));
 }
