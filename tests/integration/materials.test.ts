@@ -1,6 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bodyHtmlUpdate, renderStoredBody } from '../../functions/src/materials/body-html';
+import { refreshMaterials } from '../../functions/src/materials/refresh-materials';
 import { indexMaterial } from '../../functions/src/materials/search-index';
 import { markdownHash } from '../../functions/src/shared/body-html';
 import { searchKey } from '../../functions/src/shared/search';
@@ -27,7 +28,9 @@ describe('material triggers (emulated functions)', () => {
     );
     expect(rendered?.html).toBe(bodyHtmlUpdate({ markdown })?.html);
     expect(rendered?.html).toContain('<h2>Joins</h2>');
-    expect(rendered?.html).not.toMatch(/<img|javascript:/);
+    // Raw HTML is shown as text and the javascript: link is not made a link.
+    expect(rendered?.html).not.toContain('<img');
+    expect(rendered?.html).not.toContain('href="javascript');
 
     // The trigger fires again for its own write and leaves the body alone.
     const settled = (await db.doc(`materials/${id}/gated/body`).get()).updateTime;
@@ -103,5 +106,17 @@ describe('renderStoredBody and indexMaterial (called directly)', () => {
     await store.doc('materials/indexed').delete();
     expect(await indexMaterial(deps, 'indexed')).toBe('removed');
     expect(await entryOf(store, 'indexed')).toBeUndefined();
+  });
+
+  it('refreshes materials stored before body HTML and the search index existed', async () => {
+    const deps = { db: store };
+    const { teaser, body } = makeMaterial('premium', { id: 'legacy', title: 'Legacy dbt notes', markdown: '# Old' });
+    await store.doc('materials/legacy').set({ ...teaser, searchKeys: ['w:le'] });
+    await store.doc('materials/legacy/gated/body').set(body);
+    expect(await refreshMaterials(deps)).toMatchObject({ rendered: 1 });
+    expect((await store.doc('materials/legacy').get()).get('searchKeys')).toBeUndefined();
+    expect((await entryOf(store, 'legacy'))?.searchKeys).toContain(searchKey('legacy'));
+    expect((await bodyOf(store, 'legacy'))?.html).toBe('<h1>Old</h1>\n');
+    expect(await refreshMaterials(deps)).toMatchObject({ rendered: 0 });
   });
 });

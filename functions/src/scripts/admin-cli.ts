@@ -10,6 +10,7 @@ import { describeIssues } from '../shared/validation';
 import { setAdmin, setGrant } from '../members/member-store';
 import { reconcileSubscriptions } from '../billing/reconcile';
 import { setupStripePrices } from '../billing/stripe-prices';
+import { refreshMaterials } from '../materials/refresh-materials';
 
 const USAGE = `Usage:
   npm run admin -- grant <email> <tier> [--until YYYY-MM-DD] [--note "why"]
@@ -17,7 +18,8 @@ const USAGE = `Usage:
   npm run admin -- make-admin <email>
   npm run admin -- remove-admin <email>
   npm run admin -- stripe-setup        (products and prices in Stripe from config/tiers; needs STRIPE_SECRET_KEY)
-  npm run admin -- reconcile           (re-read every subscription from Stripe and fix drift now)`;
+  npm run admin -- reconcile           (re-read every subscription from Stripe and fix drift now)
+  npm run admin -- refresh-materials   (body HTML and search index entries for materials saved before they existed)`;
 
 async function main() {
   if (!process.env.GOOGLE_APPLICATION_CREDENTIALS) {
@@ -40,6 +42,10 @@ async function main() {
   if (command === 'reconcile') {
     const r = await reconcileSubscriptions(deps);
     return `Reconciled ${r.customers} customers: ${r.changed.length} changed, ${r.failed.length} failed\n${JSON.stringify(r, null, 2)}`;
+  }
+  if (command === 'refresh-materials') {
+    const r = await refreshMaterials(deps);
+    return `Refreshed ${r.materials} materials; rendered ${r.rendered} bodies`;
   }
   if (!command || !email) throw new Error(USAGE);
   const user = await deps.auth.getUserByEmail(email.toLowerCase());
