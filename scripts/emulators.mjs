@@ -1,6 +1,6 @@
 // How this project runs the Firebase emulators, shared by `npm start`, `npm test` and `npm run bench`.
 // The Firestore emulator: firebase-tools downloads its own jar on a machine with Java 21 and internet;
-// on machines with Java 17 and no download (see DESIGN.md section 7) we run the Cloud SDK's emulator
+// on machines with Java 17 and no download (see docs/architecture.md, "Running locally") we run the Cloud SDK's emulator
 // through a tiny launcher jar, built once into .cache/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
