@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { installRoutePrefetch } from './lib/route-prefetch';
+import { installRoutePrefetch } from './api/material-prefetch';
 import { router } from './router';
 import './styles.css';
 

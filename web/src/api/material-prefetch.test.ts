@@ -2,11 +2,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 
 const readTeaser = vi.fn((id: string) => Promise.resolve({ title: `teaser ${id}` }));
-vi.mock('@/api/catalog', () => ({ readTeaser: (id: string) => readTeaser(id) }));
-vi.mock('@/views/MaterialView.vue', () => ({ default: {} }));
-const { installRoutePrefetch, prefetchTeaser, takePrefetchedTeaser } = await import('./route-prefetch');
+vi.mock('./catalog', () => ({ readTeaser: (id: string) => readTeaser(id) }));
+const { installRoutePrefetch, prefetchMaterial, prefetchTeaser, takePrefetchedTeaser } =
+  await import('./material-prefetch');
 
-describe('route prefetch', () => {
+function routerWith(loadMaterial: () => Promise<object>) {
+  return createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', component: {} },
+      { path: '/materials/:id', name: 'material', component: loadMaterial, props: true },
+    ],
+  });
+}
+
+describe('material prefetch', () => {
   beforeEach(() => readTeaser.mockClear());
   afterEach(() => vi.useRealTimers());
 
@@ -28,13 +38,7 @@ describe('route prefetch', () => {
   it('starts the teaser read when navigation to a material begins, before its chunk loads', async () => {
     let resolveChunk!: (c: object) => void;
     const chunk = new Promise<object>((r) => (resolveChunk = r));
-    const router = createRouter({
-      history: createMemoryHistory(),
-      routes: [
-        { path: '/', component: {} },
-        { path: '/materials/:id', name: 'material', component: () => chunk, props: true },
-      ],
-    });
+    const router = routerWith(() => chunk);
     installRoutePrefetch(router);
     const navigation = router.push('/materials/c');
     await vi.waitFor(() => expect(readTeaser).toHaveBeenCalledWith('c'));
@@ -42,5 +46,12 @@ describe('route prefetch', () => {
     await navigation;
     expect(router.currentRoute.value.params.id).toBe('c');
     expect(takePrefetchedTeaser('c')).toBeDefined();
+  });
+
+  it('loads the route chunk and the teaser when a card is pointed at', () => {
+    const load = vi.fn(() => Promise.resolve({ default: {} }));
+    prefetchMaterial(routerWith(load), 'd');
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(readTeaser).toHaveBeenCalledWith('d');
   });
 });
