@@ -37,8 +37,15 @@ test.describe('admin area', () => {
     await expect(page).toHaveURL(/\/admin\/materials\/streaming-joins-in-flink$/);
     await shot(page, info, 'admin-editor');
 
+    // Functions index the saved teaser for search (materialSearch) and render the body's HTML.
+    await expect
+      .poll(async () => (await adminSdk().db.doc('materialSearch/streaming-joins-in-flink').get()).exists)
+      .toBe(true);
     await page.goto('/?q=flink');
     await expect(page.getByRole('link', { name: 'Streaming joins in Flink' })).toBeVisible();
+    await page.getByRole('link', { name: 'Streaming joins in Flink' }).click();
+    await expect(page.getByTestId('material-body').locator('h2')).toHaveText('Interval joins');
+    await expect(page.getByTestId('material-updating')).toHaveCount(0);
   });
 
   test('an admin grants and revokes a complimentary plan', async ({ page }, info) => {

@@ -1,15 +1,16 @@
 // The measuring half of `npm run bench`, run inside `firebase emulators:exec`.
-import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { serveBuiltApp } from './app-server.mjs';
+import { lighthouseFigures } from './bench-lighthouse.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
-import { ROOT } from './emulators.mjs';
-import { npx, run, waitForHttp } from './run.mjs';
+import { HOSTS, PROJECT_ID } from './emulators.mjs';
+import { npx, run } from './run.mjs';
 
-const PORT = 4174;
 const JS_BUDGET = 100 * 1024;
 const PAGE_SIZE = 12;
+const CLS_TARGET = 0.02;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 /**
  * Billed reads in a Firestore REST answer (the lite SDK): runQuery and batchGet return arrays with one
@@ -25,54 +26,149 @@ function readsIn(body) {
   return 0;
 }
 
+/** A structured query through the emulator's REST API as the owner (rules do not apply); the raw answer. */
+async function runQuery(structuredQuery) {
+  const res = await fetch(
+    `http://${HOSTS.firestore}/v1/projects/${PROJECT_ID}/databases/(default)/documents:runQuery`,
+    {
+      method: 'POST',
+      headers: { Authorization: 'Bearer owner', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ structuredQuery }),
+    },
+  );
+  if (!res.ok) throw new Error(`runQuery: HTTP ${res.status} ${await res.text()}`);
+  return res.text();
+}
+
+const field = (fieldPath, op, value) => ({ fieldFilter: { field: { fieldPath }, op, value } });
+const published = field('status', 'EQUAL', { stringValue: 'published' });
+
+/** The id of the first published material matching `filter`, newest first. */
+async function materialId(filter, orderBy = [{ field: { fieldPath: 'publishedAt' }, direction: 'DESCENDING' }]) {
+  const answer = JSON.parse(
+    await runQuery({
+      from: [{ collectionId: 'materials' }],
+      where: { compositeFilter: { op: 'AND', filters: [published, filter] } },
+      orderBy,
+      limit: 1,
+    }),
+  );
+  const name = answer.find((e) => e.document)?.document.name;
+  if (!name) throw new Error('the seed has no such material');
+  return name.split('/').pop();
+}
+
+/** The first catalog page's answer as the old teasers (search keys inside) would have been: same query, on the index. */
+const catalogPageFrom = (collectionId) =>
+  runQuery({
+    from: [{ collectionId }],
+    where: published,
+    orderBy: [{ field: { fieldPath: 'publishedAt' }, direction: 'DESCENDING' }],
+    limit: PAGE_SIZE + 1,
+  });
+
+/** The scripts a page loads to show itself (gzipped sizes) and the Firestore answers it receives, as a visitor. */
+async function visit(browser, url, then) {
+  const page = await browser.newPage();
+  const scripts = new Map();
+  const answers = [];
+  page.on('response', async (res) => {
+    const at = res.url();
+    try {
+      if (res.request().resourceType() === 'script') scripts.set(at, gzipSync(await res.body()).length);
+      else if (at.includes(`:${HOSTS.firestore.split(':')[1]}/`)) {
+        const text = await res.text();
+        answers.push({ url: at, reads: readsIn(text), bytes: Buffer.byteLength(text) });
+      }
+    } catch {}
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  // What the page needed to show itself; anything after (a card under the pointer preloads the material
+  // page's chunk) is not the route's.
+  const firstScripts = new Map(scripts);
+  const first = [...answers];
+  answers.length = 0;
+  await then?.(page);
+  await page.close();
+  return { scripts: firstScripts, first, later: answers };
+}
+
+async function loadMore(page) {
+  const more = page.getByRole('button', { name: /load more/i });
+  if (!(await more.isVisible())) return;
+  const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes(':runQuery')), more.click()]);
+  await res.finished();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(200); // let the response handler record it
+}
+
+const sum = (list, pick) => list.reduce((a, x) => a + pick(x), 0);
+const queries = (list) => list.filter((r) => r.url.includes(':runQuery'));
+
 export async function main() {
   if (run(npx('tsx'), ['functions/src/scripts/seed-cli.ts', '--fresh'], { stdio: 'ignore' }) !== 0)
     throw new Error('seed failed');
-  const server = spawn(npx('vite'), ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    cwd: join(ROOT, 'web'),
-    stdio: 'ignore',
-  });
+  const app = await serveBuiltApp();
   try {
-    await waitForHttp(`http://127.0.0.1:${PORT}/`, 30_000);
+    const pages = [
+      { name: 'catalog', path: '/' },
+      { name: 'public material', path: `/materials/${await materialId(field('rank', 'EQUAL', { integerValue: 0 }))}` },
+      {
+        name: 'paywalled material',
+        path: `/materials/${await materialId(field('rank', 'GREATER_THAN', { integerValue: 0 }), [
+          { field: { fieldPath: 'rank' }, direction: 'DESCENDING' },
+        ])}`,
+      },
+    ];
+
     const browser = await chromium.launch(chromiumLaunchOptions());
-    const page = await browser.newPage();
-    const scripts = new Map();
-    const reads = [];
-    page.on('response', async (res) => {
-      const url = res.url();
-      try {
-        if (res.request().resourceType() === 'script') scripts.set(url, gzipSync(await res.body()).length);
-        else if (url.includes(':8080/')) reads.push({ url, reads: readsIn(await res.text()) });
-      } catch {}
-    });
-    await page.goto(`http://127.0.0.1:${PORT}/`, { waitUntil: 'networkidle' });
-    const firstPage = [...reads];
-    reads.length = 0;
-    const more = page.getByRole('button', { name: /load more/i });
-    if (await more.isVisible()) {
-      const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes(':runQuery')), more.click()]);
-      await res.finished();
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(200); // let the response handler record it
-    }
+    const catalog = await visit(browser, `${app.baseUrl}/`, loadMore);
+    for (const p of pages)
+      p.js = sum([...(await visit(browser, `${app.baseUrl}${p.path}`)).scripts.values()], (n) => n);
     await browser.close();
 
-    const totalJs = [...scripts.values()].reduce((a, b) => a + b, 0);
-    const queryReads = (list) => list.filter((r) => r.url.includes(':runQuery')).reduce((a, r) => a + r.reads, 0);
-    const otherReads = (list) => list.filter((r) => !r.url.includes(':runQuery')).reduce((a, r) => a + r.reads, 0);
-    const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+    const totalJs = sum([...catalog.scripts.values()], (n) => n);
     console.log('\nFirst route (public catalog), as a visitor:');
-    for (const [url, size] of scripts) console.log(`  ${kb(size).padStart(9)}  ${new URL(url).pathname}`);
+    for (const [url, size] of catalog.scripts) console.log(`  ${kb(size).padStart(9)}  ${new URL(url).pathname}`);
     console.log(`  JS gzipped total: ${kb(totalJs)} (budget ${kb(JS_BUDGET)}) ${totalJs <= JS_BUDGET ? 'OK' : 'OVER'}`);
-    const first = queryReads(firstPage);
+    const first = sum(queries(catalog.first), (r) => r.reads);
     console.log(
-      `  Catalog page 1: ${first} document reads in ${firstPage.filter((r) => r.url.includes(':runQuery')).length} query (budget ${PAGE_SIZE + 1}) ${first <= PAGE_SIZE + 1 ? 'OK' : 'OVER'}`,
+      `  Catalog page 1: ${first} document reads in ${queries(catalog.first).length} query (budget ${PAGE_SIZE + 1}) ${first <= PAGE_SIZE + 1 ? 'OK' : 'OVER'}`,
     );
-    console.log(`  Other reads on first load (config/tiers): ${otherReads(firstPage)}`);
-    console.log(`  "Load more" page 2: ${queryReads(reads)} document reads`);
+    console.log(`  Other reads on first load (config/tiers): ${sum(catalog.first, (r) => r.reads) - first}`);
+    console.log(`  "Load more" page 2: ${sum(queries(catalog.later), (r) => r.reads)} document reads`);
+    const served = sum(queries(catalog.first), (r) => r.bytes);
+    const withKeys = Buffer.byteLength(await catalogPageFrom('materialSearch'));
+    console.log(
+      `  Catalog page 1 answer: ${kb(served)} of teasers; ${kb(withKeys)} with search keys inside (before they moved to materialSearch)`,
+    );
+
+    console.log('\nLighthouse 12 (performance), as a visitor; JS = gzipped scripts the page loads:');
+    const header = ['page', 'JS gz', 'preset', 'score', 'LCP', 'TBT', 'CLS'];
+    const rows = [];
+    let worstCls = 0;
+    for (const p of pages) {
+      const figures = await lighthouseFigures(`${app.baseUrl}${p.path}`);
+      for (const [preset, f] of Object.entries(figures)) {
+        worstCls = Math.max(worstCls, f.cls);
+        rows.push([
+          preset === 'mobile' ? p.name : '',
+          preset === 'mobile' ? kb(p.js) : '',
+          preset,
+          String(f.score),
+          `${(f.lcp / 1000).toFixed(2)} s`,
+          `${Math.round(f.tbt)} ms`,
+          f.cls.toFixed(3),
+        ]);
+      }
+    }
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    for (const r of [header, ...rows]) console.log(`  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}`);
+    console.log(`  Worst CLS: ${worstCls.toFixed(3)} (target ${CLS_TARGET}) ${worstCls <= CLS_TARGET ? 'OK' : 'OVER'}`);
+
     if (totalJs > JS_BUDGET || first > PAGE_SIZE + 1) process.exitCode = 1;
   } finally {
-    server.kill();
+    app.stop();
   }
   // The newsletter fan-out runs in a project of its own on the same emulators.
   if (run(npx('tsx'), ['functions/src/scripts/bench-newsletter.ts']) !== 0) process.exitCode = 1;

@@ -2,6 +2,7 @@
 export { onUserCreate } from './auth/before-user-created';
 export { grantComplimentary, revokeComplimentary } from './members/grant-callables';
 export { getMediaUrl, media, uploadMedia } from './media/media-functions';
+export { renderMaterialBody, indexMaterialSearch } from './materials/material-functions';
 export { createCheckoutSession, createPortalSession } from './billing/billing-callables';
 export { stripeWebhook } from './billing/stripe-webhook';
 export {

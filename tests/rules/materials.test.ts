@@ -1,12 +1,13 @@
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, where, writeBatch } from 'firebase/firestore';
 import { describe, it } from 'vitest';
+import { markdownHash } from '../../functions/src/shared/body-html';
 import { canAccess, readerRank } from '../../functions/src/shared/access';
-import type { MaterialStatus } from '../../functions/src/shared/materials';
+import { searchEntryOf, type MaterialStatus } from '../../functions/src/shared/materials';
 import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
 import { rankOf } from '../../functions/src/shared/tiers';
 import { makeMaterial } from '../../functions/src/testing/factories';
-import { dbFor, reader, READERS, rulesSuite } from './readers';
+import { dbFor, documentOperations, reader, READERS, rulesSuite, whoCan } from './readers';
 
 const LEVELS = ['public', 'free', 'basic', 'main', 'premium'] as const;
 
@@ -15,6 +16,9 @@ const teaser = (access: string, status: MaterialStatus = 'published', rank?: num
   makeMaterial(access, { status, rank }).teaser;
 const body = (access: string, status: MaterialStatus = 'published', rank?: number) =>
   makeMaterial(access, { status, rank }).body;
+
+// What renderMaterialBody stores beside the markdown of `body('main')`.
+const RENDERED = { html: '<p>Body of main</p>', htmlOf: markdownHash('Body of main') };
 
 const env = rulesSuite(async (ctx) => {
   const db = ctx.firestore();
@@ -25,6 +29,10 @@ const env = rulesSuite(async (ctx) => {
   }
   await setDoc(doc(db, 'materials/m-draft'), teaser('free', 'draft'));
   await setDoc(doc(db, 'materials/m-draft/gated/body'), body('free', 'draft'));
+  await setDoc(doc(db, 'materials/m-rendered'), teaser('main'));
+  await setDoc(doc(db, 'materials/m-rendered/gated/body'), { ...body('main'), ...RENDERED });
+  await setDoc(doc(db, 'materialSearch/m-premium'), searchEntryOf(teaser('premium')));
+  await setDoc(doc(db, 'materialSearch/m-draft'), searchEntryOf(teaser('free', 'draft')));
 });
 
 describe('materials teaser', () => {
@@ -76,6 +84,8 @@ describe('materials teaser', () => {
     await assertFails(setDoc(doc(db, 'materials/bad'), teaser('platinum', 'published', 50)));
     await assertFails(setDoc(doc(db, 'materials/bad'), { ...teaser('free'), markdown: 'body in the teaser' }));
     await assertFails(setDoc(doc(db, 'materials/bad'), { ...teaser('free'), kind: 'video' }));
+    // Search keys live in materialSearch, written by functions only.
+    await assertFails(setDoc(doc(db, 'materials/bad'), searchEntryOf(teaser('free'))));
   });
 });
 
@@ -138,4 +148,61 @@ describe('materials gated body', () => {
     await assertSucceeds(setDoc(doc(db, 'materials/m-premium/gated/body'), body('premium')));
     await assertSucceeds(deleteDoc(doc(db, 'materials/m-premium/gated/body')));
   });
+});
+
+describe('materials body HTML (rendered by functions only)', () => {
+  it('admin saves markdown by merging, which keeps the stored HTML until functions render again', async () => {
+    const db = dbFor(env(), reader('admin'));
+    const ref = doc(db, 'materials/m-rendered/gated/body');
+    await assertSucceeds(setDoc(ref, { ...body('main'), markdown: 'New text' }, { merge: true }));
+  });
+
+  it('admin cannot set, change or drop html or htmlOf', async () => {
+    const db = dbFor(env(), reader('admin'));
+    const fresh = doc(db, 'materials/m-public/gated/body');
+    await assertFails(setDoc(fresh, { ...body('public'), html: '<img src=x onerror=alert(1)>' }));
+    await assertFails(setDoc(fresh, { ...body('public'), htmlOf: 'forged' }, { merge: true }));
+    const rendered = doc(db, 'materials/m-rendered/gated/body');
+    await assertFails(setDoc(rendered, { ...body('main'), ...RENDERED, html: '<b>forged</b>' }));
+    await assertFails(setDoc(rendered, body('main'))); // a plain set would drop the HTML
+    const batch = writeBatch(db);
+    batch.set(doc(db, 'materials/new'), teaser('main'));
+    batch.set(doc(db, 'materials/new/gated/body'), { ...body('main'), ...RENDERED });
+    await assertFails(batch.commit());
+  });
+
+  it.each(READERS.filter((r) => r.name !== 'admin').map((r) => [r.name]))(
+    '%s cannot write html into a body',
+    async (name) => {
+      const db = dbFor(env(), reader(name));
+      await assertFails(setDoc(doc(db, 'materials/m-rendered/gated/body'), { html: '<b>x</b>' }, { merge: true }));
+    },
+  );
+});
+
+describe('materialSearch (the search index, written by functions)', () => {
+  whoCan(
+    env,
+    documentOperations('materialSearch/m-premium', {
+      get: ['anonymous', 'free', 'basic', 'main', 'premium', 'admin'],
+      list: ['admin'],
+    }),
+  );
+
+  it.each(READERS.map((r) => [r.name]))('%s can search published entries', async (name) => {
+    const db = dbFor(env(), reader(name));
+    const search = query(
+      collection(db, 'materialSearch'),
+      where('status', '==', 'published'),
+      where('searchKeys', 'array-contains', 't:sql'),
+    );
+    await assertSucceeds(getDocs(search));
+  });
+
+  it.each(READERS.filter((r) => r.name !== 'admin').map((r) => [r.name]))(
+    '%s cannot get the entry of a draft',
+    async (name) => {
+      await assertFails(getDoc(doc(dbFor(env(), reader(name)), 'materialSearch/m-draft')));
+    },
+  );
 });

@@ -22,7 +22,9 @@ export function adminSdk() {
 export async function rulesEnv(): Promise<RulesTestEnvironment> {
   const [host, port] = FIRESTORE.split(':');
   return initializeTestEnvironment({
-    projectId: PROJECT_ID,
+    // A project of its own: the emulated functions trigger only for PROJECT_ID, so no trigger (a material's
+    // body rendering, its search index) writes into what a rules suite seeds and checks.
+    projectId: `${PROJECT_ID}-rules`,
     firestore: { host: host ?? '127.0.0.1', port: Number(port), rules: readFileSync('firestore.rules', 'utf8') },
   });
 }

@@ -4,6 +4,7 @@ import './lib/zod-csp';
 import { createHead } from '@unhead/vue/client';
 import { createWebHistory } from 'vue-router';
 import { SSR_STATE_ID } from '@shared/public-pages';
+import { installRoutePrefetch } from './api/material-prefetch';
 import { createCommonsApp } from './app';
 import { reviveState } from './ssr/state';
 import './styles.css';
@@ -15,4 +16,8 @@ const { app, pinia, router } = createCommonsApp({
   hydrate: rendered !== null,
 });
 if (rendered?.textContent) pinia.state.value = reviveState(rendered.textContent);
-void router.isReady().then(() => app.mount('#app'));
+// Prefetching starts with the next navigation: the first page's data is in the HTML or read by the page itself.
+void router.isReady().then(() => {
+  installRoutePrefetch(router);
+  app.mount('#app');
+});

@@ -1,21 +1,7 @@
 import { escapeHtml } from '../shared/html';
-import { createMarkdownRenderer } from '../shared/markdown';
 
-/**
- * Email bodies: the same markdown renderer and sanitizer as the web app (jsdom gives DOMPurify its DOM),
- * wrapped in a simple table layout with inline styles, which is what mail clients render reliably.
- */
-let renderer: ((source: string) => string) | undefined;
-export function emailMarkdown(source: string): string {
-  if (!renderer) {
-    // jsdom is heavy and every function of this codebase loads this module at cold start: require it
-    // only when an email is actually rendered.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { JSDOM } = require('jsdom') as typeof import('jsdom');
-    renderer = createMarkdownRenderer(new JSDOM('').window as unknown as Parameters<typeof createMarkdownRenderer>[0]);
-  }
-  return renderer(source);
-}
+// Email bodies: blocks of safe HTML (markdown through `renderMarkdownHtml`, the web's sanitizer) in a simple
+// table layout with inline styles, which is what mail clients render reliably.
 
 export interface EmailLayout {
   title: string;

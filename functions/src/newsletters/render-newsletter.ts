@@ -2,7 +2,8 @@ import { sectionsFor } from '../domain/newsletter';
 import type { NewsletterSection } from '../shared/newsletters';
 import type { TiersConfig } from '../shared/tiers';
 import { escapeHtml } from '../shared/html';
-import { buttonBlock, emailMarkdown, layoutHtml } from '../mail/email-html';
+import { renderMarkdownHtml } from '../app/markdown-html';
+import { buttonBlock, layoutHtml } from '../mail/email-html';
 
 export interface NewsletterLinks {
   appUrl: string;
@@ -34,7 +35,7 @@ export function renderNewsletter(
   const text: string[] = [issue.subject, '='.repeat(Math.min(issue.subject.length, 60)), ''];
   for (const view of sectionsFor(issue.sections, rank, tiers)) {
     if (view.kind === 'open') {
-      html.push(emailMarkdown(view.markdown));
+      html.push(renderMarkdownHtml(view.markdown));
       text.push(view.markdown.trim(), '');
       continue;
     }

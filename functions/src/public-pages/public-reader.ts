@@ -1,6 +1,6 @@
 import { FieldPath, type Firestore, type Query, type Timestamp } from 'firebase-admin/firestore';
 import { readTiers } from '../app/tiers-config';
-import { catalogWheres } from '../shared/catalog';
+import { catalogCollection, catalogWheres } from '../shared/catalog';
 import { MATERIALS, type MaterialTeaser } from '../shared/materials';
 import { publicTeaser, type PublicReader, type PublicTeaser } from '../shared/public-pages';
 
@@ -14,7 +14,7 @@ const toPublic = (id: string, data: MaterialTeaser<Timestamp>): PublicTeaser =>
 export function publicReader(db: Firestore): PublicReader {
   return {
     async catalog(filters, limit) {
-      let query: Query = db.collection(MATERIALS);
+      let query: Query = db.collection(catalogCollection(filters));
       for (const [field, op, value] of catalogWheres(filters)) query = query.where(field, op, value);
       const snap = await query
         .orderBy('publishedAt', 'desc')

@@ -11,6 +11,7 @@ import { setAdmin, setGrant } from '../members/member-store';
 import { reconcileSubscriptions } from '../billing/reconcile';
 import { setupStripePrices } from '../billing/stripe-prices';
 import { rotateTokenSecret } from './rotate-token-secret';
+import { refreshMaterials } from '../materials/refresh-materials';
 
 const USAGE = `Usage:
   npm run admin -- grant <email> <tier> [--until YYYY-MM-DD] [--note "why"]
@@ -21,7 +22,9 @@ const USAGE = `Usage:
   npm run admin -- reconcile           (re-read every subscription from Stripe and fix drift now)
   npm run admin -- rotate-token-secret [--keep N] [--local]
                                        (the next UNSUBSCRIBE_SECRET: a new key, the N newest old ones kept,
-                                       default 1; --local writes functions/.secret.local)`;
+                                       default 1; --local writes functions/.secret.local)
+
+  npm run admin -- refresh-materials   (body HTML and search index entries for materials saved before they existed)`;
 
 async function main() {
   if (!process.env.GOOGLE_APPLICATION_CREDENTIALS) {
@@ -50,6 +53,10 @@ async function main() {
   if (command === 'reconcile') {
     const r = await reconcileSubscriptions(deps);
     return `Reconciled ${r.customers} customers: ${r.changed.length} changed, ${r.failed.length} failed\n${JSON.stringify(r, null, 2)}`;
+  }
+  if (command === 'refresh-materials') {
+    const r = await refreshMaterials(deps);
+    return `Refreshed ${r.materials} materials; rendered ${r.rendered} bodies`;
   }
   if (!command || !email) throw new Error(USAGE);
   const user = await deps.auth.getUserByEmail(email.toLowerCase());

@@ -8,7 +8,8 @@ import { readTiers } from '../app/tiers-config';
 import { newMemberDoc, refreshEntitlement, setAdmin, setGrant, type MemberDeps } from '../members/member-store';
 import { COMMUNITY_DOC, COMMUNITY_GATED, COMMUNITY_LINKS_DOC, type CommunityLinks } from '../shared/community';
 import { DEFAULT_COMMUNITY, DEFAULT_TIERS } from '../shared/defaults';
-import { BODY, GATED, MATERIALS, materialDocs } from '../shared/materials';
+import { bodyHtmlUpdate } from '../materials/body-html';
+import { BODY, GATED, MATERIALS, MATERIAL_SEARCH, materialDocs, searchEntryOf } from '../shared/materials';
 import { CONFIG, MEMBERS, TIERS_DOC } from '../shared/members';
 import { lowestTier, rankOf } from '../shared/tiers';
 import { SEED_FILES, SEED_MATERIALS } from './seed-materials';
@@ -116,8 +117,10 @@ export async function seed(deps: {
     // Teaser and body together or not at all.
     const created = await db.runTransaction(async (tx) => {
       if ((await tx.get(ref)).exists) return false;
+      // What the triggers would add, written at once so the demo needs no trigger run to show or find it.
       tx.create(ref, teaser);
-      tx.create(ref.collection(GATED).doc(BODY), body);
+      tx.create(ref.collection(GATED).doc(BODY), { ...body, ...bodyHtmlUpdate(body) });
+      tx.set(db.collection(MATERIAL_SEARCH).doc(input.id), searchEntryOf(teaser));
       return true;
     });
     if (created) materialsCreated++;

@@ -1,3 +1,4 @@
+import { MATERIALS, MATERIAL_SEARCH } from './materials';
 import { searchKey } from './search';
 
 /** The catalog's filters, as the URL carries them (`?kind=tutorial&tag=sql&access=basic&q=dbt`). */
@@ -28,4 +29,12 @@ export function catalogWheres(filters: CatalogFilters): CatalogWhere[] {
   const key = searchKey(filters.q, filters.tag || undefined);
   if (key) wheres.push(['searchKeys', 'array-contains', key]);
   return wheres;
+}
+
+/**
+ * A plain page reads the teasers themselves; a text or tag search reads the search index, the only documents
+ * that carry `searchKeys` (the teasers stay small for the page everyone loads).
+ */
+export function catalogCollection(filters: CatalogFilters): typeof MATERIALS | typeof MATERIAL_SEARCH {
+  return searchKey(filters.q, filters.tag || undefined) ? MATERIAL_SEARCH : MATERIALS;
 }

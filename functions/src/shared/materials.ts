@@ -10,6 +10,9 @@ export { MATERIAL_KINDS, MATERIAL_STATUSES, type MaterialKind, type MaterialStat
 export const MATERIALS = 'materials';
 export const GATED = 'gated';
 export const BODY = 'body';
+/** `materialSearch/{id}`: the teaser plus its `searchKeys`, kept in step by a trigger; searches query it so
+ * that the teasers a plain catalog page downloads carry no query-only keys. */
+export const MATERIAL_SEARCH = 'materialSearch';
 export const CATALOG_PAGE_SIZE = 12;
 
 /** A file attached to a material; the bytes live in Cloud Storage under `media/`. */
@@ -33,8 +36,10 @@ export interface MaterialTeaser<Time = unknown> {
   readingMinutes: number;
   publishedAt: Time | null;
   updatedAt: Time;
-  searchKeys: string[];
 }
+
+/** `materialSearch/{id}`: what a search query returns, a card's teaser with the keys it matched on. */
+export type MaterialSearchEntry<Time = unknown> = MaterialTeaser<Time> & { searchKeys: string[] };
 
 /** Gated part: readable when the reader's rank >= rank. Repeats access, rank, status for the rules. */
 export interface MaterialBody {
@@ -43,6 +48,10 @@ export interface MaterialBody {
   status: MaterialStatus;
   markdown: string;
   files: MaterialFile[];
+  /** The markdown rendered and sanitized once, by functions only (`renderBodyHtml`); absent until then. */
+  html?: string;
+  /** `markdownHash` of the markdown `html` was rendered from: another value means the HTML is stale. */
+  htmlOf?: string;
 }
 
 export function slugify(title: string): string {
@@ -83,7 +92,6 @@ export function materialDocs<Time>(
     readingMinutes: readingMinutes(input.markdown),
     publishedAt: times.publishedAt,
     updatedAt: times.updatedAt,
-    searchKeys: searchKeys(input.title, input.tags),
   };
   const body: MaterialBody = {
     access: input.access,
@@ -93,4 +101,9 @@ export function materialDocs<Time>(
     files: input.files,
   };
   return { teaser, body };
+}
+
+/** The search index entry of a teaser (`materialSearch/{id}`). */
+export function searchEntryOf<Time>(teaser: MaterialTeaser<Time>): MaterialSearchEntry<Time> {
+  return { ...teaser, searchKeys: searchKeys(teaser.title, teaser.tags) };
 }

@@ -2,11 +2,14 @@
 // pages, a material's public teaser and its gated body, and the signed URL of a download.
 import { doc, getDoc, getDocs } from 'firebase/firestore/lite';
 import { BODY, CATALOG_PAGE_SIZE, GATED, MATERIALS, type MaterialBody, type MaterialTeaser } from '@shared/materials';
+import { bodyHtmlState } from '@shared/body-html';
 import type { PublicTeaser } from '@shared/public-pages';
 import { matchesSearch } from '@shared/search';
+import type { Source } from '@/composables/useLive';
 import { pageOf, type Page, type PageSource } from '@/composables/usePagedQuery';
 import { catalogQuery, type CatalogFilters } from '@/lib/catalog-query';
 import { callFunction, db } from '@/lib/firebase';
+import { liveDoc } from '@/composables/live-sources';
 
 type Time = { toDate(): Date };
 export type Teaser = MaterialTeaser<Time>;
@@ -40,18 +43,30 @@ export async function readTeaser(id: string): Promise<Teaser | null> {
   return snap.exists() ? (snap.data() as Teaser) : null;
 }
 
+const EMPTY_BODY: MaterialBody = { access: '', rank: 0, status: 'published', markdown: '', files: [] };
+
 /** `materials/{id}/gated/body`. Rejects with permission-denied below the material's rank. */
 export async function readBody(id: string): Promise<MaterialBody> {
   const snap = await getDoc(doc(db, MATERIALS, id, GATED, BODY));
-  return (
-    (snap.data() as MaterialBody | undefined) ?? {
-      access: '',
-      rank: 0,
-      status: 'published',
-      markdown: '',
-      files: [],
-    }
-  );
+  return (snap.data() as MaterialBody | undefined) ?? EMPTY_BODY;
+}
+
+/**
+ * The body, read once (Firestore lite); when its HTML is older than its markdown (a save the trigger has not
+ * rendered yet) it is then followed live, so the page moves to the new HTML as soon as functions store it.
+ */
+export function bodySource(id: string): Source<MaterialBody | null> {
+  return async (next, fail) => {
+    const first = await readBody(id).catch((err: unknown) => fail(err));
+    if (!first) return;
+    next(first);
+    if (bodyHtmlState(first).fresh) return;
+    const follow = liveDoc(
+      (sdk, fdb) => sdk.doc(fdb, MATERIALS, id, GATED, BODY),
+      (_, data) => data as MaterialBody,
+    );
+    return follow((body) => next(body ?? EMPTY_BODY), fail);
+  };
 }
 
 /** A short-lived URL for one of a material's files (the function checks the reader's plan). */

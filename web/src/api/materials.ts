@@ -52,8 +52,9 @@ async function materialExists(id: string): Promise<boolean> {
 }
 
 /**
- * Validates with the shared schema, derives rank, search keys and reading time, and writes teaser and
- * body in one batch. `publishedAt` is kept once set and stamped by the server on first publish.
+ * Validates with the shared schema, derives rank and reading time, and writes teaser and body in one batch
+ * (functions then add the body's HTML and the search index entry). `publishedAt` is kept once set and stamped
+ * by the server on first publish.
  */
 export async function saveMaterial(
   raw: unknown,
@@ -82,7 +83,9 @@ export async function saveMaterial(
   const { teaser, body } = materialDocs<unknown>(input, rank, { publishedAt, updatedAt: serverTimestamp() });
   const batch = writeBatch(db);
   batch.set(doc(db, MATERIALS, input.id), teaser);
-  batch.set(doc(db, MATERIALS, input.id, GATED, BODY), body);
+  // Merged, so the HTML functions rendered from the previous markdown stays (the rules forbid clients to
+  // touch it) and readers see it until the trigger renders this save.
+  batch.set(doc(db, MATERIALS, input.id, GATED, BODY), body, { merge: true });
   await batch.commit();
   return { ok: true };
 }

@@ -57,11 +57,18 @@ describe('catalog query', () => {
     ]);
   });
 
-  it('builds one query on the materials collection', () => {
+  it('builds one query: on the teasers for a plain page, on the search index for a search', () => {
     const db = getFirestore(initializeApp({ projectId: 'demo-test', apiKey: 'x' }, 'catalog-query-test'));
-    const q = catalogQuery(db, { ...EMPTY_FILTERS, q: 'parquet' });
-    expect(q.type).toBe('query');
-    expect((q as unknown as { _query: { path: { toString(): string } } })._query.path.toString()).toBe('materials');
+    const pathOf = (filters: typeof EMPTY_FILTERS) => {
+      const q = catalogQuery(db, filters);
+      expect(q.type).toBe('query');
+      return (q as unknown as { _query: { path: { toString(): string } } })._query.path.toString();
+    };
+    expect(pathOf({ ...EMPTY_FILTERS, kind: 'tutorial', access: 'main' })).toBe('materials');
+    expect(pathOf({ ...EMPTY_FILTERS, q: 'parquet' })).toBe('materialSearch');
+    expect(pathOf({ ...EMPTY_FILTERS, tag: 'dbt' })).toBe('materialSearch');
+    // A one-letter search filters on nothing, so it needs no index either.
+    expect(pathOf({ ...EMPTY_FILTERS, q: 'p' })).toBe('materials');
   });
 });
 

@@ -10,8 +10,8 @@ import {
   type Query,
   type QueryConstraint,
 } from 'firebase/firestore/lite';
-import { catalogWheres, type CatalogFilters } from '@shared/catalog';
-import { CATALOG_PAGE_SIZE, MATERIALS, MATERIAL_KINDS } from '@shared/materials';
+import { catalogCollection, catalogWheres, type CatalogFilters } from '@shared/catalog';
+import { CATALOG_PAGE_SIZE, MATERIAL_KINDS } from '@shared/materials';
 
 export { EMPTY_FILTERS, type CatalogFilters } from '@shared/catalog';
 
@@ -49,5 +49,5 @@ export function catalogConstraints(filters: CatalogFilters, cursor?: CatalogCurs
 }
 
 export function catalogQuery(db: Firestore, filters: CatalogFilters, cursor?: CatalogCursor): Query {
-  return query(collection(db, MATERIALS), ...catalogConstraints(filters, cursor));
+  return query(collection(db, catalogCollection(filters)), ...catalogConstraints(filters, cursor));
 }

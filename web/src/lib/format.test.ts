@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatPrice } from './format';
+import { describe, expect, it, vi } from 'vitest';
+import { dateTimeFormat, formatBytes, formatDate, formatDateTime, formatPrice, numberFormat } from './format';
 
 describe('format', () => {
   it('formats prices from the smallest unit', () => {
@@ -24,5 +24,22 @@ describe('format', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(2048)).toBe('2.0 KB');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');
+  });
+  it('builds each formatter once per locale and options', () => {
+    expect(numberFormat('en-GB', { style: 'currency', currency: 'EUR' })).toBe(
+      numberFormat('en-GB', { style: 'currency', currency: 'EUR' }),
+    );
+    expect(numberFormat('en-GB', { style: 'currency', currency: 'EUR' })).not.toBe(
+      numberFormat('en-GB', { style: 'currency', currency: 'USD' }),
+    );
+    expect(dateTimeFormat('en-GB', { dateStyle: 'medium' })).not.toBe(dateTimeFormat('de-DE', { dateStyle: 'medium' }));
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    formatDate(new Date('2027-01-31T12:00:00Z'));
+    made.mockClear();
+    for (let day = 1; day <= 28; day++) formatDate(new Date(`2027-02-${String(day).padStart(2, '0')}T12:00:00Z`));
+    formatDateTime(new Date(2027, 0, 31, 9, 5));
+    formatDateTime(new Date(2027, 1, 1, 9, 5));
+    expect(made.mock.calls.length).toBeLessThanOrEqual(1); // formatDateTime's, once
+    made.mockRestore();
   });
 });

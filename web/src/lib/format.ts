@@ -1,8 +1,31 @@
 import type { TierPrice } from '@shared/tiers';
 
+// Intl formatters are costly to build (locale data lookup) and lists format many values: each one is built
+// once per locale and options and kept.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** The `Intl.NumberFormat` for these locale and options, built on first use. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+}
+
+/** The `Intl.DateTimeFormat` for these locale and options, built on first use. */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+}
+
 /** Decimal places of a currency's main unit (2 for EUR, 0 for JPY). */
 const currencyDigits = (currency: string) =>
-  new Intl.NumberFormat('en-GB', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  numberFormat('en-GB', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 /** A stored amount (smallest currency unit) in the main unit: 1900 EUR cents is 19. */
 export const priceAmount = (price: TierPrice) => price.amount / 10 ** currencyDigits(price.currency.toUpperCase());
@@ -13,27 +36,29 @@ export function formatPrice(price: TierPrice | undefined, locale = 'en-GB'): str
   const currency = price.currency.toUpperCase();
   const digits = currencyDigits(currency);
   const whole = price.amount % 10 ** digits === 0;
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: whole ? 0 : digits,
-  }).format(priceAmount(price));
+  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: whole ? 0 : digits }).format(
+    priceAmount(price),
+  );
+}
+
+type DateLike = { toDate(): Date } | Date | string | null | undefined;
+
+function toDate(value: DateLike): Date | null {
+  if (!value) return null;
+  const date = typeof value === 'string' ? new Date(value) : value instanceof Date ? value : value.toDate();
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 /** "31 Jan 2027". Accepts Firestore Timestamps, Dates and ISO strings. */
-export function formatDate(value: { toDate(): Date } | Date | string | null | undefined): string {
-  if (!value) return '';
-  const date = typeof value === 'string' ? new Date(value) : value instanceof Date ? value : value.toDate();
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+export function formatDate(value: DateLike): string {
+  const date = toDate(value);
+  return date ? dateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(date) : '';
 }
 
 /** "31 Jan 2027, 09:30" in the reader's time zone. Accepts Firestore Timestamps, Dates and ISO strings. */
-export function formatDateTime(value: { toDate(): Date } | Date | string | null | undefined): string {
-  if (!value) return '';
-  const date = typeof value === 'string' ? new Date(value) : value instanceof Date ? value : value.toDate();
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+export function formatDateTime(value: DateLike): string {
+  const date = toDate(value);
+  return date ? dateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date) : '';
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,6 +1,16 @@
-// @vitest-environment jsdom
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl, renderMarkdown } from './markdown';
+import { markdownHash } from '../shared/body-html';
+import { isSafeUrl } from '../shared/markdown';
+import { bodyHtmlUpdate } from './body-html';
+
+// Pages show the HTML that functions stored (v-html), so the XSS corpus goes through that server path:
+// the trigger's `bodyHtmlUpdate`, i.e. the shared sanitizer over jsdom.
+function renderMarkdown(markdown: string): string {
+  const update = bodyHtmlUpdate({ markdown });
+  if (!update) throw new Error('a body without HTML must be rendered');
+  return update.html;
+}
 
 /** Classic XSS payloads: as markdown, as raw HTML inside markdown, and mutation (mXSS) tricks. */
 const CORPUS = [
@@ -50,7 +60,7 @@ const CORPUS = [
 ];
 
 function parse(html: string): Element[] {
-  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+  const doc = new JSDOM(`<!doctype html><body>${html}</body>`).window.document;
   return [...doc.body.querySelectorAll('*')];
 }
 
@@ -71,7 +81,7 @@ const FORBIDDEN_TAGS = [
   'LINK',
 ];
 
-describe('renderMarkdown sanitizes the XSS corpus', () => {
+describe('stored body HTML sanitizes the XSS corpus', () => {
   it('has a corpus of at least 20 payloads', () => expect(CORPUS.length).toBeGreaterThanOrEqual(20));
 
   it.each(CORPUS.map((p) => [p]))('%s', (payload) => {
@@ -116,7 +126,7 @@ describe('isSafeUrl', () => {
   ])('refuses %j', (url) => expect(isSafeUrl(url)).toBe(false));
 });
 
-describe('renderMarkdown renders ordinary markdown', () => {
+describe('stored body HTML renders ordinary markdown', () => {
   const html = renderMarkdown(
     [
       '## Title',
@@ -171,5 +181,24 @@ describe('renderMarkdown renders ordinary markdown', () => {
     const out = renderMarkdown('<b>hi</b>');
     expect(out).toContain('&lt;b&gt;hi&lt;/b&gt;');
     expect(parse(out).some((e) => e.tagName === 'B')).toBe(false);
+  });
+});
+
+describe('bodyHtmlUpdate', () => {
+  const markdown = '## Joins\n\nKeyed state.';
+
+  it('renders a body that has no HTML yet, fingerprinting its markdown', () => {
+    const update = bodyHtmlUpdate({ markdown });
+    expect(update?.html).toContain('<h2>Joins</h2>');
+    expect(update?.htmlOf).toBe(markdownHash(markdown));
+  });
+
+  it('leaves HTML rendered from the current markdown alone (the trigger is idempotent)', () => {
+    expect(bodyHtmlUpdate({ markdown, html: '<p>kept</p>', htmlOf: markdownHash(markdown) })).toBeNull();
+  });
+
+  it('renders again when the markdown changed since', () => {
+    const update = bodyHtmlUpdate({ markdown, html: '<p>old</p>', htmlOf: markdownHash('old') });
+    expect(update?.html).toContain('Keyed state.');
   });
 });
