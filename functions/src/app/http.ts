@@ -29,7 +29,7 @@ export const linkParams = (req: Request): Record<string, unknown> => ({ ...bodyF
 export const MAX_FORM_BYTES = 10_000;
 
 /** The request's checked parameters, or why it is refused (a status and a message naming the reason). */
-function refusalOf<S extends z.ZodType>(
+function checkRequest<S extends z.ZodType>(
   spec: HttpSpec<S>,
   req: Request,
 ): { status: number; error: string } | { input: z.output<S> } {
@@ -52,7 +52,7 @@ export function httpHandler<S extends z.ZodType>(
   handler: (input: z.output<S>, req: Request, res: Response) => Promise<void>,
 ): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
-    const checked = refusalOf(spec, req);
+    const checked = checkRequest(spec, req);
     if (!('input' in checked)) {
       if (checked.status === 405) res.set('Allow', spec.methods.join(', '));
       res.status(checked.status).json({ error: checked.error });
