@@ -28,6 +28,10 @@ export const linkParams = (req: Request): Record<string, unknown> => ({ ...bodyF
 /** A link's POST carries a short form at most. */
 export const MAX_FORM_BYTES = 10_000;
 
+const MB = 1024 * 1024;
+/** "30 MB" or "10000 bytes", for a person reading the refusal. */
+const sizeOf = (bytes: number) => (bytes >= MB ? `${Math.floor(bytes / MB)} MB` : `${bytes} bytes`);
+
 /** The request's checked parameters, or why it is refused (a status and a message naming the reason). */
 function checkRequest<S extends z.ZodType>(
   spec: HttpSpec<S>,
@@ -36,7 +40,7 @@ function checkRequest<S extends z.ZodType>(
   if (!spec.methods.includes(req.method)) return { status: 405, error: `Use ${spec.methods.join(' or ')}` };
   const bytes = req.rawBody?.length ?? 0;
   if (bytes > spec.maxBodyBytes)
-    return { status: 413, error: `The body is too large (at most ${spec.maxBodyBytes} bytes)` };
+    return { status: 413, error: `The body is too large (at most ${sizeOf(spec.maxBodyBytes)})` };
   const parsed = spec.schema.safeParse(spec.params ? spec.params(req) : req.query);
   return parsed.success ? { input: parsed.data } : { status: 400, error: describeIssues(parsed.error) };
 }
