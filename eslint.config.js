@@ -51,7 +51,7 @@ export default tseslint.config(
     },
   },
   {
-    // The domain and the shared contract must run without Firebase (DESIGN.md section 4).
+    // The domain and the shared contract must run without Firebase (docs/architecture.md, "Layers").
     files: ['functions/src/domain/**/*.ts', 'functions/src/shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', firebaseImports] },
   },

@@ -1,6 +1,6 @@
 // How this project runs the Firebase emulators, shared by `npm start`, `npm test` and `npm run bench`.
 // The Firestore emulator: firebase-tools downloads its own jar on a machine with Java 21 and internet;
-// on machines with Java 17 and no download (see DESIGN.md section 7) we run the Cloud SDK's emulator
+// on machines with Java 17 and no download (see docs/architecture.md, "Running locally") we run the Cloud SDK's emulator
 // through a tiny launcher jar, built once into .cache/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ export function ensureLocalSecrets() {
     STRIPE_SECRET_KEY: STRIPE_TWIN.secretKey,
     STRIPE_WEBHOOK_SECRET: STRIPE_TWIN.webhookSecret,
     MAIL_API_KEY: 'none-for-the-local-capture',
-    UNSUBSCRIBE_SECRET: 'demo-unsubscribe-secret',
+    UNSUBSCRIBE_SECRET: '1:demo-unsubscribe-secret', // versioned keys, newest first (domain/link-tokens.ts)
     TELEGRAM_BOT_TOKEN: 'demo-bot-token',
     // "none": no SCIM, so the admin's to-deactivate / to-reactivate lists show in the demo.
     SLACK_SCIM_TOKEN: 'none',

@@ -82,7 +82,7 @@ const seeded = spawnSync(npx('tsx'), ['functions/src/scripts/seed-cli.ts'], {
 });
 if (seeded.status !== 0) stop(1);
 
-// Scheduled jobs (newsletters, retries, grant expiry) every minute: the emulator does not run onSchedule.
+// Scheduled jobs, each at its own interval from the registry (functions/src/schedules/jobs.ts): the emulator does not run onSchedule.
 children.push(
   spawnChild(process.execPath, ['--import', 'tsx', 'functions/src/scripts/dev-cron.ts'], {
     env: { ...process.env, ...clientEnv() },

@@ -1,9 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
-import { defineConfig } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
+import { localPreviewHeaders } from '../scripts/hosting-headers.mjs';
+
+const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+/**
+ * Browsers resolve `..` before they ask, so a path that still holds one (plain or %-encoded) is probing
+ * for files outside web/: 404, rather than the app's index.html that the SPA fallback would answer.
+ */
+const refuseClimbing: Connect.NextHandleFunction = (req, res, next) => {
+  const raw = (req.url ?? '').split('?', 1)[0]!;
+  if (!/(^|\/)(\.|%2e){2}(\/|%2f|$)/i.test(raw)) return next();
+  res.statusCode = 404;
+  res.end();
+};
+const localServers: Plugin = {
+  name: 'commons-local-servers',
+  configureServer: (server) => void server.middlewares.use(refuseClimbing),
+  configurePreviewServer: (server) => void server.middlewares.use(refuseClimbing),
+};
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), localServers],
   // Everything is written with <script setup> and setup stores: dropping the Options API shrinks Vue.
   define: {
     __VUE_OPTIONS_API__: 'false',
@@ -12,10 +31,36 @@ export default defineConfig({
   },
   resolve: {
     alias: {
-      '@shared': fileURLToPath(new URL('../functions/src/shared', import.meta.url)),
-      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      '@shared': path('../functions/src/shared'),
+      '@': path('./src'),
     },
   },
+  // The dev server (npm start) serves what the app imports and nothing else of the repository: not
+  // .data/ (emulator exports, twin state), functions/.secret.local, .env files or keys (dev-server.test.ts).
+  server: {
+    host: '127.0.0.1',
+    fs: {
+      strict: true,
+      // The app, the shared contract and the packages it imports (root and web node_modules).
+      allow: [path('.'), path('../functions/src/shared'), path('./node_modules'), path('../node_modules')],
+      deny: [
+        // Vite's defaults, restated because this list replaces them
+        '.env',
+        '.env.*',
+        '*.{crt,pem,key,p12,pfx,cer,der}',
+        '.npmrc',
+        '.yarnrc.yml',
+        '**/.git/**',
+        // this project's local state and secrets
+        '**/.data/**',
+        '**/.cache/**',
+        '.secret.local',
+        '*.log',
+      ],
+    },
+  },
+  // The built app as e2e and the bench load it: Hosting's headers (firebase.json) with the emulators allowed.
+  preview: { host: '127.0.0.1', headers: localPreviewHeaders() },
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -10,7 +10,7 @@ import {
 import { createMailTransport, type MailTransport } from '../adapters/mail';
 import { mediaStorage, type MediaStorage } from '../adapters/storage';
 import { stripeClient } from '../adapters/stripe/stripe-client';
-import { auth, db } from './firebase';
+import { adminApp, auth, db } from './firebase';
 import { paramEnv, type Env } from './params';
 import { settingsFrom, type Settings } from './settings';
 
@@ -87,7 +87,7 @@ export function depsFromEnv(env: Env): AppDeps {
       return seats();
     },
     get storage() {
-      return mediaStorage();
+      return mediaStorage(adminApp());
     },
     settings,
   };

@@ -50,7 +50,10 @@ export const SMTP_URL = defineString('SMTP_URL', {
 });
 /** Postmark server token, or the SMTP password. */
 export const MAIL_API_KEY = defineSecret('MAIL_API_KEY');
-/** Signs one-click unsubscribe links. */
+/**
+ * Signs the links in emails (one-click unsubscribe, signup confirmation): versioned keys, newest first,
+ * `2:<secret>,1:<older>` (domain/link-tokens.ts); `npm run admin -- rotate-token-secret` makes the next list.
+ */
 export const UNSUBSCRIBE_SECRET = defineSecret('UNSUBSCRIBE_SECRET');
 export const MAIL_SECRETS = [MAIL_API_KEY, UNSUBSCRIBE_SECRET];
 

@@ -77,15 +77,24 @@ describe('batchesOf', () => {
 });
 
 describe('unsubscribe tokens', () => {
-  const secret = 'test-secret';
+  const secrets = '2:test-secret,1:old-secret';
   it('verifies its own token and nothing else', () => {
-    const t = unsubscribeToken('u1', secret);
-    expect(verifyUnsubscribeToken('u1', t, secret)).toBe(true);
-    expect(verifyUnsubscribeToken('u2', t, secret)).toBe(false);
-    expect(verifyUnsubscribeToken('u1', t, 'other-secret')).toBe(false);
-    expect(verifyUnsubscribeToken('u1', t.slice(1), secret)).toBe(false);
-    expect(verifyUnsubscribeToken('u1', undefined, secret)).toBe(false);
-    expect(verifyUnsubscribeToken(['u1'], t, secret)).toBe(false);
-    expect(verifyUnsubscribeToken('u1', 'ünïcode', secret)).toBe(false);
+    const t = unsubscribeToken('u1', secrets);
+    expect(t).toMatch(/^v2\./);
+    expect(verifyUnsubscribeToken('u1', t, secrets)).toBe(true);
+    expect(verifyUnsubscribeToken('u2', t, secrets)).toBe(false);
+    expect(verifyUnsubscribeToken('u1', t, '2:other-secret')).toBe(false);
+    expect(verifyUnsubscribeToken('u1', t.slice(1), secrets)).toBe(false);
+    expect(verifyUnsubscribeToken('u1', undefined, secrets)).toBe(false);
+    expect(verifyUnsubscribeToken(['u1'], t, secrets)).toBe(false);
+    expect(verifyUnsubscribeToken('', t, secrets)).toBe(false);
+    expect(verifyUnsubscribeToken('u'.repeat(129), unsubscribeToken('u'.repeat(129), secrets), secrets)).toBe(false);
+    expect(verifyUnsubscribeToken('u1', 'ünïcode', secrets)).toBe(false);
+  });
+
+  it('keeps links of an older version working while that version is listed', () => {
+    const old = unsubscribeToken('u1', '1:old-secret');
+    expect(verifyUnsubscribeToken('u1', old, secrets)).toBe(true);
+    expect(verifyUnsubscribeToken('u1', old, '2:test-secret')).toBe(false);
   });
 });

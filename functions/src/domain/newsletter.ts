@@ -1,7 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { canAccess, tierNeeded } from '../shared/access';
 import { EVERYONE, type NewsletterInput, type NewsletterSection } from '../shared/newsletters';
 import { lowestTier, PUBLIC_ACCESS, rankOf, type Tier, type TiersConfig } from '../shared/tiers';
+import { signLinkToken, verifyLinkToken } from './link-tokens';
 
 /**
  * Newsletter rules, pure: who receives an issue, what each recipient may read of it, how recipients are
@@ -52,18 +52,13 @@ export function batchesOf<T>(items: T[], size: number): T[][] {
 
 // ---- one-click unsubscribe (RFC 8058): a per-member token that only our secret can make ----
 
-const sign = (uid: string, secret: string) =>
-  createHmac('sha256', secret).update(`unsubscribe:${uid}`).digest('base64url');
-
-export function unsubscribeToken(uid: string, secret: string): string {
-  if (!secret) throw new Error('UNSUBSCRIBE_SECRET is not set');
-  return sign(uid, secret);
+/** The member's unsubscribe token, under the newest key of `secrets` (`UNSUBSCRIBE_SECRET`, see link-tokens). */
+export function unsubscribeToken(uid: string, secrets: string): string {
+  return signLinkToken('unsubscribe', uid, secrets);
 }
 
-/** Constant-time check of a token from a link; false for anything malformed. */
-export function verifyUnsubscribeToken(uid: unknown, token: unknown, secret: string): uid is string {
-  if (typeof uid !== 'string' || typeof token !== 'string' || !uid || uid.length > 128 || !secret) return false;
-  const expected = Buffer.from(sign(uid, secret));
-  const given = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/** Constant-time check of a token from a link; false for anything malformed or of a version no longer listed. */
+export function verifyUnsubscribeToken(uid: unknown, token: unknown, secrets: string): uid is string {
+  if (typeof uid !== 'string' || !uid || uid.length > 128) return false;
+  return verifyLinkToken('unsubscribe', uid, token, secrets);
 }

@@ -1,5 +1,6 @@
 import type { BillingMailTemplate } from '../shared/billing';
 import { escapeHtml } from '../shared/html';
+import { httpsUrl } from '../shared/urls';
 import { buttonBlock, layoutHtml } from './email-html';
 
 /** What a plan email names: the tier id (kept on the outbox document) and its display name. */
@@ -66,14 +67,20 @@ const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
   },
   'community-invite': {
     subject: () => 'Your invitation to the community',
-    lines: (d) => [
-      'Your plan includes the community: questions, reviews and the people behind the tutorials.',
-      ...(d.telegramInviteUrl ? [`The Telegram channel: ${d.telegramInviteUrl}`] : []),
-    ],
-    action: (d, app) => ({
-      label: 'Join us on Slack',
-      url: d.slackInviteUrl || `${app}/account`,
-    }),
+    // The links are data an admin typed: only what passes the web's own check (https) becomes a link.
+    lines: (d) => {
+      const telegram = httpsUrl(d.telegramInviteUrl);
+      return [
+        'Your plan includes the community: questions, reviews and the people behind the tutorials.',
+        ...(telegram ? [`The Telegram channel: ${telegram}`] : []),
+      ];
+    },
+    action: (d, app) => {
+      const slack = httpsUrl(d.slackInviteUrl);
+      return slack
+        ? { label: 'Join us on Slack', url: slack }
+        : { label: 'See the community links in your account', url: `${app}/account` };
+    },
   },
 };
 

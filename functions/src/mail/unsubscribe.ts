@@ -25,13 +25,14 @@ export interface UnsubscribeResponse {
  */
 export async function handleUnsubscribe(
   db: Firestore,
-  secret: string,
+  /** `UNSUBSCRIBE_SECRET`: the versioned keys; a link verifies while its version is listed. */
+  secrets: string,
   appUrl: string,
   req: UnsubscribeRequest,
 ): Promise<UnsubscribeResponse> {
   const uid = req.query.u ?? req.body.u;
   const token = req.query.t ?? req.body.t;
-  const valid = verifyUnsubscribeToken(uid, token, secret) && (await db.collection(MEMBERS).doc(uid).get()).exists;
+  const valid = verifyUnsubscribeToken(uid, token, secrets) && (await db.collection(MEMBERS).doc(uid).get()).exists;
   const invalidPage = `${appUrl}/unsubscribed?status=invalid`;
   if (req.method === 'GET') {
     if (!valid) return { status: 303, location: invalidPage };

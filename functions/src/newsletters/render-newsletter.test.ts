@@ -64,17 +64,27 @@ describe('renderTemplate', () => {
     expect(isMailTemplate('toString')).toBe(false);
   });
 
+  const invite = (slackInviteUrl: string, telegramInviteUrl: string) =>
+    renderTemplate('community-invite', { slackInviteUrl, telegramInviteUrl }, 'https://app.test');
+
   it('checks the data each template needs at compile time', () => {
     // @ts-expect-error welcome needs the plan, not a confirmation link
     renderTemplate('welcome', { confirmUrl: 'https://x.test' }, 'https://app.test');
     // @ts-expect-error an unknown template does not compile
     expect(() => renderTemplate('nope', {}, 'https://app.test')).toThrow();
-    const invite = renderTemplate(
-      'community-invite',
-      { slackInviteUrl: '', telegramInviteUrl: 'https://t.me/x' },
-      'https://app.test',
+    expect(invite('', 'https://t.me/x').text).toContain('https://t.me/x');
+    expect(invite('', 'https://t.me/x').text).toContain(
+      'See the community links in your account: https://app.test/account',
     );
-    expect(invite.text).toContain('https://t.me/x');
-    expect(invite.text).toContain('Join us on Slack: https://app.test/account');
+  });
+
+  it('puts only https invite links into the community invite (the web check, httpsUrl)', () => {
+    const good = invite(' https://join.slack.com/t/x ', 'https://t.me/x');
+    expect(good.text).toContain('Join us on Slack: https://join.slack.com/t/x');
+    expect(good.html).toContain('href="https://join.slack.com/t/x"');
+    const bad = invite('javascript:alert(1)', 'http://t.me/x');
+    expect(bad.html).not.toContain('javascript:');
+    expect(bad.text).not.toContain('t.me');
+    expect(bad.html).toContain('href="https://app.test/account"');
   });
 });

@@ -10,6 +10,7 @@ import { describeIssues } from '../shared/validation';
 import { setAdmin, setGrant } from '../members/member-store';
 import { reconcileSubscriptions } from '../billing/reconcile';
 import { setupStripePrices } from '../billing/stripe-prices';
+import { rotateTokenSecret } from './rotate-token-secret';
 
 const USAGE = `Usage:
   npm run admin -- grant <email> <tier> [--until YYYY-MM-DD] [--note "why"]
@@ -17,7 +18,10 @@ const USAGE = `Usage:
   npm run admin -- make-admin <email>
   npm run admin -- remove-admin <email>
   npm run admin -- stripe-setup        (products and prices in Stripe from config/tiers; needs STRIPE_SECRET_KEY)
-  npm run admin -- reconcile           (re-read every subscription from Stripe and fix drift now)`;
+  npm run admin -- reconcile           (re-read every subscription from Stripe and fix drift now)
+  npm run admin -- rotate-token-secret [--keep N] [--local]
+                                       (the next UNSUBSCRIBE_SECRET: a new key, the N newest old ones kept,
+                                       default 1; --local writes functions/.secret.local)`;
 
 async function main() {
   if (!process.env.GOOGLE_APPLICATION_CREDENTIALS) {
@@ -27,9 +31,15 @@ async function main() {
   }
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { until: { type: 'string' }, note: { type: 'string' } },
+    options: {
+      until: { type: 'string' },
+      note: { type: 'string' },
+      keep: { type: 'string', default: '1' },
+      local: { type: 'boolean', default: false },
+    },
   });
   const [command, email, tier] = positionals;
+  if (command === 'rotate-token-secret') return rotateTokenSecret({ keep: Number(values.keep), local: values.local });
   // The functions' own dependency graph, from this shell's environment (billing commands talk to Stripe
   // with STRIPE_SECRET_KEY, and to the local twin when STRIPE_API_BASE says so).
   const deps = depsFromEnv(mapEnv(process.env));

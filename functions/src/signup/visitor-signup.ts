@@ -1,9 +1,10 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Auth } from 'firebase-admin/auth';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { createIfAbsent } from '../app/firebase';
 import type { Settings } from '../app/settings';
 import { loadTiers } from '../app/tiers-config';
+import { signLinkToken, verifyLinkToken } from '../domain/link-tokens';
 import { queueMail } from '../mail/queue-mail';
 import { newMemberDoc, refreshEntitlement } from '../members/member-store';
 import { MEMBERS } from '../shared/members';
@@ -24,11 +25,17 @@ export interface SignupDeps {
   db: Firestore;
   auth: Auth;
   now: () => Date;
-  /** `functionsUrl`: where `confirmSubscription` lives. */
-  settings: Pick<Settings, 'functionsUrl'>;
+  /** `functionsUrl`: where `confirmSubscription` lives; `unsubscribeSecret`: the keys that sign email links. */
+  settings: Pick<Settings, 'functionsUrl' | 'unsubscribeSecret'>;
 }
 
 const signupId = (email: string) => createHash('sha256').update(email).digest('hex');
+
+/**
+ * The link's token signs this request (address and time), so a newer request voids the older link, and
+ * nothing stored can confirm: a copy of the database holds no token.
+ */
+const confirmSubject = (id: string, createdAt: Timestamp) => `${id}:${createdAt.toMillis()}`;
 
 export async function requestSignup(deps: SignupDeps, email: string): Promise<'sent' | 'skipped'> {
   const exists = await deps.auth.getUserByEmail(email).then(
@@ -38,12 +45,13 @@ export async function requestSignup(deps: SignupDeps, email: string): Promise<'s
   if (exists) return 'skipped'; // members sign in instead; the answer to the visitor is the same
   const ref = deps.db.collection(SIGNUPS).doc(signupId(email));
   const now = deps.now();
-  const token = randomBytes(24).toString('base64url');
+  const createdAt = Timestamp.fromDate(now);
+  const token = signLinkToken('confirm', confirmSubject(ref.id, createdAt), deps.settings.unsubscribeSecret);
   return deps.db.runTransaction(async (tx) => {
     const previous = (await tx.get(ref)).get('createdAt') as Timestamp | undefined;
     if (previous && now.getTime() - previous.toMillis() < RESEND_AFTER_MS) return 'skipped';
-    const confirmUrl = `${deps.settings.functionsUrl}/confirmSubscription?s=${signupId(email)}&t=${token}`;
-    tx.set(ref, { email, token, createdAt: Timestamp.fromDate(now), confirmedAt: null });
+    const confirmUrl = `${deps.settings.functionsUrl}/confirmSubscription?s=${ref.id}&t=${token}`;
+    tx.set(ref, { email, createdAt, confirmedAt: null });
     queueMail(
       deps.db,
       tx,
@@ -64,11 +72,10 @@ export async function requestSignup(deps: SignupDeps, email: string): Promise<'s
 export async function confirmSignup(deps: SignupDeps, id: string, token: string): Promise<'ok' | 'invalid'> {
   const ref = deps.db.collection(SIGNUPS).doc(id);
   const signup = (await ref.get()).data() as
-    { email: string; token: string; createdAt: Timestamp; confirmedAt: Timestamp | null } | undefined;
+    { email: string; createdAt: Timestamp; confirmedAt: Timestamp | null } | undefined;
   if (!signup) return 'invalid';
-  const given = Buffer.from(token);
-  const expected = Buffer.from(signup.token);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
+  const subject = confirmSubject(id, signup.createdAt);
+  if (!verifyLinkToken('confirm', subject, token, deps.settings.unsubscribeSecret)) return 'invalid';
   if (signup.confirmedAt) return 'ok';
   if (deps.now().getTime() - signup.createdAt.toMillis() > CONFIRM_TTL_MS) return 'invalid';
 

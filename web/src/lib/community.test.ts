@@ -7,7 +7,6 @@ import {
   communityLevelOf,
   communityLinksOf,
   communityUpsell,
-  httpsUrl,
   inviteLinks,
   seatRow,
   sortSeats,
@@ -34,13 +33,11 @@ describe('community config', () => {
     expect(communityLevelOf(undefined)).toBeNull();
   });
 
-  it('makes links of https URLs only', () => {
-    expect(httpsUrl(' https://t.me/commons_demo ')).toBe('https://t.me/commons_demo');
-    expect(httpsUrl('http://t.me/commons_demo')).toBeNull();
-    expect(httpsUrl('javascript:alert(1)')).toBeNull();
-    expect(httpsUrl('/pricing')).toBeNull();
-    expect(httpsUrl('https://')).toBeNull();
+  it('makes links of https URLs only (httpsUrl, @shared/urls)', () => {
     expect(inviteLinks(communityLinksOf(stored))).toEqual({ slack: stored.slackInviteUrl, telegram: null });
+    expect(
+      inviteLinks({ ...stored, slackInviteUrl: 'javascript:alert(1)', telegramInviteUrl: ' https://t.me/x ' }),
+    ).toEqual({ slack: null, telegram: 'https://t.me/x' });
     expect(inviteLinks(null)).toEqual({ slack: null, telegram: null });
   });
 });

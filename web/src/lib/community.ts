@@ -11,6 +11,7 @@ import {
   type SeatDoc,
 } from '@shared/community';
 import { tierById, type Tier, type TiersConfig } from '@shared/tiers';
+import { httpsUrl } from '@shared/urls';
 import { toDate } from './subscription';
 
 /** Who holds a seat now: invited or active, and those whose deactivation is still to be carried out. */
@@ -29,18 +30,6 @@ export function communityLinksOf(data: Partial<CommunityLinks> | undefined): Com
   const level = communityLevelOf(data);
   if (!level) return null;
   return { ...level, slackInviteUrl: str(data?.slackInviteUrl), telegramInviteUrl: str(data?.telegramInviteUrl) };
-}
-
-/** An absolute https URL, or null: only those become links (never `javascript:` or a relative path). */
-export function httpsUrl(value: string): string | null {
-  const trimmed = value.trim();
-  if (!/^https:\/\//i.test(trimmed)) return null;
-  try {
-    const url = new URL(trimmed);
-    return url.protocol === 'https:' && url.hostname ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 export interface InviteLinks {

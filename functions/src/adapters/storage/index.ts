@@ -1,5 +1,5 @@
+import type { App } from 'firebase-admin/app';
 import { getStorage } from 'firebase-admin/storage';
-import { adminApp } from '../../app/firebase';
 import { GcsMediaStorage } from './gcs-storage';
 import type { MediaStorage, ServedMediaStorage } from './media-storage';
 
@@ -19,9 +19,9 @@ export function localMediaStorage(): ServedMediaStorage {
 
 let instance: MediaStorage | undefined;
 
-/** GCS in production, the folder twin when MEDIA_STORAGE=local (set for the emulators). */
-export function mediaStorage(): MediaStorage {
+/** GCS (the app's default bucket) in production, the folder twin when MEDIA_STORAGE=local (set for the emulators). */
+export function mediaStorage(app: App): MediaStorage {
   instance ??=
-    process.env.MEDIA_STORAGE === 'local' ? localMediaStorage() : new GcsMediaStorage(getStorage(adminApp()).bucket());
+    process.env.MEDIA_STORAGE === 'local' ? localMediaStorage() : new GcsMediaStorage(getStorage(app).bucket());
   return instance;
 }

@@ -26,7 +26,7 @@ export interface ServedMediaStorage extends MediaStorage {
   createReadStream(path: string): Readable;
 }
 
-/** Longest lifetime of a media URL: DESIGN.md asks for at most 15 minutes. */
+/** Longest lifetime of a media URL: at most 15 minutes (docs/architecture.md, "Media"). */
 export const MAX_URL_SECONDS = 15 * 60;
 
 export type { Readable };

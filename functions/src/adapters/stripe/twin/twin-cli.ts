@@ -9,7 +9,7 @@ serveUntilSignal(
   () =>
     createStripeTwin({
       port: Number(env.STRIPE_TWIN_PORT ?? 12111),
-      host: env.STRIPE_TWIN_HOST ?? '127.0.0.1',
+      host: env.STRIPE_TWIN_HOST || '127.0.0.1', // loopback only unless asked otherwise
       publicUrl: env.STRIPE_TWIN_PUBLIC_URL || undefined,
       webhookUrl: env.STRIPE_TWIN_WEBHOOK_URL ?? 'http://127.0.0.1:5001/demo-commons/us-central1/stripeWebhook',
       webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? 'whsec_commons_twin',

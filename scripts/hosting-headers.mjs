@@ -1,0 +1,39 @@
+// The security headers of the app, defined once: firebase.json `hosting.headers` (what Firebase Hosting
+// sends). The local preview server (web/vite.config.ts, used by e2e and the bench) and the CSP e2e test
+// read them from there.
+import { readFileSync } from 'node:fs';
+
+/** firebase.json, parsed. */
+export function firebaseConfig() {
+  return JSON.parse(readFileSync(new URL('../firebase.json', import.meta.url), 'utf8'));
+}
+
+/** The headers Hosting sends on every path (the `**` entry), by name. */
+export function hostingHeaders(config = firebaseConfig()) {
+  const everywhere = config.hosting?.headers?.find((h) => h.source === '**');
+  if (!everywhere) throw new Error('firebase.json: hosting.headers has no entry for "**"');
+  return Object.fromEntries(everywhere.headers.map(({ key, value }) => [key, value]));
+}
+
+/** `csp` with `sources` appended to one of its directives (which must be there). */
+export function addCspSources(csp, directive, sources) {
+  const parts = csp.split(';').map((p) => p.trim());
+  const i = parts.findIndex((p) => p.split(/\s+/, 1)[0] === directive);
+  if (i < 0) throw new Error(`The Content-Security-Policy has no ${directive}`);
+  parts[i] = [parts[i], ...sources].join(' ');
+  return parts.join('; ');
+}
+
+/**
+ * What the local preview sends: Hosting's headers, with one difference. The built app talks to the
+ * emulators (firebase.json `emulators`: Auth, Firestore, Functions over http on 127.0.0.1) instead of
+ * googleapis.com and cloudfunctions.net, so those origins join `connect-src`. Nothing else is loosened.
+ */
+export function localPreviewHeaders(config = firebaseConfig()) {
+  const headers = hostingHeaders(config);
+  const emulators = ['auth', 'firestore', 'functions'].map(
+    (name) => `http://${config.emulators[name].host}:${config.emulators[name].port}`,
+  );
+  const csp = addCspSources(headers['Content-Security-Policy'], 'connect-src', emulators);
+  return { ...headers, 'Content-Security-Policy': csp };
+}
