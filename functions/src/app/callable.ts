@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { CallableName, CallableRequest as RequestOf, CallableResponse } from '../shared/callables';
 import { describeIssues } from '../shared/validation';
 import { Refusal } from '../domain/refusal';
+import { payloadProblem } from './payload-limits';
 
 /** Who may call: anyone (visitors too), a signed-in member, or an admin. */
 export type Caller = 'anyone' | 'member' | 'admin';
@@ -44,10 +45,17 @@ function callerOf(request: CallableRequest, caller: Caller): CallerInfo | null {
   return auth ? { uid: auth.uid, email: auth.token.email, token: auth.token } : null;
 }
 
+/** The raw body's size, or (where the platform gives none) the payload's own JSON. */
+function payloadBytes(request: CallableRequest): number {
+  const raw = request.rawRequest.rawBody as Buffer | undefined;
+  return raw ? raw.length : Buffer.byteLength(JSON.stringify(request.data ?? null));
+}
+
 /**
- * The one way to write a callable, typed by `shared/callables.ts`: checks who calls, parses the whole
- * payload with the schema (invalid-argument naming the field), runs the handler, answers a Refusal
- * with its code and message; anything else is logged and stays `internal` for the caller.
+ * The one way to write a callable, typed by `shared/callables.ts`: checks who calls, refuses a payload
+ * too large or too deep, parses the whole payload with the schema (invalid-argument naming the field),
+ * runs the handler, answers a Refusal with its code and message; anything else is logged and stays
+ * `internal` for the caller.
  */
 export function callable<K extends CallableName, S extends z.ZodType, C extends Caller>(
   name: K,
@@ -56,7 +64,9 @@ export function callable<K extends CallableName, S extends z.ZodType, C extends 
 ) {
   return onCall({ secrets: spec.secrets ?? [] }, async (request) => {
     const caller = callerOf(request, spec.caller);
-    const parsed = spec.schema.safeParse(request.data ?? {});
+    const tooMuch = payloadProblem(request.data, payloadBytes(request));
+    if (tooMuch) throw new HttpsError('invalid-argument', tooMuch);
+    const parsed = spec.schema.safeParse(request.data);
     if (!parsed.success) throw new HttpsError('invalid-argument', describeIssues(parsed.error));
     try {
       const context = { caller, origin: request.rawRequest.get('origin') } as CallContext<C>;

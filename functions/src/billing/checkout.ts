@@ -9,6 +9,7 @@ import {
   type MemberBillingFields,
 } from '../shared/billing';
 import { MEMBERS, type MemberDoc } from '../shared/members';
+import { tierById } from '../shared/tiers';
 import type { Timestamp } from 'firebase-admin/firestore';
 import type { BillingDeps, BillingSettings } from './subscription-sync';
 
@@ -72,7 +73,7 @@ export async function createCheckout(
 ): Promise<BillingRedirect> {
   const appUrl = appUrlFor(deps.settings, origin);
   const tiers = await readTiers(deps.db);
-  const tier = tiers.tiers[input.tier];
+  const tier = tierById(tiers, input.tier);
   if (!tier) throw new Refusal('invalid-argument', `Unknown plan "${input.tier}".`);
   const priceId = tier.prices?.[input.interval]?.priceId;
   if (!priceId) throw new Refusal('invalid-argument', `${tier.name} cannot be bought ${input.interval}.`);

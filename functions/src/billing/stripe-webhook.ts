@@ -1,8 +1,10 @@
 import { logger } from 'firebase-functions';
 import { FieldValue } from 'firebase-admin/firestore';
 import { onRequest } from 'firebase-functions/v2/https';
+import { z } from 'zod';
 import { verifyStripeEvent } from '../adapters/stripe/stripe-client';
 import { deps } from '../app/deps';
+import { httpHandler } from '../app/http';
 import { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from '../app/params';
 import { BILLING_EVENTS, customerOfEvent } from './stripe-mapping';
 import { syncCustomer, type BillingDeps } from './subscription-sync';
@@ -61,22 +63,25 @@ export async function handleStripeWebhook(
   return { status: 200, body: 'ok' };
 }
 
-/** Stripe's webhook endpoint. Thin glue: the raw body (needed for the signature) and the handler above. */
-export const stripeWebhook = onRequest({ secrets: [STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET] }, async (req, res) => {
-  if (req.method !== 'POST') {
-    res.status(405).send('POST only');
-    return;
-  }
-  try {
-    const app = deps();
-    const result = await handleStripeWebhook(app, app.settings.stripeWebhookSecret, {
-      rawBody: req.rawBody,
-      signature: req.get('stripe-signature'),
-    });
-    res.status(result.status).send(result.body);
-  } catch (err) {
-    // Stripe retries on 5xx with backoff; the sync is idempotent, so the retry converges.
-    logger.error('Stripe webhook failed; Stripe will retry', err);
-    res.status(500).send('Processing failed; retry');
-  }
-});
+/** Stripe sends events of a few kB; anything near this is not Stripe. */
+const MAX_EVENT_BYTES = 1024 * 1024;
+
+/**
+ * Stripe's webhook endpoint. Thin glue: the raw body (needed for the signature) and the handler above.
+ * A failure answers 500: Stripe retries with backoff, and the sync is idempotent, so the retry converges.
+ */
+export const stripeWebhook = onRequest(
+  { secrets: [STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET] },
+  httpHandler(
+    'stripeWebhook',
+    { methods: ['POST'], maxBodyBytes: MAX_EVENT_BYTES, schema: z.object({}).strict() },
+    async (_input, req, res) => {
+      const app = deps();
+      const result = await handleStripeWebhook(app, app.settings.stripeWebhookSecret, {
+        rawBody: req.rawBody,
+        signature: req.get('stripe-signature'),
+      });
+      res.status(result.status).send(result.body);
+    },
+  ),
+);

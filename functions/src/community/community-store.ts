@@ -1,6 +1,7 @@
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { loadTiers } from '../app/tiers-config';
 import { communityActionDone, communityTransition } from '../domain/community';
+import { Refusal } from '../domain/refusal';
 import { queueMail } from '../mail/queue-mail';
 import {
   COMMUNITY,
@@ -91,7 +92,7 @@ export async function onRankChange(
   return next;
 }
 
-/** An admin (or SCIM) carried out the pending action. */
+/** An admin (or SCIM) carried out the pending action; null when none was pending. */
 export async function completeCommunityAction(
   deps: CommunityDeps,
   uid: string,
@@ -99,8 +100,9 @@ export async function completeCommunityAction(
 ): Promise<CommunityState | null> {
   const ref = deps.db.collection(COMMUNITY).doc(uid);
   return deps.db.runTransaction(async (tx) => {
-    const current = (await tx.get(ref)).get('state') as CommunityState | undefined;
-    const done = current ? communityActionDone(current) : null;
+    const seat = await tx.get(ref);
+    if (!seat.exists) throw new Refusal('not-found', 'This member has no community seat');
+    const done = communityActionDone(seat.get('state') as CommunityState);
     if (done) tx.update(ref, { state: done, updatedAt: Timestamp.fromDate(deps.now()), doneBy: by });
     return done;
   });

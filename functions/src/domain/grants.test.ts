@@ -25,12 +25,18 @@ describe('grant requests', () => {
     [{ email: 'nope', tier: 'main' }],
     [{ email: 'a@b.co', tier: 'main', endsAt: 'soon' }],
     [{ email: 'a@b.co', tier: 'main', admin: true }],
+    [{ uid: 'a/b', tier: 'main' }],
+    [{ uid: 'u', tier: '__proto__' }],
+    [{ email: `${'a'.repeat(250)}@b.co`, tier: 'main' }],
   ])('rejects %j', (input) => {
     expect(grantRequestSchema.safeParse(input).success).toBe(false);
   });
 
   it('rejects unknown tiers and past end dates with readable messages', () => {
     expect(() => validateGrant(parse({ uid: 'u', tier: 'gold' }), DEFAULT_TIERS, now)).toThrow(/Unknown tier "gold"/);
+    for (const tier of ['constructor', 'toString', 'hasOwnProperty']) {
+      expect(() => validateGrant(parse({ uid: 'u', tier }), DEFAULT_TIERS, now)).toThrow(/Unknown tier/);
+    }
     expect(() => validateGrant(parse({ uid: 'u', tier: 'main', endsAt: '2026-11-01' }), DEFAULT_TIERS, now)).toThrow(
       /future/,
     );

@@ -1,10 +1,10 @@
 import type { GrantRequest } from '../shared/grant-schema';
-import type { TiersConfig } from '../shared/tiers';
+import { tierById, type TiersConfig } from '../shared/tiers';
 import { Refusal } from './refusal';
 
 /** Checks that need the tiers and the clock; returns the end date or refuses with a readable message. */
 export function validateGrant(req: GrantRequest, tiers: TiersConfig, now: Date): { endsAt: Date | null } {
-  if (!tiers.tiers[req.tier]) {
+  if (!tierById(tiers, req.tier)) {
     throw new Refusal(
       'invalid-argument',
       `Unknown tier "${req.tier}". Known tiers: ${Object.keys(tiers.tiers).join(', ')}`,

@@ -25,6 +25,8 @@ describe('audienceRank', () => {
     ['premium', 40],
     ['public', undefined],
     ['gold', undefined],
+    ['constructor', undefined],
+    ['toString', undefined],
   ])('%s -> %s', (audience, rank) => {
     expect(audienceRank(tiers, audience)).toBe(rank);
   });

@@ -1,7 +1,10 @@
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onRequest } from 'firebase-functions/v2/https';
+import { z } from 'zod';
 import { deps } from '../app/deps';
+import { httpHandler, linkParams, MAX_FORM_BYTES } from '../app/http';
 import { MAIL_SECRETS, UNSUBSCRIBE_SECRET } from '../app/params';
+import { docId } from '../shared/fields';
 import { MAIL } from '../shared/mail';
 import { deliverMail } from './outbox';
 import { handleUnsubscribe } from './unsubscribe';
@@ -14,19 +17,41 @@ export const deliverOutboxMail = onDocumentCreated(
   },
 );
 
+/** The link's parameters (query) and what mail clients or our page POST (form fields). */
+const unsubscribeParams = z
+  .object({
+    u: docId,
+    t: z.string().max(200),
+    from: z.literal('page').optional(),
+    'List-Unsubscribe': z.literal('One-Click').optional(),
+  })
+  .strict();
+
 /** One-click unsubscribe (List-Unsubscribe-Post) and its confirmation page. */
-export const unsubscribe = onRequest({ secrets: [UNSUBSCRIBE_SECRET] }, async (req, res) => {
-  const app = deps();
-  const result = await handleUnsubscribe(app.db, app.settings.unsubscribeSecret, app.settings.appUrl, {
-    method: req.method,
-    query: req.query as Record<string, unknown>,
-    body: typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {},
-  });
-  if (result.location) res.redirect(result.status, result.location);
-  else if (result.html) res.status(result.status).type('html').send(result.html);
-  else
-    res
-      .status(result.status)
-      .type('text')
-      .send(result.text ?? '');
-});
+export const unsubscribe = onRequest(
+  { secrets: [UNSUBSCRIBE_SECRET] },
+  httpHandler(
+    'unsubscribe',
+    {
+      methods: ['GET', 'POST'],
+      maxBodyBytes: MAX_FORM_BYTES,
+      schema: unsubscribeParams,
+      params: linkParams,
+    },
+    async ({ u, t, from }, req, res) => {
+      const app = deps();
+      const result = await handleUnsubscribe(app.db, app.settings.unsubscribeSecret, app.settings.appUrl, {
+        method: req.method,
+        query: { u, t },
+        body: { from },
+      });
+      if (result.location) res.redirect(result.status, result.location);
+      else if (result.html) res.status(result.status).type('html').send(result.html);
+      else
+        res
+          .status(result.status)
+          .type('text')
+          .send(result.text ?? '');
+    },
+  ),
+);

@@ -3,11 +3,14 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { onRequest } from 'firebase-functions/v2/https';
 import { logger } from 'firebase-functions/v2';
+import { z } from 'zod';
 import { callable } from '../app/callable';
 import { deps } from '../app/deps';
+import { httpHandler } from '../app/http';
 import { localMediaStorage } from '../adapters/storage';
 import { MAX_URL_SECONDS } from '../adapters/storage/media-storage';
 import { Refusal } from '../domain/refusal';
+import { fileName, mediaPath } from '../shared/fields';
 import { mediaUrlRequestSchema } from '../shared/media-schema';
 import { decideMediaAccess } from './media-access';
 
@@ -25,63 +28,90 @@ export const getMediaUrl = callable(
   },
 );
 
-/** Serves the local twin's signed URLs. In production media come from GCS and this answers 404. */
-export const media = onRequest(async (req, res) => {
-  if (process.env.MEDIA_STORAGE !== 'local') {
-    res.status(404).send('Not found');
-    return;
+/** A path segment of the URL, decoded; a broken %-escape is an issue, not a crash. */
+const encodedPath = z.string().transform((raw, ctx) => {
+  try {
+    return decodeURIComponent(raw.replace(/^\/+/, ''));
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'is not a valid URL path' });
+    return z.NEVER;
   }
-  const storage = localMediaStorage();
-  const path = decodeURIComponent(req.path.replace(/^\/+/, ''));
-  const verdict = storage.verify(path, req.query as Record<string, string>, new Date());
-  if (verdict !== 'ok' || !(await storage.exists(path))) {
-    res
-      .status(verdict === 'expired' ? 410 : 403)
-      .send(verdict === 'expired' ? 'This link has expired' : 'Invalid link');
-    return;
-  }
-  const name = typeof req.query.name === 'string' ? req.query.name.replace(/"/g, '') : '';
-  res.setHeader('Content-Type', 'application/octet-stream');
-  if (name) res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-  await pipeline(storage.createReadStream(path), res);
 });
+
+/** A twin URL: the file's path, and what `signedReadUrl` put in the query. */
+const servedParams = z
+  .object({
+    path: encodedPath.pipe(mediaPath),
+    expires: z.string().max(20),
+    sig: z.string().max(128),
+    name: z.string().max(200).optional(),
+  })
+  .strict();
+
+/** Serves the local twin's signed URLs. In production media come from GCS and this answers 404. */
+export const media = onRequest(
+  httpHandler(
+    'media',
+    { methods: ['GET'], maxBodyBytes: 0, schema: servedParams, params: (req) => ({ ...req.query, path: req.path }) },
+    async ({ path, ...query }, _req, res) => {
+      if (process.env.MEDIA_STORAGE !== 'local') {
+        res.status(404).send('Not found');
+        return;
+      }
+      const storage = localMediaStorage();
+      const verdict = storage.verify(path, query, new Date());
+      if (verdict !== 'ok' || !(await storage.exists(path))) {
+        res
+          .status(verdict === 'expired' ? 410 : 403)
+          .send(verdict === 'expired' ? 'This link has expired' : 'Invalid link');
+        return;
+      }
+      const name = query.name?.replace(/"/g, '') ?? '';
+      res.setHeader('Content-Type', 'application/octet-stream');
+      if (name) res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+      await pipeline(storage.createReadStream(path), res);
+    },
+  ),
+);
 
 const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 
+/**
+ * The uploaded file's name, refused when it is not one (`..`, separators, hidden, control characters),
+ * then reduced to safe characters for the storage path ("my notes.pdf" becomes "my-notes.pdf").
+ */
+const uploadParams = z.object({ name: fileName.transform((name) => name.replace(/[^A-Za-z0-9._-]+/g, '-')) }).strict();
+
 /** Admin upload of a material's file (a POST of the raw bytes with the admin's ID token). */
-export const uploadMedia = onRequest({ cors: true }, async (req, res) => {
-  if (req.method !== 'POST') {
-    res.status(405).json({ error: 'Use POST' });
-    return;
-  }
-  const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-  const decoded = token
-    ? await deps()
-        .auth.verifyIdToken(token)
-        .catch((err: unknown) => {
-          logger.warn('uploadMedia: ID token refused', err);
-          return null;
-        })
-    : null;
-  if (!decoded?.admin) {
-    res.status(403).json({ error: 'Only admins can upload files' });
-    return;
-  }
-  const name = String(req.query.name ?? '')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .slice(0, 120);
-  const body = req.rawBody;
-  if (!name || !body?.length) {
-    res.status(400).json({ error: 'Send the file bytes as the body and its name as ?name=' });
-    return;
-  }
-  if (body.length > MAX_UPLOAD_BYTES) {
-    res.status(413).json({ error: 'Files up to 30 MB can be uploaded here' });
-    return;
-  }
-  const contentType = req.get('content-type') ?? 'application/octet-stream';
-  const path = `media/materials/${randomUUID()}/${name}`;
-  await pipeline(Readable.from([body]), deps().storage.createWriteStream(path, { contentType }));
-  logger.info('media uploaded', { path, size: body.length, by: decoded.uid });
-  res.json({ path, size: body.length, contentType, name });
-});
+export const uploadMedia = onRequest(
+  { cors: true },
+  httpHandler(
+    'uploadMedia',
+    { methods: ['POST'], maxBodyBytes: MAX_UPLOAD_BYTES, schema: uploadParams },
+    async ({ name }, req, res) => {
+      const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+      const decoded = token
+        ? await deps()
+            .auth.verifyIdToken(token)
+            .catch((err: unknown) => {
+              logger.warn('uploadMedia: ID token refused', err);
+              return null;
+            })
+        : null;
+      if (!decoded?.admin) {
+        res.status(403).json({ error: 'Only admins can upload files' });
+        return;
+      }
+      const body = req.rawBody;
+      if (!body?.length) {
+        res.status(400).json({ error: 'Send the file bytes as the body' });
+        return;
+      }
+      const contentType = req.get('content-type') ?? 'application/octet-stream';
+      const path = `media/materials/${randomUUID()}/${name}`;
+      await pipeline(Readable.from([body]), deps().storage.createWriteStream(path, { contentType }));
+      logger.info('media uploaded', { path, size: body.length, by: decoded.uid });
+      res.json({ path, size: body.length, contentType, name });
+    },
+  ),
+);

@@ -1,6 +1,7 @@
 import type { Auth } from 'firebase-admin/auth';
 import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { claimsEqual, mergeClaims } from '../domain/claims';
+import { Refusal } from '../domain/refusal';
 import { entitlementFor, type Entitlement, type GrantFact, type SubscriptionFact } from '../domain/entitlement';
 import type { MemberBillingFields, SubscriptionMirror } from '../shared/billing';
 import { loadTiers } from '../app/tiers-config';
@@ -66,11 +67,21 @@ export async function refreshEntitlement(deps: MemberDeps, uid: string): Promise
   return { ...entitlement, changed };
 }
 
+/** Refuses (not-found) a uid without an account, before anything is written for it. */
+async function requireAccount(deps: MemberDeps, uid: string): Promise<void> {
+  await deps.auth.getUser(uid).catch((err: { code?: string }) => {
+    if (err.code === 'auth/user-not-found') throw new Refusal('not-found', `No member with the uid ${uid}`);
+    throw err;
+  });
+}
+
+/** Give (or with null, take back) a member's complimentary grant; a uid without an account is refused. */
 export async function setGrant(
   deps: MemberDeps,
   uid: string,
   grant: { tier: string; endsAt: Date | null; grantedBy: string; note: string } | null,
 ) {
+  await requireAccount(deps, uid);
   const value = grant && {
     tier: grant.tier,
     endsAt: grant.endsAt ? Timestamp.fromDate(grant.endsAt) : null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BILLING_INTERVALS } from './billing';
+import { levelId } from './fields';
 
 // Request schemas of the billing callables, apart from billing.ts so pages that only show plans do not
 // carry zod.
@@ -7,7 +8,7 @@ import { BILLING_INTERVALS } from './billing';
 /** Payload of `createCheckoutSession`. No uid: a member can only ever buy for itself. */
 export const checkoutRequestSchema = z
   .object({
-    tier: z.string().min(1, 'Choose a plan'),
+    tier: levelId('Choose a plan'),
     interval: z.enum(BILLING_INTERVALS, { message: 'interval must be monthly or yearly' }),
   })
   .strict();

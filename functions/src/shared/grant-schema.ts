@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { docId, emailAddress, levelId } from './fields';
 
 /** Payload of the `grantComplimentary` callable and the admin CLI. */
 export const grantRequestSchema = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email('A valid email is required')).optional(),
-    uid: z.string().min(1).max(128).optional(),
-    tier: z.string().min(1, 'Choose a tier'),
+    email: emailAddress('A valid email is required').optional(),
+    uid: docId.optional(),
+    tier: levelId('Choose a tier'),
     endsAt: z
       .union([z.iso.datetime({ offset: true }), z.iso.date()])
       .nullable()
@@ -20,4 +21,4 @@ export const grantRequestSchema = z
 export type GrantRequest = z.infer<typeof grantRequestSchema>;
 
 /** Payload of `revokeComplimentary`. */
-export const revokeRequestSchema = z.object({ uid: z.string().min(1).max(128) }).strict();
+export const revokeRequestSchema = z.object({ uid: docId }).strict();

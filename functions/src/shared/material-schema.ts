@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { levelId, mediaPath } from './fields';
 import { MATERIAL_KINDS, MATERIAL_STATUSES } from './material-kinds';
 
 // Kept apart from materials.ts so the public catalog bundle does not carry zod.
@@ -11,7 +12,7 @@ export const materialInputSchema = z.object({
   title: z.string().trim().min(3, 'Title is too short').max(160),
   summary: z.string().trim().min(10, 'Write a teaser of at least 10 characters').max(600),
   tags: z.array(z.string().trim().min(1).max(40)).max(10),
-  access: z.string().min(1),
+  access: levelId('Choose who can read it'),
   status: z.enum(MATERIAL_STATUSES),
   author: z.string().trim().max(80),
   markdown: z.string().max(200_000, 'The body is too long (200,000 characters at most)'),
@@ -19,7 +20,7 @@ export const materialInputSchema = z.object({
     .array(
       z.object({
         name: z.string().min(1).max(200),
-        path: z.string().regex(/^media\/[A-Za-z0-9._/-]+$/, 'Files live under media/'),
+        path: mediaPath,
         size: z.number().int().nonnegative(),
         contentType: z.string().min(1).max(120),
       }),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { docId, mediaPath } from './fields';
 
 /** Payload of `getMediaUrl`: a file of a material, by its storage path. */
-export const mediaUrlRequestSchema = z
-  .object({ materialId: z.string().min(1).max(80), path: z.string().min(1).max(500) })
-  .strict();
+export const mediaUrlRequestSchema = z.object({ materialId: docId, path: mediaPath }).strict();
 export type MediaUrlRequest = z.infer<typeof mediaUrlRequestSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { docId, levelId, utf8Length } from './fields';
 
 /**
  * Newsletters: composed in /admin, sent by functions in claimed batches with a per-recipient ledger.
@@ -54,8 +55,14 @@ export const NEWSLETTER_CALLABLES = {
   cancel: 'cancelNewsletter',
 } as const;
 
+/**
+ * The text of an issue in all, in UTF-8 bytes: with its subject and bookkeeping a saved issue stays well
+ * inside Firestore's 1 MiB document limit (20 full sections of 50,000 characters would not).
+ */
+export const MAX_ISSUE_TEXT_BYTES = 700_000;
+
 const section = z.object({
-  access: z.string().min(1, 'Choose who can read this section'),
+  access: levelId('Choose who can read this section'),
   markdown: z.string().trim().min(1, 'A section cannot be empty').max(50_000),
 });
 
@@ -64,19 +71,23 @@ export const newsletterInputSchema = z
   .object({
     subject: z.string().trim().min(1, 'Write a subject').max(200, 'Keep the subject under 200 characters'),
     preview: z.string().trim().max(200).default(''),
-    sections: z.array(section).min(1, 'Write at least one section').max(20),
-    audience: z.string().min(1, 'Choose an audience'),
-    materialId: z.string().max(120).nullable().default(null),
+    sections: z
+      .array(section)
+      .min(1, 'Write at least one section')
+      .max(20)
+      .refine((all) => utf8Length(all.map((s) => s.markdown).join('')) <= MAX_ISSUE_TEXT_BYTES, {
+        message: `The issue is too long: at most ${MAX_ISSUE_TEXT_BYTES.toLocaleString('en')} bytes of text in all sections`,
+      }),
+    audience: levelId('Choose an audience'),
+    materialId: docId.nullable().default(null),
   })
   .strict();
 export type NewsletterInput = z.infer<typeof newsletterInputSchema>;
 
 /** `saveNewsletter`: create (no id) or update a draft. */
-export const saveNewsletterSchema = z
-  .object({ id: z.string().max(120).optional(), newsletter: newsletterInputSchema })
-  .strict();
+export const saveNewsletterSchema = z.object({ id: docId.optional(), newsletter: newsletterInputSchema }).strict();
 /** `sendNewsletter`: now (no `at`) or at an ISO time in the future. */
 export const sendNewsletterSchema = z
-  .object({ id: z.string().min(1).max(120), at: z.iso.datetime({ offset: true }).nullable().default(null) })
+  .object({ id: docId, at: z.iso.datetime({ offset: true }).nullable().default(null) })
   .strict();
-export const newsletterIdSchema = z.object({ id: z.string().min(1).max(120) }).strict();
+export const newsletterIdSchema = z.object({ id: docId }).strict();

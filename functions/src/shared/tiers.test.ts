@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COMMUNITY, DEFAULT_TIERS, SIGNED_IN_RANK } from './defaults';
-import { highestTier, lowestTier, rankOf, type TiersConfig } from './tiers';
+import { accessLabel, highestTier, lowestTier, rankOf, tierById, type TiersConfig } from './tiers';
 
 // A community whose plans are not the demo's: nothing may assume the ids free/premium.
 const custom: TiersConfig = {
@@ -35,5 +35,20 @@ describe('seed defaults', () => {
 
   it('the default community level is a default tier at its rank', () => {
     expect(rankOf(DEFAULT_TIERS, DEFAULT_COMMUNITY.access)).toBe(DEFAULT_COMMUNITY.rank);
+  });
+});
+
+describe("looking a tier up by a caller's string", () => {
+  // config/tiers is a plain object: its prototype's keys must not pass for tiers.
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])('%s is no tier', (id) => {
+    expect(tierById(DEFAULT_TIERS, id)).toBeUndefined();
+    expect(rankOf(DEFAULT_TIERS, id)).toBeUndefined();
+    expect(accessLabel(DEFAULT_TIERS, id)).toBe(id);
+  });
+
+  it('finds the tiers the config holds', () => {
+    expect(tierById(custom, 'patron')?.rank).toBe(90);
+    expect(rankOf(custom, 'public')).toBe(0);
+    expect(accessLabel(custom, 'member')).toBe('Member');
   });
 });

@@ -39,10 +39,18 @@ export function sortedTiers(config: TiersConfig): Tier[] {
     .sort((a, b) => a.rank - b.rank);
 }
 
+/**
+ * The tier with this id, or undefined. Own keys only: `config/tiers` is a plain object, so a lookup by
+ * a caller's string must not find `__proto__`, `constructor` or `toString` on its prototype.
+ */
+export function tierById(config: TiersConfig, id: string): TierDefinition | undefined {
+  return Object.hasOwn(config.tiers, id) ? config.tiers[id] : undefined;
+}
+
 /** Rank of an access level (`public` or a tier id); undefined for an unknown level. */
 export function rankOf(config: TiersConfig, access: string): number | undefined {
   if (access === PUBLIC_ACCESS) return PUBLIC_RANK;
-  return config.tiers[access]?.rank;
+  return tierById(config, access)?.rank;
 }
 
 function tierAt(config: TiersConfig, index: 0 | -1): Tier {
@@ -64,5 +72,5 @@ export function accessLevels(config: TiersConfig): string[] {
 
 export function accessLabel(config: TiersConfig, access: string): string {
   if (access === PUBLIC_ACCESS) return 'Public';
-  return config.tiers[access]?.name ?? access;
+  return tierById(config, access)?.name ?? access;
 }

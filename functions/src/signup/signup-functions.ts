@@ -1,6 +1,8 @@
 import { onRequest } from 'firebase-functions/v2/https';
+import { z } from 'zod';
 import { callable } from '../app/callable';
 import { deps } from '../app/deps';
+import { httpHandler, linkParams, MAX_FORM_BYTES } from '../app/http';
 import { MAIL_SECRETS } from '../app/params';
 import { escapeHtml } from '../shared/html';
 import { signupRequestSchema } from '../shared/signup-schema';
@@ -17,28 +19,39 @@ export const subscribeVisitor = callable(
   },
 );
 
+/** The link's parameters: the signup id (sha256 of the address) and its token, in the query or the form. */
+const confirmParams = z
+  .object({ s: z.string().regex(/^[a-f0-9]{64}$/, 'must be a signup id'), t: z.string().max(200) })
+  .strict();
+
 /** The confirmation link: GET shows one button (mail scanners prefetch GETs), POST confirms. */
-export const confirmSubscription = onRequest({ secrets: MAIL_SECRETS }, async (req, res) => {
-  const s = req.query.s ?? (req.body as Record<string, unknown> | undefined)?.s;
-  const t = req.query.t ?? (req.body as Record<string, unknown> | undefined)?.t;
-  if (req.method === 'GET') {
-    const action = `?s=${encodeURIComponent(String(s ?? ''))}&t=${encodeURIComponent(String(t ?? ''))}`;
-    res.type('html').send(
-      layoutHtml({
-        title: 'Confirm your subscription',
-        blocks: [
-          '<h1 style="font-size:22px">Confirm your subscription</h1>',
-          `<form method="post" action="${escapeHtml(action)}"><button type="submit" style="padding:10px 18px;font-size:16px">Confirm</button></form>`,
-        ],
-        footer: [],
-      }),
-    );
-    return;
-  }
-  if (req.method !== 'POST') {
-    res.status(405).send('GET or POST only');
-    return;
-  }
-  const status = await confirmSignup(deps(), s, t);
-  res.redirect(303, `${deps().settings.appUrl}/subscribed?status=${status}`);
-});
+export const confirmSubscription = onRequest(
+  { secrets: MAIL_SECRETS },
+  httpHandler(
+    'confirmSubscription',
+    {
+      methods: ['GET', 'POST'],
+      maxBodyBytes: MAX_FORM_BYTES,
+      schema: confirmParams,
+      params: linkParams,
+    },
+    async ({ s, t }, req, res) => {
+      if (req.method === 'GET') {
+        const action = `?s=${encodeURIComponent(s)}&t=${encodeURIComponent(t)}`;
+        res.type('html').send(
+          layoutHtml({
+            title: 'Confirm your subscription',
+            blocks: [
+              '<h1 style="font-size:22px">Confirm your subscription</h1>',
+              `<form method="post" action="${escapeHtml(action)}"><button type="submit" style="padding:10px 18px;font-size:16px">Confirm</button></form>`,
+            ],
+            footer: [],
+          }),
+        );
+        return;
+      }
+      const status = await confirmSignup(deps(), s, t);
+      res.redirect(303, `${deps().settings.appUrl}/subscribed?status=${status}`);
+    },
+  ),
+);

@@ -68,9 +68,8 @@ export async function requestSignup(deps: SignupDeps, email: string): Promise<'s
   });
 }
 
-/** The link's POST: a valid, fresh token creates the member on the lowest tier (once). */
-export async function confirmSignup(deps: SignupDeps, id: unknown, token: unknown): Promise<'ok' | 'invalid'> {
-  if (typeof id !== 'string' || typeof token !== 'string' || !/^[a-f0-9]{64}$/.test(id)) return 'invalid';
+/** The link's POST: a valid, fresh token creates the member on the lowest tier (once). `id` is a signup id. */
+export async function confirmSignup(deps: SignupDeps, id: string, token: string): Promise<'ok' | 'invalid'> {
   const ref = deps.db.collection(SIGNUPS).doc(id);
   const signup = (await ref.get()).data() as
     { email: string; createdAt: Timestamp; confirmedAt: Timestamp | null } | undefined;

@@ -10,7 +10,7 @@ import {
   type CommunityState,
   type SeatDoc,
 } from '@shared/community';
-import type { Tier, TiersConfig } from '@shared/tiers';
+import { tierById, type Tier, type TiersConfig } from '@shared/tiers';
 import { httpsUrl } from '@shared/urls';
 import { toDate } from './subscription';
 
@@ -79,7 +79,7 @@ const LINK_ERROR = 'Enter a link starting with https:// (or leave it empty)';
 /** Field errors by name (`access`, `slackInviteUrl`, `telegramInviteUrl`); empty when the form is valid. */
 export function validateCommunityForm(form: CommunityForm, tiers: TiersConfig): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!tiers.tiers[form.access]) errors.access = 'Choose a plan';
+  if (!tierById(tiers, form.access)) errors.access = 'Choose a plan';
   for (const field of ['slackInviteUrl', 'telegramInviteUrl'] as const) {
     if (form[field].trim() && !httpsUrl(form[field])) errors[field] = LINK_ERROR;
   }
@@ -94,7 +94,7 @@ export function communityFormToDocs(
   form: CommunityForm,
   tiers: TiersConfig,
 ): { level: CommunityLevel; links: CommunityLinks } {
-  const rank = tiers.tiers[form.access]?.rank;
+  const rank = tierById(tiers, form.access)?.rank;
   if (rank === undefined) throw new Error(`Unknown plan "${form.access}"`);
   const level = { access: form.access, rank };
   return {

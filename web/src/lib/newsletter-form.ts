@@ -9,7 +9,7 @@ import {
   type NewsletterStats,
   type NewsletterStatus,
 } from '@shared/newsletters';
-import { lowestTier, PUBLIC_ACCESS, rankOf, sortedTiers, type TiersConfig } from '@shared/tiers';
+import { lowestTier, PUBLIC_ACCESS, rankOf, sortedTiers, tierById, type TiersConfig } from '@shared/tiers';
 import { toDate } from './subscription';
 
 /** A section as the form edits it: `key` keeps its editor in place when sections move. */
@@ -77,7 +77,7 @@ export function newsletterFieldErrors(
 }
 
 export const isKnownAudience = (config: TiersConfig, audience: string) =>
-  audience === EVERYONE || config.tiers[audience] !== undefined;
+  audience === EVERYONE || tierById(config, audience) !== undefined;
 
 /** Field errors of the form as it would be saved (shared schema, then the tiers that exist); empty when valid. */
 export function validateNewsletterForm(form: NewsletterForm, config: TiersConfig): Record<string, string> {
@@ -106,7 +106,7 @@ export function audienceOptions(config: TiersConfig): { value: string; label: st
 /** Short audience name for lists: "Everyone", "Main and up". */
 export function audienceLabel(config: TiersConfig, audience: string): string {
   if (audience === EVERYONE) return 'Everyone';
-  const tier = config.tiers[audience];
+  const tier = tierById(config, audience);
   return tier ? `${tier.name} and up` : `Unknown audience (${audience})`;
 }
 

@@ -4,7 +4,7 @@ import { doc, getDoc } from 'firebase/firestore/lite';
 import { tierNeeded, type Gated } from '@shared/access';
 import { CONFIG, TIERS_DOC } from '@shared/members';
 import { DEFAULT_TIERS } from '@shared/defaults';
-import { accessLabel, accessLevels, lowestTier, sortedTiers, type TiersConfig } from '@shared/tiers';
+import { accessLabel, accessLevels, lowestTier, sortedTiers, tierById, type TiersConfig } from '@shared/tiers';
 import { db } from '@/lib/firebase';
 
 /** `config/tiers`, read once per visit; the defaults until it arrives (or if it is missing). */
@@ -34,7 +34,7 @@ export const useTiersStore = defineStore('tiers', () => {
   const levels = computed(() => accessLevels(config.value));
   const label = (access: string) => accessLabel(config.value, access);
   const needed = (item: Gated) => tierNeeded(config.value, item);
-  const tierName = (id: string) => config.value.tiers[id]?.name ?? id;
+  const tierName = (id: string) => tierById(config.value, id)?.name ?? id;
   /** The tier every member holds at least (what a new member has). */
   const lowest = computed(() => lowestTier(config.value));
   /** A member's tier as stored (claim or document); the lowest while it is not set yet. */

@@ -1,5 +1,5 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { CRC32C, Storage } from '@google-cloud/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GcsMediaStorage } from './gcs-storage';
-import { LocalMediaStorage } from './twin/local-storage';
+import { LocalMediaStorage, localMediaStorage, SIGNING_KEY_FILE, signingKey } from './twin/local-storage';
 import { MAX_URL_SECONDS } from './media-storage';
 
 describe('LocalMediaStorage (the twin)', () => {
@@ -40,8 +40,62 @@ describe('LocalMediaStorage (the twin)', () => {
     expect(storage.verify('media/a/b.txt', query, new Date(now.getTime() + 120_000))).toBe('expired');
   });
 
-  it('refuses paths that escape its folder', () => {
-    expect(() => storage.resolve('../../etc/passwd')).toThrow(/Invalid media path/);
+  it.each([
+    '../../etc/passwd',
+    'media/../../x',
+    'media/a/..',
+    'media/./a',
+    '.',
+    '..',
+    '',
+    '/etc/passwd',
+    'media//a',
+    'media/a\\..\\b',
+    'media/\u0000x',
+    '.signing-key',
+    'media/.hidden',
+  ])('refuses the path %j, which is not a file name under its folder', (path) => {
+    expect(() => storage.resolve(path)).toThrow(/Invalid media path/);
+    expect(() => storage.createWriteStream(path, { contentType: 'text/plain' })).toThrow(/Invalid media path/);
+  });
+
+  it('never turns a folder into a file, nor writes under a file', async () => {
+    await pipeline(Readable.from([Buffer.from('x')]), storage.createWriteStream('media/f/a.txt', { contentType: 't' }));
+    expect(() => storage.createWriteStream('media/f', { contentType: 't' })).toThrow(/media\/f is a folder/);
+    expect(() => storage.createWriteStream('media/f/a.txt/b.txt', { contentType: 't' })).toThrow(
+      /media\/f\/a\.txt is a file/,
+    );
+    // The folder still takes new files.
+    await pipeline(Readable.from([Buffer.from('y')]), storage.createWriteStream('media/f/b.txt', { contentType: 't' }));
+    expect(readFileSync(join(root, 'media/f/b.txt'), 'utf8')).toBe('y');
+  });
+});
+
+describe("the twin's signing key", () => {
+  it('is random per folder, kept private, and the same on every later start', () => {
+    const first = mkdtempSync(join(tmpdir(), 'media-key-'));
+    const second = mkdtempSync(join(tmpdir(), 'media-key-'));
+    const key = signingKey(first);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(statSync(join(first, SIGNING_KEY_FILE)).mode & 0o777).toBe(0o600);
+    expect(signingKey(first)).toBe(key);
+    expect(signingKey(second)).not.toBe(key);
+    expect(readdirSync(first)).toEqual([SIGNING_KEY_FILE]); // no draft left behind
+  });
+
+  it('signs URLs that only a twin with the same key accepts', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'media-key-'));
+    process.env.LOCAL_MEDIA_DIR = root;
+    const now = new Date();
+    const url = new URL(
+      await localMediaStorage().signedReadUrl('media/a.txt', { expiresAt: new Date(now.getTime() + 60_000) }),
+    );
+    const query = Object.fromEntries(url.searchParams);
+    expect(localMediaStorage().verify('media/a.txt', query, now)).toBe('ok');
+    const forger = new LocalMediaStorage(root, 'http://x', 'local-media-key-not-secret');
+    const forged = new URL(await forger.signedReadUrl('media/a.txt', { expiresAt: new Date(now.getTime() + 60_000) }));
+    expect(localMediaStorage().verify('media/a.txt', Object.fromEntries(forged.searchParams), now)).toBe('invalid');
+    delete process.env.LOCAL_MEDIA_DIR;
   });
 });
 

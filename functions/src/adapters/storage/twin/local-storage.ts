@@ -1,7 +1,17 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createReadStream,
+  createWriteStream,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileNameProblem } from '../../../shared/fields';
 import type { ServedMediaStorage } from '../media-storage';
 
 /**
@@ -16,10 +26,22 @@ export class LocalMediaStorage implements ServedMediaStorage {
     private readonly key: string,
   ) {}
 
-  /** Absolute file path for a storage path; refuses anything escaping the root. */
+  /**
+   * Absolute file path for a storage path. Every segment must be a file name (no `..`, `.`, empty or
+   * hidden segment, so the signing key is never served or overwritten), and the result must stay inside
+   * the root: defence in depth behind the entry points' own checks.
+   */
   resolve(path: string): string {
-    const full = normalize(join(this.root, path));
-    if (!full.startsWith(normalize(this.root) + sep)) throw new Error(`Invalid media path: ${path}`);
+    const root = resolve(this.root);
+    const problem = path
+      .split('/')
+      .map((segment) => fileNameProblem(segment, 255))
+      .find((p) => p !== null);
+    const full = resolve(root, path);
+    const inside = relative(root, full);
+    if (problem || !inside || inside.startsWith('..') || isAbsolute(inside)) {
+      throw new Error(`Invalid media path: ${path}`);
+    }
     return full;
   }
 
@@ -49,8 +71,21 @@ export class LocalMediaStorage implements ServedMediaStorage {
     return expires * 1000 < now.getTime() ? 'expired' : 'ok';
   }
 
+  /** Refuses a path that is a folder, or that has a file where a folder should be, before creating anything. */
   createWriteStream(path: string, _opts: { contentType: string }) {
     const full = this.resolve(path);
+    let at = resolve(this.root);
+    const segments = path.split('/');
+    for (const [i, segment] of segments.entries()) {
+      at = join(at, segment);
+      const kind = statSync(at, { throwIfNoEntry: false });
+      if (!kind) break; // nothing further down exists yet
+      const last = i === segments.length - 1;
+      if (last ? kind.isDirectory() : !kind.isDirectory()) {
+        const what = kind.isDirectory() ? 'folder' : 'file';
+        throw new Error(`Invalid media path: ${path} (${segments.slice(0, i + 1).join('/')} is a ${what})`);
+      }
+    }
     mkdirSync(dirname(full), { recursive: true });
     return createWriteStream(full);
   }
@@ -68,15 +103,45 @@ export class LocalMediaStorage implements ServedMediaStorage {
   }
 }
 
+/** Where the twin keeps its signing key: a hidden file of its root, which `resolve` never hands out. */
+export const SIGNING_KEY_FILE = '.signing-key';
+
+/**
+ * The twin's signing key, made at random on first use and kept (mode 0600) so every functions instance
+ * and restart signs and verifies alike. Created by a hard link of a finished file, so two instances
+ * starting at once agree on one key and never read a half-written one.
+ */
+export function signingKey(root: string): string {
+  const file = join(root, SIGNING_KEY_FILE);
+  const read = () => readFileSync(file, 'utf8').trim();
+  try {
+    return read();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  mkdirSync(root, { recursive: true });
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+  writeFileSync(draft, randomBytes(32).toString('hex'), { mode: 0o600 });
+  try {
+    linkSync(draft, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // another instance made it first
+  } finally {
+    rmSync(draft, { force: true });
+  }
+  return read();
+}
+
 /**
  * The twin with its settings from the environment (the emulators, the seed, the tests); functions run
  * with cwd `functions/`, so `.data/` is one level up.
  */
 export function localMediaStorage(): LocalMediaStorage {
   const project = process.env.GCLOUD_PROJECT ?? 'demo-commons';
+  const root = resolve(process.env.LOCAL_MEDIA_DIR ?? resolve(process.cwd(), '..', '.data', 'storage'));
   return new LocalMediaStorage(
-    resolve(process.env.LOCAL_MEDIA_DIR ?? resolve(process.cwd(), '..', '.data', 'storage')),
+    root,
     process.env.LOCAL_MEDIA_BASE_URL ?? `http://127.0.0.1:5001/${project}/us-central1/media`,
-    process.env.LOCAL_MEDIA_KEY ?? 'local-media-key-not-secret',
+    signingKey(root),
   );
 }

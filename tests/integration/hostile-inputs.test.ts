@@ -1,0 +1,433 @@
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { CollectionReference } from 'firebase-admin/firestore';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as entryPoints from '../../functions/src/index';
+import type { CallableName } from '../../functions/src/shared/callables';
+import { FUNCTIONS, adminSdk, callFunction, clearEmulators, type SignedIn } from '../support/emulators';
+import { createMember } from '../support/factories';
+
+// Every callable and HTTP function, fed hostile input by an admin (so permission checks cannot hide a
+// missing validation) and by a visitor where visitors may call: each must answer invalid-argument (or
+// not-found for ids that name nothing), never internal / 500, and leave Firestore and the media folder
+// exactly as they were. The endpoints come from functions/src/index.ts, so a new one without rows fails.
+
+const { db } = adminSdk();
+const MEDIA_DIR = resolve('.data', 'storage'); // where the emulated functions keep media (functions/../.data)
+const MB = 1024 * 1024;
+
+let admin: SignedIn;
+let member: SignedIn;
+
+/** Objects `levels` deep. */
+const nested = (levels: number): unknown => {
+  let value: unknown = 'leaf';
+  for (let i = 0; i < levels; i++) value = { a: value };
+  return value;
+};
+
+/** Values no id field may take: separators, dot names, reserved and prototype names, sizes, wrong types. */
+const HOSTILE_IDS: [string, unknown][] = [
+  ['a slash', 'a/b'],
+  ['..', '..'],
+  ['.', '.'],
+  ['__proto__', '__proto__'],
+  ['a reserved __x__', '__x__'],
+  ['a control character', 'a\u0000b'],
+  ['a 2 MB string', 'x'.repeat(2 * MB)],
+  ['an empty string', ''],
+  ['a number', 42],
+  ['an array', ['a']],
+  ['an object', { a: 1 }],
+  ['null', null],
+];
+
+interface Row {
+  what: string;
+  data: unknown;
+  /** The callable error status expected. */
+  status: 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'UNAUTHENTICATED';
+  /** What the message must name (the field, or the reason). */
+  says?: RegExp;
+}
+
+/** Rows every payload gets: not an object, unknown keys, too deep, too large, each field missing. */
+function wholePayloadRows(base: Record<string, unknown>): Row[] {
+  const first = Object.keys(base)[0] ?? 'deep';
+  return [
+    { what: 'null', data: null, status: 'INVALID_ARGUMENT', says: /object/ },
+    { what: 'an array', data: [base], status: 'INVALID_ARGUMENT', says: /object/ },
+    { what: 'a string', data: 'hello', status: 'INVALID_ARGUMENT', says: /object/ },
+    { what: 'a number', data: 7, status: 'INVALID_ARGUMENT', says: /object/ },
+    { what: 'an unknown key', data: { ...base, isAdmin: true }, status: 'INVALID_ARGUMENT', says: /isAdmin/ },
+    { what: 'a prototype key', data: JSON.parse(`{"__proto__": {"admin": true}}`), status: 'INVALID_ARGUMENT' },
+    { what: 'deep nesting', data: { ...base, [first]: nested(50) }, status: 'INVALID_ARGUMENT', says: /deep/ },
+    { what: 'a 4 MB payload', data: { ...base, pad: 'x'.repeat(4 * MB) }, status: 'INVALID_ARGUMENT', says: /large/ },
+    ...Object.keys(base).map((field): Row => ({
+      what: `no ${field}`,
+      data: Object.fromEntries(Object.entries(base).filter(([k]) => k !== field)),
+      status: 'INVALID_ARGUMENT',
+      says: new RegExp(field),
+    })),
+  ];
+}
+
+/** Rows putting each hostile id into `field` (a dotted path for nested fields). */
+function idRows(base: Record<string, unknown>, field: string): Row[] {
+  return HOSTILE_IDS.map(([what, value]) => ({
+    what: `${field} = ${what}`,
+    data: withField(base, field, value),
+    status: 'INVALID_ARGUMENT',
+    says: new RegExp(field.replace(/\./g, '\\.')),
+  }));
+}
+
+/** A copy of `base` with the dotted `path` set to `value`. */
+function withField(base: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const [head = '', ...rest] = path.split('.');
+  if (rest.length === 0) return { ...base, [head]: value };
+  const inner = base[head];
+  if (Array.isArray(inner)) {
+    const [index = '0', ...deeper] = rest;
+    const copy = [...inner] as Record<string, unknown>[];
+    copy[Number(index)] = withField(copy[Number(index)] ?? {}, deeper.join('.'), value);
+    return { ...base, [head]: copy };
+  }
+  return { ...base, [head]: withField((inner ?? {}) as Record<string, unknown>, rest.join('.'), value) };
+}
+
+/** The rows of a payload that is one id naming nothing: hostile shapes and ids, then not-found. */
+function oneIdRows(field: string, unknown: string): Row[] {
+  const base = { [field]: unknown };
+  return [
+    ...wholePayloadRows(base),
+    ...idRows(base, field),
+    { what: `an unknown ${field}`, data: base, status: 'NOT_FOUND' },
+  ];
+}
+
+const invalid = (what: string, data: unknown, says?: RegExp): Row => ({ what, data, status: 'INVALID_ARGUMENT', says });
+const notFound = (what: string, data: unknown): Row => ({ what, data, status: 'NOT_FOUND' });
+
+const issue = { subject: 'Hello', sections: [{ access: 'public', markdown: 'Hi' }], audience: 'everyone' };
+const sections = (count: number, chars: number) =>
+  Array.from({ length: count }, () => ({ access: 'public', markdown: 'x'.repeat(chars) }));
+
+/** The rows of each callable; typed by the callable map, so a callable without rows does not compile. */
+const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
+  grantComplimentary: () => {
+    const base = { uid: member.uid, tier: 'basic' };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'uid'),
+      ...idRows(base, 'tier'),
+      ...['constructor', 'toString', 'hasOwnProperty'].map((tier) =>
+        invalid(`tier = ${tier}`, { ...base, tier }, /Unknown tier/),
+      ),
+      invalid('a 100 kB email', { email: `${'a'.repeat(100_000)}@example.com`, tier: 'basic' }, /email/),
+      invalid('a note of 2 MB', { ...base, note: 'x'.repeat(2 * MB) }, /note/),
+      notFound('an unknown uid', { uid: 'no-such-member', tier: 'basic' }),
+      notFound('an unknown email', { email: 'nobody@example.com', tier: 'basic' }),
+    ];
+  },
+  revokeComplimentary: () => oneIdRows('uid', 'no-such-member'),
+  getMediaUrl: () => {
+    const base = { materialId: 'no-such-material', path: 'media/materials/x/a.csv' };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'materialId'),
+      ...idRows(base, 'path'),
+      ...['media/../../etc/passwd', 'media/.signing-key', '../x', 'media/a\\..\\b', 'other/a.csv'].map((path) =>
+        invalid(`path = ${path}`, { ...base, path }, /path/),
+      ),
+      notFound('an unknown material', base),
+    ];
+  },
+  createCheckoutSession: () => {
+    const base = { tier: 'basic', interval: 'monthly' };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'tier'),
+      ...['constructor', 'toString', 'valueOf'].map((tier) =>
+        invalid(`tier = ${tier}`, { ...base, tier }, /Unknown plan/),
+      ),
+      invalid('an unknown interval', { ...base, interval: 'hourly' }, /interval/),
+    ];
+  },
+  createPortalSession: () => wholePayloadRows({}),
+  saveNewsletter: () => {
+    const base = { newsletter: issue };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'id'),
+      ...idRows(base, 'newsletter.audience'),
+      ...idRows(base, 'newsletter.sections.0.access'),
+      ...idRows(base, 'newsletter.materialId').filter((row) => !/null/.test(row.what)),
+      invalid('audience = constructor', withField(base, 'newsletter.audience', 'constructor'), /audience/),
+      invalid('section access = toString', withField(base, 'newsletter.sections.0.access', 'toString'), /access/),
+      invalid('a 2 MB section', withField(base, 'newsletter.sections', sections(1, 2 * MB)), /sections\.0\.markdown/),
+      invalid('20 full sections (1 MB)', withField(base, 'newsletter.sections', sections(20, 50_000)), /sections/),
+      invalid('21 sections', withField(base, 'newsletter.sections', sections(21, 10)), /sections/),
+      invalid('a 2 MB subject', withField(base, 'newsletter.subject', 'x'.repeat(2 * MB)), /subject/),
+      invalid('sections as an object', withField(base, 'newsletter.sections', { 0: issue.sections[0] }), /sections/),
+      notFound('an unknown id', { ...base, id: 'no-such-issue' }),
+    ];
+  },
+  sendNewsletter: () => {
+    const base = { id: 'no-such-issue' };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'id'),
+      invalid('at not a time', { ...base, at: 'tomorrow' }, /at/),
+      invalid('at a number', { ...base, at: 1 }, /at/),
+      notFound('an unknown id', base),
+    ];
+  },
+  sendNewsletterTest: () => oneIdRows('id', 'no-such-issue'),
+  cancelNewsletter: () => oneIdRows('id', 'no-such-issue'),
+  announce: () => oneIdRows('materialId', 'no-such-material'),
+  retryAnnouncement: () => oneIdRows('id', 'material_no-such-material'),
+  completeCommunitySeat: () => oneIdRows('uid', 'no-such-member'),
+  subscribeVisitor: () => {
+    const base = { email: 'visitor@example.com' };
+    return [
+      ...wholePayloadRows(base),
+      ...HOSTILE_IDS.map(([what, email]) => invalid(`email = ${what}`, { email }, /email/)),
+      invalid('a 100 kB email', { email: `${'a'.repeat(100_000)}@example.com` }, /email/),
+      invalid('a 255-character email', { email: `${'a'.repeat(64)}@${'b'.repeat(180)}.example.com` }, /email/),
+    ];
+  },
+};
+
+/** Callables a visitor may call: their rows run signed out too. */
+const VISITOR_CALLABLES: CallableName[] = ['getMediaUrl', 'subscribeVisitor'];
+
+interface HttpRow {
+  what: string;
+  path: string;
+  init?: RequestInit;
+  status: number;
+  says?: RegExp;
+}
+
+const form = (body: string): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body,
+});
+const big = (bytes: number) => 'x'.repeat(bytes);
+const SIG = '?expires=9999999999&sig=00';
+const HEX = 'a'.repeat(64);
+
+/** The rows of each HTTP function (paths relative to FUNCTIONS). */
+const HTTP_ROWS: Record<string, () => HttpRow[]> = {
+  stripeWebhook: () => [
+    { what: 'a GET', path: '/stripeWebhook', status: 405 },
+    { what: 'a query', path: '/stripeWebhook?x=1', init: { method: 'POST', body: '{}' }, status: 400, says: /x/ },
+    { what: 'a 2 MB body', path: '/stripeWebhook', init: { method: 'POST', body: big(2 * MB) }, status: 413 },
+    { what: 'no signature', path: '/stripeWebhook', init: { method: 'POST', body: '{"id":"evt_1"}' }, status: 400 },
+    {
+      what: 'deep JSON without a signature',
+      path: '/stripeWebhook',
+      init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(nested(500)) },
+      status: 400,
+    },
+  ],
+  unsubscribe: () => [
+    { what: 'no parameters', path: '/unsubscribe', status: 400, says: /u/ },
+    { what: 'u with a slash', path: '/unsubscribe?u=a%2Fb&t=x', status: 400, says: /u:/ },
+    { what: 'u = __proto__', path: '/unsubscribe?u=__proto__&t=x', status: 400, says: /u:/ },
+    { what: 'u = ..', path: '/unsubscribe?u=..&t=x', status: 400, says: /u:/ },
+    { what: 'u twice', path: '/unsubscribe?u=a&u=b&t=x', status: 400, says: /u:/ },
+    { what: 'u as an object', path: '/unsubscribe?u[a]=1&t=x', status: 400, says: /u:/ },
+    { what: 'a long u', path: `/unsubscribe?u=${big(3000)}&t=x`, status: 400, says: /u:/ },
+    { what: 'an unknown key', path: '/unsubscribe?u=a&t=x&admin=1', status: 400, says: /admin/ },
+    { what: 'a PUT', path: '/unsubscribe?u=a&t=x', init: { method: 'PUT' }, status: 405 },
+    { what: 'u in the form', path: '/unsubscribe', init: form('u=..&t=x'), status: 400, says: /u:/ },
+    { what: 'a 2 MB form', path: '/unsubscribe?u=a&t=x', init: form(`from=${big(2 * MB)}`), status: 413 },
+    {
+      what: 'an odd form field',
+      path: '/unsubscribe?u=a&t=x',
+      init: form('from=elsewhere'),
+      status: 400,
+      says: /from/,
+    },
+  ],
+  confirmSubscription: () => [
+    { what: 'no parameters', path: '/confirmSubscription', status: 400, says: /s:/ },
+    { what: 's not a signup id', path: '/confirmSubscription?s=..&t=x', status: 400, says: /s:/ },
+    { what: 's with a slash', path: `/confirmSubscription?s=${HEX.slice(1)}%2F&t=x`, status: 400, says: /s:/ },
+    { what: 't twice', path: `/confirmSubscription?s=${HEX}&t=a&t=b`, status: 400, says: /t:/ },
+    { what: 'an unknown key', path: `/confirmSubscription?s=${HEX}&t=x&uid=1`, status: 400, says: /uid/ },
+    { what: 'a DELETE', path: `/confirmSubscription?s=${HEX}&t=x`, init: { method: 'DELETE' }, status: 405 },
+    { what: 'a 2 MB form', path: `/confirmSubscription?s=${HEX}&t=x`, init: form(`x=${big(2 * MB)}`), status: 413 },
+    // Well-formed but unknown: the friendly "not valid" page, as before, and nothing created.
+    { what: 'an unknown signup', path: `/confirmSubscription?s=${HEX}&t=x`, init: { method: 'POST' }, status: 303 },
+  ],
+  media: () => [
+    { what: 'a climbing path', path: `/media/media%2F..%2F..%2Fetc%2Fpasswd${SIG}`, status: 400, says: /path/ },
+    { what: 'the signing key', path: `/media/.signing-key${SIG}`, status: 400, says: /path/ },
+    { what: 'a hidden file', path: `/media/media/.signing-key${SIG}`, status: 400, says: /path/ },
+    // The emulator's router refuses this one itself (400) before our handler; ours names the path.
+    { what: 'a broken escape', path: `/media/media/%E0%A4%A${SIG}`, status: 400 },
+    { what: 'outside media/', path: `/media/other/a.csv${SIG}`, status: 400, says: /path/ },
+    { what: 'no signature', path: '/media/media/a.csv', status: 400, says: /expires|sig/ },
+    { what: 'expires twice', path: '/media/media/a.csv?expires=1&expires=2&sig=0', status: 400, says: /expires/ },
+    { what: 'an unknown key', path: `/media/media/a.csv${SIG}&x=1`, status: 400, says: /x/ },
+    { what: 'a POST', path: `/media/media/a.csv${SIG}`, init: { method: 'POST', body: 'x' }, status: 405 },
+    { what: 'a forged signature', path: `/media/media/a.csv${SIG}`, status: 403 },
+  ],
+  uploadMedia: () => {
+    const upload = (body: BodyInit = 'a,b\n'): RequestInit => ({
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.idToken}`, 'content-type': 'text/csv' },
+      body,
+    });
+    const named = (what: string, query: string): HttpRow => ({
+      what,
+      path: `/uploadMedia?${query}`,
+      init: upload(),
+      status: 400,
+      says: /name/,
+    });
+    return [
+      named('name = ..', 'name=..'),
+      named('name = .', 'name=.'),
+      named('a slash', 'name=a%2Fb.csv'),
+      named('a backslash', 'name=a%5Cb.csv'),
+      named('a control character', 'name=a%00b.csv'),
+      named('a leading dot', 'name=.hidden'),
+      named('a 300-character name', `name=${big(300)}`),
+      named('no name', ''),
+      named('name twice', 'name=a.csv&name=b.csv'),
+      named('name as an object', 'name[x]=a.csv'),
+      { what: 'an unknown key', path: '/uploadMedia?name=a.csv&path=x', init: upload(), status: 400, says: /path/ },
+      { what: 'a GET', path: '/uploadMedia?name=a.csv', status: 405 },
+      {
+        what: 'a 31 MB body',
+        path: '/uploadMedia?name=a.csv',
+        init: upload(new Blob([new Uint8Array(31 * MB)])),
+        status: 413,
+      },
+      {
+        what: 'a visitor with a bad name',
+        path: '/uploadMedia?name=..',
+        init: { method: 'POST', body: 'x' },
+        status: 400,
+      },
+    ];
+  },
+};
+
+/** Every document in Firestore, by path (recursively, subcollections included). */
+async function firestoreState(): Promise<Record<string, unknown>> {
+  const state: Record<string, unknown> = {};
+  const walk = async (collections: CollectionReference[]): Promise<void> => {
+    for (const collection of collections) {
+      for (const ref of await collection.listDocuments()) {
+        const snap = await ref.get();
+        if (snap.exists) state[ref.path] = snap.data();
+        await walk(await ref.listCollections());
+      }
+    }
+  };
+  await walk(await db.listCollections());
+  return JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
+}
+
+/** Every file under the functions' media folder. */
+function mediaFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.push(relative(MEDIA_DIR, full));
+    }
+  };
+  try {
+    walk(MEDIA_DIR);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  return files.sort();
+}
+
+/** Which exports of index.ts are callables and which are HTTP functions. */
+function endpointsOf(kind: 'callableTrigger' | 'httpsTrigger'): string[] {
+  return Object.entries(entryPoints)
+    .filter(([, fn]) => kind in ((fn as { __endpoint?: object }).__endpoint ?? {}))
+    .map(([name]) => name)
+    .sort();
+}
+
+beforeAll(async () => {
+  await clearEmulators();
+  admin = await createMember('admin@demo.test', { admin: true });
+  member = await createMember('member@example.com');
+});
+
+describe('every entry point has rows', () => {
+  it('every callable of index.ts', () => {
+    expect(endpointsOf('callableTrigger')).toEqual(Object.keys(CALLABLE_ROWS).sort());
+  });
+
+  it('every HTTP function of index.ts', () => {
+    expect(endpointsOf('httpsTrigger')).toEqual(Object.keys(HTTP_ROWS).sort());
+  });
+});
+
+describe.each(Object.keys(CALLABLE_ROWS) as CallableName[])('callable %s', (name) => {
+  it('refuses hostile input by field, never internal, and changes nothing', async () => {
+    const before = await firestoreState();
+    const files = mediaFiles();
+    const visitor = VISITOR_CALLABLES.includes(name);
+    const failures: string[] = [];
+    for (const row of CALLABLE_ROWS[name]()) {
+      const callers = visitor
+        ? [['admin', admin.idToken] as const, ['visitor', undefined] as const]
+        : [['admin', admin.idToken] as const];
+      for (const [who, token] of callers) {
+        const res = await callFunction(name, row.data, token);
+        const status = res.error?.status ?? `answered ${res.status}`;
+        const message = res.error?.message ?? '';
+        if (status !== row.status || (row.says && !row.says.test(message))) {
+          failures.push(`${who}, ${row.what}: ${status} "${message.slice(0, 200)}"`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await firestoreState()).toEqual(before);
+    expect(mediaFiles()).toEqual(files);
+  });
+});
+
+describe.each(Object.keys(HTTP_ROWS))('HTTP function %s', (name) => {
+  it('refuses hostile requests with 4xx naming the field, never 500, and changes nothing', async () => {
+    const before = await firestoreState();
+    const files = mediaFiles();
+    const failures: string[] = [];
+    for (const row of HTTP_ROWS[name]!()) {
+      const res = await fetch(`${FUNCTIONS}${row.path}`, { redirect: 'manual', ...row.init });
+      const text = await res.text();
+      if (res.status !== row.status || (row.says && !row.says.test(text))) {
+        failures.push(`${row.what}: ${res.status} ${text.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await firestoreState()).toEqual(before);
+    expect(mediaFiles()).toEqual(files);
+  });
+});
+
+describe('uploadMedia after hostile names', () => {
+  it('still stores a file with a plain name (a name never turned a folder into a file)', async () => {
+    const res = await fetch(`${FUNCTIONS}/uploadMedia?name=${encodeURIComponent('my notes.csv')}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.idToken}`, 'content-type': 'text/csv' },
+      body: 'a,b\n',
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { path: string }).path).toMatch(/^media\/materials\/[0-9a-f-]+\/my-notes\.csv$/);
+  });
+});
