@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import type { CallableName, CallableRequest as RequestOf, CallableResponse } from '../shared/callables';
 import { describeIssues } from '../shared/validation';
 import { Refusal } from '../domain/refusal';
+import { isCurrentToken } from './current-token';
+import { deps } from './deps';
 
 /** Who may call: anyone (visitors too), a signed-in member, or an admin. */
 export type Caller = 'anyone' | 'member' | 'admin';
@@ -56,6 +58,11 @@ export function callable<K extends CallableName, S extends z.ZodType, C extends 
 ) {
   return onCall({ secrets: spec.secrets ?? [] }, async (request) => {
     const caller = callerOf(request, spec.caller);
+    // A token from before a downgrade still carries the old claims (for up to an hour): refuse it, as the
+    // rules do, so the app refreshes it. One read per signed-in call.
+    if (caller && !(await isCurrentToken(deps().db, caller.uid, caller.token.iat))) {
+      throw new HttpsError('unauthenticated', 'Your access changed since you signed in: reload the page.');
+    }
     const parsed = spec.schema.safeParse(request.data ?? {});
     if (!parsed.success) throw new HttpsError('invalid-argument', describeIssues(parsed.error));
     try {

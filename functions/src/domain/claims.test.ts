@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsEqual, isBootstrapAdmin, mergeClaims } from './claims';
+import { claimsEqual, isBootstrapAdmin, isDowngrade, mergeClaims, tokensValidAfter } from './claims';
 
 describe('mergeClaims', () => {
   it('keeps admin and foreign claims while changing the tier', () => {
@@ -33,5 +33,26 @@ describe('isBootstrapAdmin', () => {
     expect(isBootstrapAdmin('eve@example.com', 'ada@example.com')).toBe(false);
     expect(isBootstrapAdmin(undefined, 'ada@example.com')).toBe(false);
     expect(isBootstrapAdmin('ada@example.com', '')).toBe(false);
+  });
+});
+
+describe('isDowngrade', () => {
+  it.each([
+    ['a lower rank', { tier: 'main', rank: 30 }, { tier: 'basic', rank: 20 }, true],
+    ['the admin claim removed', { tier: 'free', rank: 10, admin: true }, { tier: 'free', rank: 10 }, true],
+    ['a higher rank', { tier: 'basic', rank: 20 }, { tier: 'main', rank: 30 }, false],
+    ['the admin claim added', { tier: 'free', rank: 10 }, { tier: 'free', rank: 10, admin: true }, false],
+    ['the same claims', { tier: 'free', rank: 10 }, { tier: 'free', rank: 10 }, false],
+    ['first claims of a new account', undefined, { tier: 'free', rank: 10 }, false],
+    ['a rank that was not a number', { rank: 'x' }, { tier: 'free', rank: 10 }, false],
+  ])('%s: %s', (_what, before, after, expected) => {
+    expect(isDowngrade(before, after)).toBe(expected);
+  });
+});
+
+describe('tokensValidAfter', () => {
+  it('is the second of the change, so a token minted in that same second counts as old', () => {
+    expect(tokensValidAfter(new Date(1_700_000_000_999))).toBe(1_700_000_000);
+    expect(tokensValidAfter(new Date(1_700_000_001_000))).toBe(1_700_000_001);
   });
 });
