@@ -110,11 +110,14 @@ describe('grantComplimentary / revokeComplimentary', () => {
   it('never wipes the admin claim when granting to an admin', async () => {
     await callFunction('grantComplimentary', { uid: admin.uid, tier: 'main' }, admin.idToken);
     expect((await auth.getUser(admin.uid)).customClaims).toEqual({ tier: 'main', rank: 30, admin: true });
+    const onMain = await signIn('admin@demo.test');
     await callFunction('revokeComplimentary', { uid: admin.uid }, admin.idToken);
     expect((await auth.getUser(admin.uid)).customClaims).toEqual({ tier: 'free', rank: 10, admin: true });
-    // Main -> free is a downgrade: the token from before it is void, callables included.
-    const stale = await callFunction('grantComplimentary', { uid: alice.uid, tier: 'main' }, admin.idToken);
+    // Main -> free is a downgrade: a token from before it that still says main is refused by callables;
+    // one that claims no more than the member holds now keeps working.
+    const stale = await callFunction('grantComplimentary', { uid: alice.uid, tier: 'main' }, onMain.idToken);
     expect(stale.error?.status).toBe('UNAUTHENTICATED');
+    expect((await auth.getUser(alice.uid)).customClaims).toEqual({ tier: 'free', rank: 10 });
     admin = await signInCurrent('admin@demo.test');
   });
 });

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { CallableName, CallableRequest as RequestOf, CallableResponse } from '../shared/callables';
 import { describeIssues } from '../shared/validation';
 import { Refusal } from '../domain/refusal';
-import { isCurrentToken } from './current-token';
+import { isStaleToken } from './current-token';
 import { deps } from './deps';
 
 /** Who may call: anyone (visitors too), a signed-in member, or an admin. */
@@ -58,9 +58,9 @@ export function callable<K extends CallableName, S extends z.ZodType, C extends 
 ) {
   return onCall({ secrets: spec.secrets ?? [] }, async (request) => {
     const caller = callerOf(request, spec.caller);
-    // A token from before a downgrade still carries the old claims (for up to an hour): refuse it, as the
-    // rules do, so the app refreshes it. One read per signed-in call.
-    if (caller && !(await isCurrentToken(deps().db, caller.uid, caller.token.iat))) {
+    // A token from before a downgrade still carries the old claims (for up to an hour): refuse it, so
+    // the app refreshes it. One read per signed-in call.
+    if (caller && (await isStaleToken(deps().db, caller.uid, caller.token))) {
       throw new HttpsError('unauthenticated', 'Your access changed since you signed in: reload the page.');
     }
     const parsed = spec.schema.safeParse(request.data ?? {});

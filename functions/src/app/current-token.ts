@@ -1,12 +1,12 @@
 import type { Firestore } from 'firebase-admin/firestore';
+import { isStaleClaims } from '../domain/claims';
 import { MEMBERS } from '../shared/members';
 
 /**
- * Whether an ID token issued at `iat` (Unix seconds) is still current: issued after the member's last
- * downgrade (`members/{uid}.tokensValidAfter`, stamped in members/member-store.ts). The same check as
- * `currentToken()` in firestore.rules, for the functions that trust a token's claims.
+ * Whether a callable must refuse this ID token (`isStaleClaims`): issued before the member's last
+ * downgrade (as the rules' `currentToken()`) and claiming more than the member holds now. An old token
+ * that claims no more still works, so a call right after a downgrade fails only where claims matter.
  */
-export async function isCurrentToken(db: Firestore, uid: string, iat: unknown): Promise<boolean> {
-  const validAfter = (await db.collection(MEMBERS).doc(uid).get()).get('tokensValidAfter') as unknown;
-  return typeof validAfter !== 'number' || (typeof iat === 'number' && iat > validAfter);
+export async function isStaleToken(db: Firestore, uid: string, token: Record<string, unknown>): Promise<boolean> {
+  return isStaleClaims(token, (await db.collection(MEMBERS).doc(uid).get()).data());
 }

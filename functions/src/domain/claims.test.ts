@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsEqual, isBootstrapAdmin, isDowngrade, mergeClaims, tokensValidAfter } from './claims';
+import { claimsEqual, isBootstrapAdmin, isDowngrade, isStaleClaims, mergeClaims, tokensValidAfter } from './claims';
 
 describe('mergeClaims', () => {
   it('keeps admin and foreign claims while changing the tier', () => {
@@ -54,5 +54,20 @@ describe('tokensValidAfter', () => {
   it('is the second of the change, so a token minted in that same second counts as old', () => {
     expect(tokensValidAfter(new Date(1_700_000_000_999))).toBe(1_700_000_000);
     expect(tokensValidAfter(new Date(1_700_000_001_000))).toBe(1_700_000_001);
+  });
+});
+
+describe('isStaleClaims', () => {
+  const member = { tokensValidAfter: 1000, rank: 10, admin: false };
+  it.each([
+    ['an old token claiming a rank the member lost', { iat: 999, rank: 30 }, member, true],
+    ['an old token from the very second of the downgrade', { iat: 1000, rank: 30 }, member, true],
+    ['an old admin token after the admin claim went', { iat: 999, rank: 10, admin: true }, member, true],
+    ['an old token claiming no more than the member holds', { iat: 999, rank: 10 }, member, false],
+    ['a token issued after the downgrade', { iat: 1001, rank: 30 }, member, false],
+    ['a member never downgraded', { iat: 0, rank: 40 }, { rank: 10 }, false],
+    ['no member document', { iat: 0, rank: 40 }, undefined, false],
+  ])('%s: %s', (_what, token, doc, expected) => {
+    expect(isStaleClaims(token, doc)).toBe(expected);
   });
 });

@@ -49,3 +49,17 @@ export function isDowngrade(before: Record<string, unknown> | undefined, after: 
 export function tokensValidAfter(changedAt: Date): number {
   return Math.floor(changedAt.getTime() / 1000);
 }
+
+/**
+ * Whether a token's claims must be refused: issued (`iat`) no later than the member's last downgrade
+ * (`tokensValidAfter`) and claiming more than the member holds now (a higher rank, or admin).
+ */
+export function isStaleClaims(
+  token: Record<string, unknown>,
+  member: { tokensValidAfter?: unknown; rank?: unknown; admin?: unknown } | undefined,
+): boolean {
+  const validAfter = member?.tokensValidAfter;
+  if (typeof validAfter !== 'number' || (typeof token.iat === 'number' && token.iat > validAfter)) return false;
+  const rank = (value: unknown) => (typeof value === 'number' ? value : 0);
+  return rank(token.rank) > rank(member?.rank) || (token.admin === true && member?.admin !== true);
+}
