@@ -13,14 +13,14 @@ export interface VerificationDeps extends MemberDeps {
 }
 
 /** A member asks again at most once per window (the outbox key carries the window). */
-export const RESEND_WINDOW_MS = 5 * 60 * 1000;
+const RESEND_WINDOW_MS = 5 * 60 * 1000;
 
 /**
  * Queue the verification mail under `key` (an outbox key: queueing the same key twice sends one mail).
  * The link is Firebase Auth's action link; after verifying, it continues to the account page.
  * Returns false when a mail with this key was already queued.
  */
-export async function queueVerificationMail(deps: VerificationDeps, user: UserRecord, key: string): Promise<boolean> {
+async function queueVerificationMail(deps: VerificationDeps, user: UserRecord, key: string): Promise<boolean> {
   if (!user.email) return false;
   const ref = deps.db.collection(MAIL).doc(key);
   if ((await ref.get()).exists) return false; // do not mint a link for a mail that will not be sent
