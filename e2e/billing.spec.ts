@@ -1,11 +1,16 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { signUp } from '../tests/support/emulators';
+import { verifyThroughInbox } from '../tests/support/inbox';
 import { materialAt, PASSWORD, shot, signIn } from './support';
 
-/** A member of its own per test, so a failure here never leaves a demo account on a paid plan. */
+/**
+ * A member of its own per test, so a failure here never leaves a demo account on a paid plan. A
+ * password sign-up must verify its address before checkout: through the link in the dev inbox.
+ */
 async function newMember(label: string): Promise<string> {
   const email = `${label}-${Date.now()}@example.com`;
   await signUp(email, PASSWORD);
+  await verifyThroughInbox(email);
   return email;
 }
 

@@ -1,5 +1,7 @@
 // Entry points only: each lives beside the code its tests exercise; scheduled jobs come from one registry.
 export { onUserCreate } from './auth/before-user-created';
+export { onUserSignIn } from './auth/before-user-signed-in';
+export { resendVerification, sendVerificationOnJoin } from './auth/verification-functions';
 export { grantComplimentary, revokeComplimentary } from './members/grant-callables';
 export { getMediaUrl, media, uploadMedia } from './media/media-functions';
 export { renderMaterialBody, indexMaterialSearch } from './materials/material-functions';

@@ -188,6 +188,7 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
   announce: () => oneIdRows('materialId', 'no-such-material'),
   retryAnnouncement: () => oneIdRows('id', 'material_no-such-material'),
   completeCommunitySeat: () => oneIdRows('uid', 'no-such-member'),
+  resendVerification: () => wholePayloadRows({}),
   subscribeVisitor: () => {
     const base = { email: 'visitor@example.com' };
     return [
@@ -221,6 +222,17 @@ const HEX = 'a'.repeat(64);
 
 /** The rows of each HTTP function (paths relative to FUNCTIONS). */
 const HTTP_ROWS: Record<string, () => HttpRow[]> = {
+  // Public pages: a hostile path or query is a page that does not exist (404) or a catalog that ignores it.
+  ssr: () => [
+    { what: 'a POST', path: '/ssr/', init: { method: 'POST', body: 'x' }, status: 405 },
+    { what: 'a climbing material id', path: '/ssr/materials/..%2F..%2Fetc%2Fpasswd', status: 404 },
+    { what: 'material id __proto__', path: '/ssr/materials/__proto__', status: 404 },
+    { what: 'a control character in the id', path: '/ssr/materials/a%00b', status: 404 },
+    { what: 'a 3000-character id', path: `/ssr/materials/${big(3000)}`, status: 404 },
+    { what: 'an 8 kB search', path: `/ssr/?q=${big(8000)}`, status: 200 },
+    { what: 'filters as objects', path: '/ssr/?kind[x]=1&access[__proto__]=1&tag=a&tag=b', status: 200 },
+    { what: 'an unknown page', path: '/ssr/no/such/page', status: 404 },
+  ],
   stripeWebhook: () => [
     { what: 'a GET', path: '/stripeWebhook', status: 405 },
     { what: 'a query', path: '/stripeWebhook?x=1', init: { method: 'POST', body: '{}' }, status: 400, says: /x/ },

@@ -6,21 +6,27 @@ import {
   clearEmulators,
   readMember as member,
   signIn,
+  signInCurrent,
   signUp,
   tokenClaims,
   type SignedIn,
 } from '../support/emulators';
+import { verifyThroughInbox } from '../support/inbox';
 
 // Sign-up is what this suite is about, so its members come through signUp (the blocking function runs).
 const { db, auth } = adminSdk();
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 let admin: SignedIn;
+let adminAtSignUp: SignedIn;
 let alice: SignedIn;
 
 beforeAll(async () => {
   await clearEmulators();
-  admin = await signUp('admin@demo.test'); // listed in ADMIN_EMAILS for the demo project
+  // Listed in ADMIN_EMAILS for the demo project: admin once the address is verified, at the next sign-in.
+  adminAtSignUp = await signUp('admin@demo.test');
+  await verifyThroughInbox('admin@demo.test');
+  admin = await signIn('admin@demo.test');
   alice = await signUp('alice@example.com');
 });
 
@@ -38,9 +44,10 @@ describe('sign-up (beforeUserCreated)', () => {
     });
   });
 
-  it('makes ADMIN_EMAILS admins', async () => {
+  it('makes ADMIN_EMAILS admins once the address is verified (a password sign-up is not)', async () => {
+    expect(tokenClaims(adminAtSignUp.idToken).admin).toBeUndefined();
     expect(tokenClaims(admin.idToken)).toMatchObject({ tier: 'free', rank: 10, admin: true });
-    expect((await member(admin.uid)).admin).toBe(true);
+    expect(await member(admin.uid)).toMatchObject({ admin: true, emailVerified: true });
   });
 });
 
@@ -103,8 +110,15 @@ describe('grantComplimentary / revokeComplimentary', () => {
   it('never wipes the admin claim when granting to an admin', async () => {
     await callFunction('grantComplimentary', { uid: admin.uid, tier: 'main' }, admin.idToken);
     expect((await auth.getUser(admin.uid)).customClaims).toEqual({ tier: 'main', rank: 30, admin: true });
+    const onMain = await signIn('admin@demo.test');
     await callFunction('revokeComplimentary', { uid: admin.uid }, admin.idToken);
     expect((await auth.getUser(admin.uid)).customClaims).toEqual({ tier: 'free', rank: 10, admin: true });
+    // Main -> free is a downgrade: a token from before it that still says main is refused by callables;
+    // one that claims no more than the member holds now keeps working.
+    const stale = await callFunction('grantComplimentary', { uid: alice.uid, tier: 'main' }, onMain.idToken);
+    expect(stale.error?.status).toBe('UNAUTHENTICATED');
+    expect((await auth.getUser(alice.uid)).customClaims).toEqual({ tier: 'free', rank: 10 });
+    admin = await signInCurrent('admin@demo.test');
   });
 });
 

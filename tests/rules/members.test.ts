@@ -41,6 +41,16 @@ describe('members', () => {
     await assertSucceeds(updateDoc(ref, { name: 'New Name', emailPrefs: { newsletter: false, events: true } }));
   });
 
+  it.each(members.map((r) => [r.name]))(
+    '%s cannot change its verified flag or its tokensValidAfter stamp',
+    async (name) => {
+      const ref = doc(dbFor(env(), reader(name)), `members/${reader(name).uid}`);
+      await assertFails(updateDoc(ref, { emailVerified: false })); // seeded verified: any change is refused
+      await assertFails(updateDoc(ref, { tokensValidAfter: 0 }));
+      await assertFails(updateDoc(ref, { tokensValidAfter: 0, name: 'x' }));
+    },
+  );
+
   it.each(members.map((r) => [r.name]))('%s cannot raise its own tier, rank, admin or grant', async (name) => {
     const db = dbFor(env(), reader(name));
     const ref = doc(db, `members/${reader(name).uid}`);

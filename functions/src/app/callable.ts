@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import type { CallableName, CallableRequest as RequestOf, CallableResponse } from '../shared/callables';
 import { describeIssues } from '../shared/validation';
 import { Refusal } from '../domain/refusal';
+import { isStaleToken } from './current-token';
+import { deps } from './deps';
 import { payloadProblem } from './payload-limits';
 
 /** Who may call: anyone (visitors too), a signed-in member, or an admin. */
@@ -66,6 +68,11 @@ export function callable<K extends CallableName, S extends z.ZodType, C extends 
     const caller = callerOf(request, spec.caller);
     const tooMuch = payloadProblem(request.data, payloadBytes(request));
     if (tooMuch) throw new HttpsError('invalid-argument', tooMuch);
+    // A token from before a downgrade still carries the old claims (for up to an hour): refuse it, so
+    // the app refreshes it. One read per signed-in call.
+    if (caller && (await isStaleToken(deps().db, caller.uid, caller.token))) {
+      throw new HttpsError('unauthenticated', 'Your access changed since you signed in: reload the page.');
+    }
     const parsed = spec.schema.safeParse(request.data);
     if (!parsed.success) throw new HttpsError('invalid-argument', describeIssues(parsed.error));
     try {

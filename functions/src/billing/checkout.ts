@@ -71,6 +71,14 @@ export async function createCheckout(
   input: CheckoutRequest,
   origin?: string,
 ): Promise<BillingRedirect> {
+  // Stripe receipts and our billing mail go to this address: it must be the member's own. The Auth
+  // account is asked, not the mirror, so a link opened a minute ago counts at once.
+  if (!(await deps.auth.getUser(uid)).emailVerified) {
+    throw new Refusal(
+      'failed-precondition',
+      'Verify your email first: open the link we emailed you, or send a new one from your account page.',
+    );
+  }
   const appUrl = appUrlFor(deps.settings, origin);
   const tiers = await readTiers(deps.db);
   const tier = tierById(tiers, input.tier);

@@ -16,6 +16,8 @@ export interface PlanMailData {
 export interface MailTemplates extends Record<BillingMailTemplate, PlanMailData> {
   'confirm-subscription': { confirmUrl: string };
   'community-invite': { slackInviteUrl: string; telegramInviteUrl: string };
+  /** To a password account: `verifyUrl` is Firebase Auth's action link (`generateEmailVerificationLink`). */
+  'verify-email': { verifyUrl: string };
 }
 export type MailTemplate = keyof MailTemplates;
 
@@ -82,7 +84,18 @@ const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
         : { label: 'See the community links in your account', url: `${app}/account` };
     },
   },
+  'verify-email': {
+    subject: () => 'Verify your email address',
+    lines: () => [
+      'Please confirm that this address is yours to finish setting up your Commons account.',
+      'Until then you cannot buy a plan or receive member emails. If you did not create an account, ignore this email.',
+    ],
+    action: (d) => ({ label: 'Verify my email', url: d.verifyUrl }),
+  },
 };
+
+/** The one template that goes to an address before it is verified: the verification itself. */
+export const VERIFICATION_TEMPLATE = 'verify-email' satisfies MailTemplate;
 
 export function isMailTemplate(name: unknown): name is MailTemplate {
   return typeof name === 'string' && Object.hasOwn(TEMPLATES, name);

@@ -3,7 +3,8 @@ import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { MailTransport } from '../adapters/mail';
 import type { Settings } from '../app/settings';
 import { MAIL, type MailState } from '../shared/mail';
-import { isMailTemplate, renderTemplate } from './mail-templates';
+import { isMailTemplate, renderTemplate, VERIFICATION_TEMPLATE } from './mail-templates';
+import { MEMBERS, mayReceiveMail } from '../shared/members';
 import type { QueuedMail } from './queue-mail';
 
 export const MAX_ATTEMPTS = 5;
@@ -19,7 +20,8 @@ type MailDoc = Omit<QueuedMail, 'key'> & { state: MailState; attempts?: number }
 
 /**
  * Deliver one outbox mail: claim it (queued -> sending, so a duplicate trigger does nothing), render,
- * send, record sent/failed with the attempt count. A transport error puts it back to `queued` and
+ * send, record sent/failed with the attempt count. Mail to a member whose address is not verified is
+ * `skipped` (except the verification mail). A transport error puts it back to `queued` and
  * rethrows so the trigger retries, up to MAX_ATTEMPTS; an unknown template fails it for good.
  */
 export async function deliverMail(deps: OutboxDeps, id: string): Promise<MailState | null> {
@@ -27,6 +29,14 @@ export async function deliverMail(deps: OutboxDeps, id: string): Promise<MailSta
   const mail = await deps.db.runTransaction(async (tx) => {
     const doc = (await tx.get(ref)).data() as MailDoc | undefined;
     if (!doc || doc.state !== 'queued') return null;
+    // Member mail waits for a verified address; only the verification mail itself goes out before.
+    if (doc.uid && doc.template !== VERIFICATION_TEMPLATE) {
+      const member = (await tx.get(deps.db.collection(MEMBERS).doc(doc.uid))).data();
+      if (member && !mayReceiveMail(member)) {
+        tx.update(ref, { state: 'skipped', error: 'The address is not verified.' });
+        return 'skipped' as const;
+      }
+    }
     tx.update(ref, {
       state: 'sending',
       attempts: (doc.attempts ?? 0) + 1,
@@ -35,6 +45,10 @@ export async function deliverMail(deps: OutboxDeps, id: string): Promise<MailSta
     return { ...doc, attempts: (doc.attempts ?? 0) + 1 };
   });
   if (!mail) return null;
+  if (mail === 'skipped') {
+    logger.info(`mail ${id}: skipped, the member has not verified their address`);
+    return 'skipped';
+  }
 
   let rendered;
   try {

@@ -1,6 +1,6 @@
 import type { Auth } from 'firebase-admin/auth';
 import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore';
-import { claimsEqual, mergeClaims } from '../domain/claims';
+import { claimsEqual, isBootstrapAdmin, isDowngrade, mergeClaims, tokensValidAfter } from '../domain/claims';
 import { Refusal } from '../domain/refusal';
 import { entitlementFor, type Entitlement, type GrantFact, type SubscriptionFact } from '../domain/entitlement';
 import type { MemberBillingFields, SubscriptionMirror } from '../shared/billing';
@@ -25,7 +25,14 @@ export function subscriptionFact(sub: SubscriptionMirror<Timestamp> | null | und
 }
 
 /** The member document a new account starts with (the blocking function and the seed both use it). */
-export function newMemberDoc(input: { email: string; name: string; tier: string; rank: number; admin: boolean }) {
+export function newMemberDoc(input: {
+  email: string;
+  name: string;
+  tier: string;
+  rank: number;
+  admin: boolean;
+  emailVerified: boolean;
+}) {
   return {
     ...input,
     grant: null,
@@ -33,6 +40,16 @@ export function newMemberDoc(input: { email: string; name: string; tier: string;
     createdAt: FieldValue.serverTimestamp(),
     claimsUpdatedAt: FieldValue.serverTimestamp(),
   };
+}
+
+/**
+ * After claims were set: the fields that void older ID tokens when the change took something away.
+ * The rules refuse gated reads with a token issued before `tokensValidAfter`, so a downgrade applies
+ * at once instead of when the old token expires; an upgrade stamps nothing, so it never locks anyone
+ * out. Wall-clock time, not `deps.now()`: it is compared with the `iat` that Auth writes.
+ */
+function revocationStamp(before: Record<string, unknown> | undefined, after: Record<string, unknown>) {
+  return isDowngrade(before, after) ? { tokensValidAfter: tokensValidAfter(new Date()) } : {};
 }
 
 /**
@@ -60,6 +77,7 @@ export async function refreshEntitlement(deps: MemberDeps, uid: string): Promise
         rank: entitlement.rank,
         admin: claims.admin === true,
         claimsUpdatedAt: FieldValue.serverTimestamp(),
+        ...(changed ? revocationStamp(user.customClaims, claims) : {}),
       },
       { merge: true },
     );
@@ -112,20 +130,78 @@ export async function expireGrants(deps: MemberDeps, batchSize = 200): Promise<s
   }
 }
 
-/** Give or take the admin claim, keeping the tier; the open app refreshes its token at once. */
-export async function setAdmin(deps: MemberDeps, uid: string, admin: boolean): Promise<void> {
-  const [user, tiers] = await Promise.all([deps.auth.getUser(uid), loadTiers(deps.db)]);
-  const current = user.customClaims ?? {};
+/** `current` claims with the admin claim given or taken, keeping the tier. */
+async function claimsWithAdmin(deps: MemberDeps, admin: boolean, current: Record<string, unknown> = {}) {
   // An account whose claims were never set holds the lowest tier (as entitlement would say).
-  const lowest = lowestTier(tiers);
-  const claims = mergeClaims(current, {
+  const lowest = lowestTier(await loadTiers(deps.db));
+  return mergeClaims(current, {
     tier: String(current.tier ?? lowest.id),
     rank: Number(current.rank ?? lowest.rank),
     admin,
   });
+}
+
+/** Give or take the admin claim, keeping the tier; the open app refreshes its token at once. */
+export async function setAdmin(deps: MemberDeps, uid: string, admin: boolean): Promise<void> {
+  const user = await deps.auth.getUser(uid);
+  const claims = await claimsWithAdmin(deps, admin, user.customClaims);
   await deps.auth.setCustomUserClaims(uid, claims);
   await deps.db
     .collection(MEMBERS)
     .doc(uid)
-    .set({ admin, claimsUpdatedAt: FieldValue.serverTimestamp() }, { merge: true });
+    .set(
+      { admin, claimsUpdatedAt: FieldValue.serverTimestamp(), ...revocationStamp(user.customClaims, claims) },
+      { merge: true },
+    );
+}
+
+/** What `recordEmailVerified` needs of the Auth user (a UserRecord or a blocking function's event data). */
+export interface VerifiedUser {
+  uid: string;
+  email?: string | undefined;
+  emailVerified: boolean;
+  customClaims?: Record<string, unknown> | undefined;
+}
+
+/**
+ * Mirror the account's `emailVerified` onto `members/{uid}` and, once the address is verified, make an
+ * `ADMIN_EMAILS` address admin (never before: anyone can sign up with a password for any address).
+ * Returns the claims the caller must set (a blocking function returns them; others call
+ * `setCustomUserClaims`), or null when they stay as they are.
+ */
+export async function recordEmailVerified(
+  deps: MemberDeps,
+  user: VerifiedUser,
+  adminEmails: string,
+): Promise<Record<string, unknown> | null> {
+  const ref = deps.db.collection(MEMBERS).doc(user.uid);
+  const member = (await ref.get()).data() as MemberDoc | undefined;
+  if (!member) return null; // not a member (yet): the sign-up paths write the document
+  const bootstrap =
+    user.emailVerified && user.customClaims?.admin !== true && isBootstrapAdmin(user.email, adminEmails);
+  if (member.emailVerified !== user.emailVerified || bootstrap) {
+    await ref.set(
+      {
+        emailVerified: user.emailVerified,
+        ...(bootstrap ? { admin: true, claimsUpdatedAt: FieldValue.serverTimestamp() } : {}),
+      },
+      { merge: true },
+    );
+  }
+  return bootstrap ? claimsWithAdmin(deps, true, user.customClaims) : null;
+}
+
+/**
+ * Lock an account out, or let it back in. Disabling stops sign-in and token refresh (refresh tokens
+ * revoked too), and stamps `tokensValidAfter`, so the ID tokens already issued stop working for gated
+ * reads and callables at once instead of within the hour.
+ */
+export async function setDisabled(deps: MemberDeps, uid: string, disabled: boolean): Promise<void> {
+  await deps.auth.updateUser(uid, { disabled });
+  if (!disabled) return;
+  await deps.auth.revokeRefreshTokens(uid);
+  await deps.db
+    .collection(MEMBERS)
+    .doc(uid)
+    .set({ tokensValidAfter: tokensValidAfter(new Date()) }, { merge: true });
 }

@@ -7,7 +7,7 @@ import type { Settings } from '../app/settings';
 import { isAlreadyExists } from '../app/firebase';
 import type { OutgoingEmail } from '../shared/mail';
 import { SIGNED_IN_RANK } from '../shared/defaults';
-import { MEMBERS } from '../shared/members';
+import { MEMBERS, mayReceiveMail } from '../shared/members';
 import { NEWSLETTER_BATCHES, NEWSLETTER_DELIVERIES, NEWSLETTERS, type NewsletterDoc } from '../shared/newsletters';
 import { MATERIALS } from '../shared/materials';
 import { personalize, renderNewsletter, type RenderedIssue } from './render-newsletter';
@@ -157,8 +157,10 @@ export async function sendBatch(
   const messages: OutgoingEmail[] = [];
   const claim = deps.db.batch();
   for (const member of members) {
-    // Preferences and plan as they are now, not when the batch was cut.
-    if (!member.exists || member.get('emailPrefs.newsletter') === false) continue;
+    // Preferences, verified address and plan as they are now, not when the batch was cut.
+    if (!member.exists || member.get('emailPrefs.newsletter') === false || !mayReceiveMail(member.data() ?? {})) {
+      continue;
+    }
     const rank = Number(member.get('rank') ?? SIGNED_IN_RANK);
     let rendered = byRank.get(rank);
     if (!rendered) byRank.set(rank, (rendered = renderNewsletter(issue, rank, tiers, links)));

@@ -87,4 +87,13 @@ describe('renderTemplate', () => {
     expect(bad.text).not.toContain('t.me');
     expect(bad.html).toContain('href="https://app.test/account"');
   });
+
+  it('puts the Auth action link of verify-email behind its button, attribute-escaped', () => {
+    const link = 'https://auth.test/__/auth/action?mode=verifyEmail&oobCode=abc"x';
+    const r = renderTemplate('verify-email', { verifyUrl: link }, 'https://app.test');
+    expect(r.subject).toBe('Verify your email address');
+    expect(r.text).toContain(`Verify my email: ${link}`);
+    expect(r.html).toContain('mode=verifyEmail&amp;oobCode=abc&quot;x');
+    expect(r.html).not.toContain('abc"x');
+  });
 });

@@ -7,7 +7,7 @@ import { loadTiers } from '../app/tiers-config';
 import { validateGrant } from '../domain/grants';
 import { grantRequestSchema } from '../shared/grant-schema';
 import { describeIssues } from '../shared/validation';
-import { setAdmin, setGrant } from '../members/member-store';
+import { setAdmin, setDisabled, setGrant } from '../members/member-store';
 import { reconcileSubscriptions } from '../billing/reconcile';
 import { setupStripePrices } from '../billing/stripe-prices';
 import { rotateTokenSecret } from './rotate-token-secret';
@@ -18,6 +18,8 @@ const USAGE = `Usage:
   npm run admin -- revoke <email>
   npm run admin -- make-admin <email>
   npm run admin -- remove-admin <email>
+  npm run admin -- disable <email>      (no sign-in; tokens already issued stop working at once)
+  npm run admin -- enable <email>
   npm run admin -- stripe-setup        (products and prices in Stripe from config/tiers; needs STRIPE_SECRET_KEY)
   npm run admin -- reconcile           (re-read every subscription from Stripe and fix drift now)
   npm run admin -- rotate-token-secret [--keep N] [--local]
@@ -86,6 +88,12 @@ async function main() {
       const admin = command === 'make-admin';
       await setAdmin(deps, user.uid, admin);
       return `${email} is ${admin ? 'now' : 'no longer'} an admin`;
+    }
+    case 'disable':
+    case 'enable': {
+      const disabled = command === 'disable';
+      await setDisabled(deps, user.uid, disabled);
+      return `${email} is ${disabled ? 'now disabled' : 'enabled again'}`;
     }
     default:
       throw new Error(USAGE);

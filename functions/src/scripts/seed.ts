@@ -60,6 +60,7 @@ export async function ensureAccount(
       tier: lowest.id,
       rank: lowest.rank,
       admin: account.admin,
+      emailVerified: true, // created verified above
     }),
   );
   if (account.admin) await setAdmin(deps, account.uid, true);

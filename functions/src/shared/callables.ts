@@ -38,6 +38,8 @@ export interface Callables {
   };
   completeCommunitySeat: { request: { uid: string }; response: { uid: string; state: CommunityState } };
   subscribeVisitor: { request: { email: string }; response: { message: string } };
+  /** `verified`: the address is verified by now (no mail); `sent`: another verification mail is queued. */
+  resendVerification: { request: Record<string, never>; response: { verified: boolean; sent: boolean } };
 }
 
 export type CallableName = keyof Callables;

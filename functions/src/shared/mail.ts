@@ -27,4 +27,5 @@ export interface SendResult {
 
 /** `mail/{id}`: the outbox of single emails, delivered by a trigger with retries. */
 export const MAIL = 'mail';
-export type MailState = 'queued' | 'sending' | 'sent' | 'failed';
+/** `skipped`: never sent, the member's address was not verified (see `deliverMail`). */
+export type MailState = 'queued' | 'sending' | 'sent' | 'failed' | 'skipped';

@@ -28,7 +28,20 @@ export interface MemberDoc<Time = unknown> {
   createdAt: Time;
   /** Stamped after every claims change; the app refreshes its ID token when it moves. */
   claimsUpdatedAt: Time;
+  /**
+   * Unix seconds, set when claims were downgraded: the rules refuse gated reads with an ID token whose
+   * `iat` is not after it (`firestore.rules`, `currentToken()`). Absent: every token is current.
+   */
+  tokensValidAfter?: number;
+  /**
+   * The Auth account's `emailVerified`, mirrored at sign-up and sign-in. Member mail waits for it.
+   * Absent on members from before it was mirrored: they count as verified.
+   */
+  emailVerified?: boolean;
 }
+
+/** Whether member mail may go to this member's address (see `MemberDoc.emailVerified`). */
+export const mayReceiveMail = (member: { emailVerified?: unknown }): boolean => member.emailVerified !== false;
 
 export const MEMBER_EDITABLE_FIELDS = ['name', 'emailPrefs'] as const;
 export const DEFAULT_EMAIL_PREFS: EmailPrefs = { newsletter: true, events: true };

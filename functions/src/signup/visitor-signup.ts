@@ -89,7 +89,7 @@ export async function confirmSignup(deps: SignupDeps, id: string, token: string)
   const { id: tier, rank } = lowestTier(await loadTiers(deps.db));
   await createIfAbsent(
     deps.db.collection(MEMBERS).doc(user.uid),
-    newMemberDoc({ email: signup.email, name: '', tier, rank, admin: false }),
+    newMemberDoc({ email: signup.email, name: '', tier, rank, admin: false, emailVerified: user.emailVerified }),
   );
   await refreshEntitlement(deps, user.uid);
   await ref.update({ confirmedAt: Timestamp.fromDate(deps.now()), uid: user.uid });

@@ -22,7 +22,7 @@ function rankOrThrow(access: string): number {
   return rank;
 }
 
-/** `members/{uid}` of a member at `tier` (no grant, newsletters on), with `null` timestamps. */
+/** `members/{uid}` of a member at `tier` (no grant, newsletters on, address verified), with `null` timestamps. */
 export function makeMemberDoc(over: Partial<MemberDoc<null>> & { email: string }): MemberDoc<null> {
   const { tier = 'free', ...rest } = over;
   return {
@@ -34,6 +34,7 @@ export function makeMemberDoc(over: Partial<MemberDoc<null>> & { email: string }
     emailPrefs: DEFAULT_EMAIL_PREFS,
     createdAt: null,
     claimsUpdatedAt: null,
+    emailVerified: true,
     ...rest,
   };
 }

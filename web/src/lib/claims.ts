@@ -24,3 +24,17 @@ export function needsTokenRefresh(
   if (previousStamp === undefined) return stamp >= tokenIssuedAtMs;
   return stamp !== previousStamp;
 }
+
+/**
+ * Whether an ID token issued at `issuedAtMs` is current for a member whose claims were downgraded at
+ * `tokensValidAfter` (Unix seconds, `members/{uid}`): the rules and callables refuse older tokens, and
+ * a token minted in that same second counts as older (`iat` has second precision).
+ */
+export function isTokenCurrent(issuedAtMs: number, tokensValidAfter: unknown): boolean {
+  return typeof tokensValidAfter !== 'number' || Math.floor(issuedAtMs / 1000) > tokensValidAfter;
+}
+
+/** How long to wait before asking again for a token that `isTokenCurrent` accepts. */
+export function msUntilCurrent(tokensValidAfter: number, nowMs: number): number {
+  return Math.max(0, (tokensValidAfter + 1) * 1000 - nowMs);
+}

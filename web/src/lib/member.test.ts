@@ -14,6 +14,7 @@ describe('memberView', () => {
         admin: false,
         grant: { tier: 'basic', endsAt: stamp('2027-01-31T00:00:00Z'), note: 'speaker', grantedBy: 'x' },
         emailPrefs: { newsletter: false, events: true },
+        emailVerified: false,
         stripeCustomerId: 'cus_123',
         subscription: {
           id: 'sub_1',
@@ -42,6 +43,7 @@ describe('memberView', () => {
       admin: false,
       grant: { tier: 'basic', endsAt: new Date('2027-01-31T00:00:00Z'), note: 'speaker' },
       emailPrefs: { newsletter: false, events: true },
+      emailVerified: false,
       stripeCustomerId: 'cus_123',
       subscription: {
         id: 'sub_1',
@@ -70,6 +72,8 @@ describe('memberView', () => {
       admin: false,
       grant: null,
       emailPrefs: { newsletter: true, events: true },
+      // Members from before addresses were mirrored count as verified.
+      emailVerified: true,
       stripeCustomerId: null,
       subscription: null,
     });

@@ -1,7 +1,7 @@
 // `members/{uid}` as the app uses it. Functions write it, but the app must not break on a document from
 // an older or newer version: every field is read defensively. Pure, unit-tested in member.test.ts.
 import type { MemberBillingFields } from '@shared/billing';
-import type { ComplimentaryGrant, EmailPrefs, MemberDoc } from '@shared/members';
+import { mayReceiveMail, type ComplimentaryGrant, type EmailPrefs, type MemberDoc } from '@shared/members';
 import { parseSubscription, toDate, type SubscriptionView } from './subscription';
 
 /** The member document as the app uses it (timestamps as Dates). */
@@ -14,6 +14,8 @@ export interface MemberView {
   admin: boolean;
   grant: { tier: string; endsAt: Date | null; note: string } | null;
   emailPrefs: EmailPrefs;
+  /** False only while a password account has not opened its verification link (see `mayReceiveMail`). */
+  emailVerified: boolean;
   /** Set once the member has started a checkout: they can open the Stripe Customer Portal. */
   stripeCustomerId: string | null;
   /** Their Stripe subscription as last synced (also a canceled one); null when they never subscribed. */
@@ -42,6 +44,7 @@ export function memberView(data: StoredMember, fallbackEmail: string): MemberVie
     admin: data.admin === true,
     grant: grantOf(data.grant),
     emailPrefs: { newsletter: prefs.newsletter !== false, events: prefs.events !== false },
+    emailVerified: mayReceiveMail(data),
     stripeCustomerId: typeof data.stripeCustomerId === 'string' && data.stripeCustomerId ? data.stripeCustomerId : null,
     subscription: parseSubscription(data.subscription),
   };

@@ -3,7 +3,8 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import type { User } from 'firebase/auth';
 import type { AccessClaims } from '@shared/access';
 import { MEMBERS } from '@shared/members';
-import { accessClaims, needsTokenRefresh } from '@/lib/claims';
+import { accessClaims, isTokenCurrent, msUntilCurrent, needsTokenRefresh } from '@/lib/claims';
+import { resendVerification } from '@/api/verification';
 import { hasStoredSession, loadAuth, loadPopupSignIn, markStoredSession, type AuthSdk } from '@/lib/firebase';
 import { useLiveDoc } from '@/composables/useLive';
 import { liveDoc } from '@/composables/live-sources';
@@ -52,7 +53,20 @@ export const useSessionStore = defineStore('session', () => {
     return result;
   }
 
-  // When `claimsUpdatedAt` moves, fetch a fresh ID token so a new plan applies at once.
+  /**
+   * A new ID token that the rules accept: after a downgrade (`tokensValidAfter`) a token minted in the
+   * same second still counts as old, so ask again once that second is over.
+   */
+  async function refreshToken(u: User, tokensValidAfter: unknown) {
+    let token = await u.getIdTokenResult(true);
+    for (let attempt = 0; attempt < 3 && !isTokenCurrent(Date.parse(token.issuedAtTime), tokensValidAfter); attempt++) {
+      await new Promise((r) => setTimeout(r, msUntilCurrent(Number(tokensValidAfter), Date.now()) + 50));
+      token = await u.getIdTokenResult(true);
+    }
+  }
+
+  // When `claimsUpdatedAt` moves, fetch a fresh ID token so a new plan applies at once; a downgrade
+  // (`tokensValidAfter`) makes the old token useless for gated reads, so the new one must be current.
   let lastStamp: number | undefined;
   watch(
     () => user.value?.uid,
@@ -62,14 +76,28 @@ export const useSessionStore = defineStore('session', () => {
     const u = user.value;
     if (!data || !u) return;
     const stamp = (data.claimsUpdatedAt as Stamp | undefined)?.toMillis?.();
-    const token = await u.getIdTokenResult();
-    const refresh = needsTokenRefresh(lastStamp, stamp, Date.parse(token.issuedAtTime));
+    const issuedAt = Date.parse((await u.getIdTokenResult()).issuedAtTime);
+    const refresh = needsTokenRefresh(lastStamp, stamp, issuedAt) || !isTokenCurrent(issuedAt, data.tokensValidAfter);
     lastStamp = stamp;
     if (refresh) {
-      await u.getIdToken(true);
+      await refreshToken(u, data.tokensValidAfter);
       await readClaims(u);
     }
   });
+
+  /**
+   * Whether the address is verified by now (the link may have been opened in another tab): when it
+   * is, the server catches the member document and claims up, and the app takes the new token.
+   */
+  async function checkEmailVerified(): Promise<boolean> {
+    const u = user.value;
+    if (!u) return false;
+    await u.reload();
+    if (!u.emailVerified) return false;
+    await resendVerification();
+    await readClaims(u, true);
+    return true;
+  }
 
   let started: Promise<AuthSdk> | undefined;
   /** Loads Auth and follows the signed-in user. */
@@ -177,5 +205,6 @@ export const useSessionStore = defineStore('session', () => {
     signInWithGoogle,
     signOut,
     idToken,
+    checkEmailVerified,
   };
 });
