@@ -1,7 +1,7 @@
 // The measuring half of `npm run bench`, run inside `firebase emulators:exec`.
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { serveBuiltApp } from './app-server.mjs';
+import { servedApp } from './app-server.mjs';
 import { lighthouseFigures } from './bench-lighthouse.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { HOSTS, PROJECT_ID } from './emulators.mjs';
@@ -108,68 +108,68 @@ const queries = (list) => list.filter((r) => r.url.includes(':runQuery'));
 export async function main() {
   if (run(npx('tsx'), ['functions/src/scripts/seed-cli.ts', '--fresh'], { stdio: 'ignore' }) !== 0)
     throw new Error('seed failed');
-  const app = await serveBuiltApp();
-  try {
-    const pages = [
-      { name: 'catalog', path: '/' },
-      { name: 'public material', path: `/materials/${await materialId(field('rank', 'EQUAL', { integerValue: 0 }))}` },
-      {
-        name: 'paywalled material',
-        path: `/materials/${await materialId(field('rank', 'GREATER_THAN', { integerValue: 0 }), [
-          { field: { fieldPath: 'rank' }, direction: 'DESCENDING' },
-        ])}`,
-      },
-    ];
+  const app = await servedApp();
+  const pages = [
+    { name: 'catalog', path: '/' },
+    { name: 'public material', path: `/materials/${await materialId(field('rank', 'EQUAL', { integerValue: 0 }))}` },
+    {
+      name: 'paywalled material',
+      path: `/materials/${await materialId(field('rank', 'GREATER_THAN', { integerValue: 0 }), [
+        { field: { fieldPath: 'rank' }, direction: 'DESCENDING' },
+      ])}`,
+    },
+  ];
 
-    const browser = await chromium.launch(chromiumLaunchOptions());
-    const catalog = await visit(browser, `${app.baseUrl}/`, loadMore);
-    for (const p of pages)
-      p.js = sum([...(await visit(browser, `${app.baseUrl}${p.path}`)).scripts.values()], (n) => n);
-    await browser.close();
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  const catalog = await visit(browser, `${app.baseUrl}/`, loadMore);
+  for (const p of pages) p.js = sum([...(await visit(browser, `${app.baseUrl}${p.path}`)).scripts.values()], (n) => n);
+  await browser.close();
 
-    const totalJs = sum([...catalog.scripts.values()], (n) => n);
-    console.log('\nFirst route (public catalog), as a visitor:');
-    for (const [url, size] of catalog.scripts) console.log(`  ${kb(size).padStart(9)}  ${new URL(url).pathname}`);
-    console.log(`  JS gzipped total: ${kb(totalJs)} (budget ${kb(JS_BUDGET)}) ${totalJs <= JS_BUDGET ? 'OK' : 'OVER'}`);
-    const first = sum(queries(catalog.first), (r) => r.reads);
-    console.log(
-      `  Catalog page 1: ${first} document reads in ${queries(catalog.first).length} query (budget ${PAGE_SIZE + 1}) ${first <= PAGE_SIZE + 1 ? 'OK' : 'OVER'}`,
-    );
-    console.log(`  Other reads on first load (config/tiers): ${sum(catalog.first, (r) => r.reads) - first}`);
-    console.log(`  "Load more" page 2: ${sum(queries(catalog.later), (r) => r.reads)} document reads`);
-    const served = sum(queries(catalog.first), (r) => r.bytes);
-    const withKeys = Buffer.byteLength(await catalogPageFrom('materialSearch'));
-    console.log(
-      `  Catalog page 1 answer: ${kb(served)} of teasers; ${kb(withKeys)} with search keys inside (before they moved to materialSearch)`,
-    );
+  const totalJs = sum([...catalog.scripts.values()], (n) => n);
+  console.log('\nFirst route (public catalog), as a visitor:');
+  for (const [url, size] of catalog.scripts) console.log(`  ${kb(size).padStart(9)}  ${new URL(url).pathname}`);
+  console.log(`  JS gzipped total: ${kb(totalJs)} (budget ${kb(JS_BUDGET)}) ${totalJs <= JS_BUDGET ? 'OK' : 'OVER'}`);
+  // Page 1 comes in the HTML, rendered by the `ssr` function with the same one query (and cached at the CDN).
+  const teasers = await catalogPageFrom('materials');
+  const serverReads = readsIn(teasers);
+  const browserReads = sum(catalog.first, (r) => r.reads);
+  const second = sum(queries(catalog.later), (r) => r.reads);
+  console.log(
+    `  Catalog page 1: in the HTML; the ssr function reads ${serverReads} documents in 1 query per render (budget ${PAGE_SIZE + 1}) ${serverReads <= PAGE_SIZE + 1 ? 'OK' : 'OVER'}`,
+  );
+  console.log(`  Firestore reads by the browser on first load: ${browserReads}`);
+  console.log(
+    `  "Load more" page 2: ${second} document reads in ${queries(catalog.later).length} query (budget ${PAGE_SIZE + 1}) ${second <= PAGE_SIZE + 1 ? 'OK' : 'OVER'}`,
+  );
+  const withKeys = Buffer.byteLength(await catalogPageFrom('materialSearch'));
+  console.log(
+    `  Catalog page 1 data: ${kb(Buffer.byteLength(teasers))} of teasers; ${kb(withKeys)} with search keys inside (before they moved to materialSearch)`,
+  );
 
-    console.log('\nLighthouse 12 (performance), as a visitor; JS = gzipped scripts the page loads:');
-    const header = ['page', 'JS gz', 'preset', 'score', 'LCP', 'TBT', 'CLS'];
-    const rows = [];
-    let worstCls = 0;
-    for (const p of pages) {
-      const figures = await lighthouseFigures(`${app.baseUrl}${p.path}`);
-      for (const [preset, f] of Object.entries(figures)) {
-        worstCls = Math.max(worstCls, f.cls);
-        rows.push([
-          preset === 'mobile' ? p.name : '',
-          preset === 'mobile' ? kb(p.js) : '',
-          preset,
-          String(f.score),
-          `${(f.lcp / 1000).toFixed(2)} s`,
-          `${Math.round(f.tbt)} ms`,
-          f.cls.toFixed(3),
-        ]);
-      }
+  console.log('\nLighthouse 12 (performance), as a visitor; JS = gzipped scripts the page loads:');
+  const header = ['page', 'JS gz', 'preset', 'score', 'LCP', 'TBT', 'CLS'];
+  const rows = [];
+  let worstCls = 0;
+  for (const p of pages) {
+    const figures = await lighthouseFigures(`${app.baseUrl}${p.path}`);
+    for (const [preset, f] of Object.entries(figures)) {
+      worstCls = Math.max(worstCls, f.cls);
+      rows.push([
+        preset === 'mobile' ? p.name : '',
+        preset === 'mobile' ? kb(p.js) : '',
+        preset,
+        String(f.score),
+        `${(f.lcp / 1000).toFixed(2)} s`,
+        `${Math.round(f.tbt)} ms`,
+        f.cls.toFixed(3),
+      ]);
     }
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    for (const r of [header, ...rows]) console.log(`  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}`);
-    console.log(`  Worst CLS: ${worstCls.toFixed(3)} (target ${CLS_TARGET}) ${worstCls <= CLS_TARGET ? 'OK' : 'OVER'}`);
-
-    if (totalJs > JS_BUDGET || first > PAGE_SIZE + 1) process.exitCode = 1;
-  } finally {
-    app.stop();
   }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  for (const r of [header, ...rows]) console.log(`  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}`);
+  console.log(`  Worst CLS: ${worstCls.toFixed(3)} (target ${CLS_TARGET}) ${worstCls <= CLS_TARGET ? 'OK' : 'OVER'}`);
+
+  if (totalJs > JS_BUDGET || serverReads > PAGE_SIZE + 1 || second > PAGE_SIZE + 1) process.exitCode = 1;
   // The newsletter fan-out runs in a project of its own on the same emulators.
   if (run(npx('tsx'), ['functions/src/scripts/bench-newsletter.ts']) !== 0) process.exitCode = 1;
 }
