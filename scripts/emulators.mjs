@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeLocalFirebaseConfig } from './hosting-headers.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PROJECT_ID = 'demo-commons';
@@ -135,6 +136,14 @@ export function emulatorEnv(extra = {}) {
     );
   }
   return env;
+}
+
+/**
+ * The options every emulator run starts with: non-interactive, on firebase.local.json (firebase.json with
+ * the emulators allowed in the CSP's connect-src, so the served app may talk to them; scripts/hosting-headers.mjs).
+ */
+export function emulatorConfigArgs() {
+  return ['--non-interactive', '--config', writeLocalFirebaseConfig(ROOT)];
 }
 
 export function firebaseBin() {

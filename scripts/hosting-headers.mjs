@@ -1,7 +1,7 @@
 // The security headers of the app, defined once: firebase.json `hosting.headers` (what Firebase Hosting
-// sends). The local preview server (web/vite.config.ts, used by e2e and the bench) and the CSP e2e test
-// read them from there.
-import { readFileSync } from 'node:fs';
+// sends). The emulators' Hosting (npm start, e2e, bench) serves them from firebase.local.json, a copy of
+// firebase.json that differs only by the emulators in connect-src; the CSP e2e test reads them from here.
+import { readFileSync, writeFileSync } from 'node:fs';
 
 /** firebase.json, parsed. */
 export function firebaseConfig() {
@@ -25,7 +25,7 @@ export function addCspSources(csp, directive, sources) {
 }
 
 /**
- * What the local preview sends: Hosting's headers, with one difference. The built app talks to the
+ * What Hosting sends locally (the emulator, or `vite preview`): Hosting's headers, with one difference. The built app talks to the
  * emulators (firebase.json `emulators`: Auth, Firestore, Functions over http on 127.0.0.1) instead of
  * googleapis.com and cloudfunctions.net, so those origins join `connect-src`. Nothing else is loosened.
  */
@@ -36,4 +36,21 @@ export function localPreviewHeaders(config = firebaseConfig()) {
   );
   const csp = addCspSources(headers['Content-Security-Policy'], 'connect-src', emulators);
   return { ...headers, 'Content-Security-Policy': csp };
+}
+
+/** The config file the emulators run with (ignored by git): written anew from firebase.json at every start. */
+export const LOCAL_CONFIG = 'firebase.local.json';
+
+/** Writes firebase.local.json (in the repository root, so its relative paths stay right); returns its path. */
+export function writeLocalFirebaseConfig(root) {
+  const config = firebaseConfig();
+  const local = localPreviewHeaders(config);
+  const headers = config.hosting.headers.map((entry) =>
+    entry.source === '**'
+      ? { ...entry, headers: Object.entries(local).map(([key, value]) => ({ key, value })) }
+      : entry,
+  );
+  const path = `${root}/${LOCAL_CONFIG}`;
+  writeFileSync(path, `${JSON.stringify({ ...config, hosting: { ...config.hosting, headers } }, null, 2)}\n`);
+  return path;
 }

@@ -9,6 +9,7 @@ import {
   PROJECT_ID,
   ROOT,
   STRIPE_TWIN,
+  emulatorConfigArgs,
   emulatorEnv,
   firebaseBin,
   stripeTwinEnv,
@@ -108,8 +109,8 @@ export async function startLocalTwins({ dataDir } = {}) {
   ]);
 }
 
-/** Runs `command` inside `firebase emulators:exec` (Auth, Firestore, Functions); returns its exit code. */
+/** Runs `command` inside `firebase emulators:exec` (Auth, Firestore, Functions, Hosting); returns its exit code. */
 export function emulatorsExec(command) {
-  const args = ['emulators:exec', '--non-interactive', '--only', EMULATORS, '--project', PROJECT_ID, command];
+  const args = ['emulators:exec', ...emulatorConfigArgs(), '--only', EMULATORS, '--project', PROJECT_ID, command];
   return run(firebaseBin(), args, { env: emulatorEnv() });
 }

@@ -12,6 +12,7 @@ import {
   STRIPE_TWIN,
   clientEnv,
   emulatorEnv,
+  emulatorConfigArgs,
   firebaseBin,
 } from './emulators.mjs';
 import { ensureInstalled, npx, runOrExit, spawnChild, startLocalTwins, waitForHttp } from './run.mjs';
@@ -51,7 +52,7 @@ children.push(...(await startLocalTwins({ dataDir })));
 
 const emulatorArgs = [
   'emulators:start',
-  '--non-interactive',
+  ...emulatorConfigArgs(),
   '--only',
   EMULATORS,
   '--project',

@@ -1,11 +1,9 @@
 import { FieldPath, type Firestore, type Query, type Timestamp } from 'firebase-admin/firestore';
 import { readTiers } from '../app/tiers-config';
 import { catalogCollection, catalogWheres } from '../shared/catalog';
+import { docIdProblem } from '../shared/fields';
 import { MATERIALS, type MaterialTeaser } from '../shared/materials';
 import { publicTeaser, type PublicReader, type PublicTeaser } from '../shared/public-pages';
-
-/** Firestore document ids the site links to (slugs and auto ids); anything else is not looked up. */
-const MATERIAL_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 const toPublic = (id: string, data: MaterialTeaser<Timestamp>): PublicTeaser =>
   publicTeaser(id, data, (t) => t.toMillis());
@@ -24,7 +22,8 @@ export function publicReader(db: Firestore): PublicReader {
       return snap.docs.map((d) => toPublic(d.id, d.data() as MaterialTeaser<Timestamp>));
     },
     async material(id) {
-      if (!MATERIAL_ID.test(id)) return null;
+      // Not a document id (`..`, `__proto__`, a slash, too long): no such material, and nothing is looked up.
+      if (docIdProblem(id)) return null;
       const snap = await db.collection(MATERIALS).doc(id).get();
       const data = snap.data() as MaterialTeaser<Timestamp> | undefined;
       return data?.status === 'published' ? toPublic(snap.id, data) : null;
