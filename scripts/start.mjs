@@ -73,8 +73,13 @@ emulators.on('exit', (code) => {
   }
 });
 
-// Ready when the functions have loaded: the media function answers with its own status, not a 404 page.
-await waitForHttp(`http://${HOSTS.functions}/${PROJECT_ID}/us-central1/media/ping`, 180_000, (r) => r.status === 403);
+// Ready when the functions have loaded: the media function refuses this unsigned path itself (a 4xx of its
+// own), where the emulator answers 404 while the function does not exist yet.
+await waitForHttp(
+  `http://${HOSTS.functions}/${PROJECT_ID}/us-central1/media/ping`,
+  180_000,
+  (r) => r.status >= 400 && r.status < 500 && r.status !== 404,
+);
 
 // The seed prints the demo accounts; they go into the banner below.
 const seeded = spawnSync(npx('tsx'), ['functions/src/scripts/seed-cli.ts'], {
