@@ -43,9 +43,35 @@ async function queueVerificationMail(deps: VerificationDeps, user: UserRecord, k
   }
 }
 
-/** The first verification mail of a new unverified account (one per member, whoever asks). */
+const isNoSuchUser = (err: unknown) => (err as { code?: unknown }).code === 'auth/user-not-found';
+
+/**
+ * The member's Auth account, waiting for it a little: the blocking function writes the member document
+ * before Auth stores the account. Null when there is none (never created, or deleted since).
+ */
+async function accountOf(deps: VerificationDeps, uid: string): Promise<UserRecord | null> {
+  for (const wait of [250, 500, 1000, 2000, 4000, null]) {
+    try {
+      return await deps.auth.getUser(uid);
+    } catch (err) {
+      if (!isNoSuchUser(err)) throw err;
+      if (wait === null) return null;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+  return null;
+}
+
+/**
+ * The first verification mail of a new unverified account (one per member, whoever asks). An account that
+ * does not exist is acknowledged with a log line, never retried forever: the member can ask again.
+ */
 export async function sendFirstVerification(deps: VerificationDeps, uid: string): Promise<void> {
-  const user = await deps.auth.getUser(uid);
+  const user = await accountOf(deps, uid);
+  if (!user) {
+    logger.warn('no Auth account for this member: no verification mail', { uid });
+    return;
+  }
   if (user.emailVerified) return;
   if (await queueVerificationMail(deps, user, `${uid}_verify-email`)) logger.info('verification mail queued', { uid });
 }
