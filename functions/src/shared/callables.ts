@@ -2,6 +2,9 @@ import type { BillingRedirect, CheckoutRequest } from './billing';
 import type { CommunityState } from './community';
 import type { ChannelState } from './announcements';
 import type { NewsletterInput, NewsletterStatus } from './newsletters';
+import type { EventDraft } from './event-schema';
+import type { RegistrationStatus, RepeatEvery } from './events';
+import type { Chapter } from './recordings';
 
 /**
  * Every callable function by name, with what it takes and what it answers: the web's `callFunction`
@@ -40,6 +43,32 @@ export interface Callables {
   subscribeVisitor: { request: { email: string }; response: { message: string } };
   /** `verified`: the address is verified by now (no mail); `sent`: another verification mail is queued. */
   resendVerification: { request: Record<string, never>; response: { verified: boolean; sent: boolean } };
+
+  // Events (shared/events.ts, shared/event-schema.ts)
+  /** Creates (no id) or updates an event; `repeat` on create makes a series, `ids` in order. */
+  saveEvent: {
+    request: { id?: string; event: EventDraft; repeat?: { every: RepeatEvery; count: number } | null };
+    response: { id: string; ids: string[] };
+  };
+  /** A draft copy of the event, a week later, without registrations or mirrors. */
+  duplicateEvent: { request: { id: string }; response: { id: string } };
+  /** Cancels the event; registered members are mailed unless `notify` is false. */
+  cancelEvent: { request: { id: string; notify?: boolean }; response: { id: string } };
+  /** Creates (or returns) the event's Zoom meeting. */
+  createZoomMeeting: { request: { id: string }; response: { meetingId: string; joinUrl: string } };
+  /** Registers the signed-in member (waitlisted past capacity); registering twice answers the same status. */
+  registerForEvent: { request: { id: string }; response: { status: RegistrationStatus } };
+  /** Withdraws the member's registration; the first waitlisted member moves up (`promoted` is their uid). */
+  cancelRegistration: { request: { id: string }; response: { promoted: string | null } };
+  /** A new secret URL for the member's calendar feed; the old one stops working. */
+  rotateCalendarFeed: { request: Record<string, never>; response: { url: string } };
+
+  // Recordings (shared/recordings.ts)
+  saveChapters: { request: { materialId: string; chapters: Chapter[] }; response: { materialId: string } };
+  /** Chapters proposed from the transcript, for the admin to edit and save. */
+  draftChapters: { request: { materialId: string }; response: { chapters: Chapter[] } };
+  /** Queues a failed ingest job again. */
+  retryIngest: { request: { id: string }; response: { id: string } };
 }
 
 export type CallableName = keyof Callables;
