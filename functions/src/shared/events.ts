@@ -86,6 +86,22 @@ export interface EventSync {
   luma?: { eventId: string; url: string; syncedSequence: number; error?: string | null };
 }
 
+/**
+ * `events/{id}/changes/{sequence}`: one document per change attendees and mirrors must learn about, written
+ * in the same transaction as the event. Triggers on its creation mail registrants (update, cancellation)
+ * and bring mirrors (Zoom, Google Calendar, Luma) in step; the id makes each change happen once.
+ */
+export const EVENT_CHANGES = 'changes';
+export const EVENT_CHANGE_KINDS = ['published', 'rescheduled', 'updated', 'cancelled'] as const;
+export type EventChangeKind = (typeof EVENT_CHANGE_KINDS)[number];
+export interface EventChange<Time = unknown> {
+  kind: EventChangeKind;
+  sequence: number;
+  /** false: the admin chose not to mail registrants (cancel without notice). */
+  notify: boolean;
+  at: Time;
+}
+
 export const REGISTRATION_STATUSES = ['registered', 'waitlisted'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
