@@ -47,6 +47,10 @@ test('the HTML has the content before any JavaScript runs', async ({ browser, re
   await page.goto(`/materials/${paid.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(paid.title);
   await expect(page.getByTestId('paywall')).toBeVisible();
+  // A material anyone may read arrives with its text: no read, no script needed for the article.
+  const open = await materialAt('public');
+  await page.goto(`/materials/${open.id}`);
+  await expect(page.getByTestId('material-body')).toContainText(open.secret);
   await page.goto('/pricing');
   await expect(page.getByTestId('plan-premium')).toContainText('Premium');
   const missing = await page.goto('/materials/no-such-material');
@@ -54,11 +58,13 @@ test('the HTML has the content before any JavaScript runs', async ({ browser, re
   await noJs.close();
 });
 
-for (const path of ['/', '/pricing', 'paid material']) {
+const MATERIAL_PAGES: Record<string, string> = { 'paid material': 'premium', 'public material': 'public' };
+for (const path of ['/', '/pricing', 'paid material', 'public material']) {
   test(`${path} hydrates without a layout shift and without reading again what the page has`, async ({
     page,
   }, info) => {
-    const url = path === 'paid material' ? `/materials/${(await materialAt('premium')).id}` : path;
+    const access = MATERIAL_PAGES[path];
+    const url = access ? `/materials/${(await materialAt(access)).id}` : path;
     await page.addInitScript(MEASURE_CLS);
     const reads = firestoreRequests(page);
     const warnings = hydrationWarnings(page);

@@ -156,8 +156,23 @@ it('never carries a gated body in any public answer', async () => {
   for (const path of paths) {
     const text = await (await fetch(`${SSR}${path}`)).text();
     expect(text, path).not.toContain(SECRET.slice(0, 30));
-    expect(text, path).not.toContain('Body of public');
   }
+});
+
+it('renders a public material’s body in its own page once functions rendered its HTML, and nowhere else', async () => {
+  const bodyOf = (html: string) => new JSDOM(html).window.document.querySelector('[data-testid="material-body"]');
+  // renderMaterialBody stores the HTML shortly after the write; until then the page holds the teaser only.
+  await expect
+    .poll(async () => bodyOf((await page('/materials/open-intro')).html)?.textContent?.trim() ?? null, {
+      timeout: 15_000,
+    })
+    .toBe('Body of public');
+  const { doc } = await page('/materials/open-intro');
+  expect(JSON.parse(doc.getElementById(SSR_STATE_ID)?.textContent ?? '{}').teasers.bodies['open-intro'].html).toContain(
+    'Body of public',
+  );
+  for (const path of ['/', '/materials/paid-guide', '/sitemap.xml', '/feed.xml'])
+    expect(await (await fetch(`${SSR}${path}`)).text(), path).not.toContain('Body of public');
 });
 
 // robots.txt is covered by public-response.test.ts: the Functions emulator answers /robots.txt itself (empty),

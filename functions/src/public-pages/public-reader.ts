@@ -2,7 +2,8 @@ import { FieldPath, type Firestore, type Query, type Timestamp } from 'firebase-
 import { readTiers } from '../app/tiers-config';
 import { catalogCollection, catalogWheres } from '../shared/catalog';
 import { docIdProblem } from '../shared/fields';
-import { MATERIALS, type MaterialTeaser } from '../shared/materials';
+import { bodyHtmlState } from '../shared/body-html';
+import { BODY, GATED, MATERIALS, type MaterialBody, type MaterialTeaser } from '../shared/materials';
 import { publicTeaser, type PublicReader, type PublicTeaser } from '../shared/public-pages';
 
 const toPublic = (id: string, data: MaterialTeaser<Timestamp>): PublicTeaser =>
@@ -27,6 +28,17 @@ export function publicReader(db: Firestore): PublicReader {
       const snap = await db.collection(MATERIALS).doc(id).get();
       const data = snap.data() as MaterialTeaser<Timestamp> | undefined;
       return data?.status === 'published' ? toPublic(snap.id, data) : null;
+    },
+    async publicBody(id) {
+      if (docIdProblem(id)) return null;
+      const teaser = (await db.collection(MATERIALS).doc(id).get()).data() as MaterialTeaser<Timestamp> | undefined;
+      // Decided on the teaser first: the gated document of anything but a public material is never fetched.
+      if (teaser?.status !== 'published' || teaser.rank !== 0) return null;
+      const body = (await db.doc(`${MATERIALS}/${id}/${GATED}/${BODY}`).get()).data() as MaterialBody | undefined;
+      if (body?.status !== 'published' || body.rank !== 0) return null;
+      const { html, fresh } = bodyHtmlState(body);
+      // HTML not rendered from the current markdown yet: the browser reads the body and follows the render.
+      return fresh ? { html, files: body.files } : null;
     },
     tiers: () => readTiers(db),
   };

@@ -26,6 +26,7 @@ function setup() {
   const reader: PublicReader = {
     catalog: vi.fn(async (_filters, limit: number) => MATERIALS.slice(0, limit)),
     material: vi.fn(async () => null),
+    publicBody: vi.fn(async () => null),
     tiers: vi.fn(async () => DEFAULT_TIERS),
   };
   const render = vi.fn(async () => ({ status: 404, html: '<!doctype html><title>x</title>' }));

@@ -2,7 +2,7 @@
 // public page may be rendered from. The server reads with admin rights, so "public teaser fields only"
 // is enforced here, by a list of fields, not by the rules.
 import type { CatalogFilters } from './catalog';
-import type { MaterialTeaser } from './materials';
+import type { MaterialFile, MaterialTeaser } from './materials';
 import type { TiersConfig } from './tiers';
 
 export const SITE_NAME = 'Commons';
@@ -44,12 +44,27 @@ export function publicTeaser<In, Out>(
   };
 }
 
-/** What the server may read for a public page: published teasers and the plans, nothing per reader. */
+/**
+ * The body of a material anyone may read (access `public`, published), as its page shows it: the HTML
+ * functions rendered and sanitized at save time, and the files. Rendering it on the server puts the
+ * article's text in the first paint instead of after a read.
+ */
+export interface PublicBody {
+  html: string;
+  files: MaterialFile[];
+}
+
+/** What the server may read for a public page: published teasers, public bodies and the plans, nothing per reader. */
 export interface PublicReader {
   /** Up to `limit` published teasers for these filters, newest first. */
   catalog(filters: CatalogFilters, limit: number): Promise<PublicTeaser[]>;
   /** A published material's teaser; null when it does not exist or is a draft. */
   material(id: string): Promise<PublicTeaser | null>;
+  /**
+   * The body of a published material whose access is `public` (rank 0) with HTML rendered from its current
+   * markdown; null for any other (a gated body is never read, so it cannot be rendered by mistake).
+   */
+  publicBody(id: string): Promise<PublicBody | null>;
   tiers(): Promise<TiersConfig>;
 }
 

@@ -37,11 +37,12 @@ export const catalogData: ServerData = async ({ route, reader, pinia }) => {
   useCatalogStore(pinia).serve(filters, catalogPage(teasers.map(catalogItem), filters));
 };
 
-/** A published material's teaser (never its body); 404 when there is none. */
+/** A published material's teaser, and its body only when anyone may read it (access public); 404 when there is none. */
 export const materialData: ServerData = async ({ route, reader, pinia }) => {
   const id = String(route.params.id);
   const teaser = await reader.material(id);
-  useTeasersStore(pinia).serve(id, teaser && catalogItem(teaser));
+  const body = teaser?.rank === 0 ? await reader.publicBody(id) : null;
+  useTeasersStore(pinia).serve(id, teaser && catalogItem(teaser), body);
   return teaser ? 200 : 404;
 };
 

@@ -1,12 +1,18 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import type { PublicBody } from '@shared/public-pages';
 import type { CatalogItem } from '@/api/catalog';
 
-/** Material teasers a page was rendered from on the server, by id; null for a material not found. */
+/**
+ * Material teasers a page was rendered from on the server, by id (null for a material not found), and the
+ * bodies of public materials rendered with them (`PublicReader.publicBody`).
+ */
 export const useTeasersStore = defineStore('teasers', () => {
   const served = ref<Record<string, CatalogItem | null>>({});
-  function serve(id: string, teaser: CatalogItem | null) {
+  const bodies = ref<Record<string, PublicBody>>({});
+  function serve(id: string, teaser: CatalogItem | null, body: PublicBody | null = null) {
     served.value = { ...served.value, [id]: teaser };
+    if (body) bodies.value = { ...bodies.value, [id]: body };
   }
-  return { served, serve };
+  return { served, bodies, serve };
 });
