@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventDraft } from '../../functions/src/shared/event-schema';
 import type { EventChange, EventJoin, EventTeaser, Registration } from '../../functions/src/shared/events';
 import { adminSdk, callFunction, clearEmulators, type SignedIn } from '../support/emulators';
-import { createMember } from '../support/factories';
+import { createMember, seedDemo } from '../support/factories';
 
 // The event callables through the emulated functions: saving (series, duplicate, cancel, the change log)
 // and registration (capacity, waitlist, promotion, concurrency, refusals).
@@ -300,4 +300,23 @@ describe('registration', () => {
     const { id } = await save(draft({ access: 'public' }));
     expect((await register(id, free)).result).toEqual({ status: 'registered' });
   });
+});
+
+describe('the demo seed', () => {
+  it('writes the demo events through the same store functions, once', async () => {
+    await seedDemo();
+    await seedDemo();
+    const workshop = await teaser('demo-dbt-workshop');
+    expect(workshop).toMatchObject({ kind: 'zoom', access: 'main', capacity: 2, registered: 2, waitlisted: 0 });
+    expect((await teaser('demo-cancelled-clinic')).status).toBe('cancelled');
+    expect((await teaser('demo-past-meetup')).endAt.toMillis()).toBeLessThan(Date.now());
+    const series = await db.collection('events').where('seriesId', '==', 'demo-office-hours-1').get();
+    expect(series.size).toBe(4);
+    const starts = series.docs.map((d) => (d.get('startAt') as Timestamp).toMillis()).sort();
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(7 * 86_400_000 - 3_600_000);
+    expect((await registration('demo-community-call', 'demo-basic'))?.status).toBe('registered');
+    // Created once: a second run kept the counters and the change log as they were.
+    expect((await teaser('demo-community-call')).registered).toBe(2);
+    expect((await changes('demo-cancelled-clinic')).map((c) => c.kind)).toEqual(['published', 'cancelled']);
+  }, 60_000);
 });
