@@ -24,6 +24,13 @@ export { communityOnPlanChange, completeCommunitySeat } from './community/commun
 export { subscribeVisitor, confirmSubscription } from './signup/signup-functions';
 export { ssr } from './public-pages/ssr-function';
 export {
+  saveEvent,
+  duplicateEventCopy as duplicateEvent,
+  cancelEventNow as cancelEvent,
+  registerMember as registerForEvent,
+  withdrawRegistration as cancelRegistration,
+} from './events/event-functions';
+export {
   expireGrantsHourly,
   reconcileBillingDaily,
   dispatchNewslettersEveryMinute,

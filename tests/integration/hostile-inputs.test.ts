@@ -111,6 +111,22 @@ const invalid = (what: string, data: unknown, says?: RegExp): Row => ({ what, da
 const notFound = (what: string, data: unknown): Row => ({ what, data, status: 'NOT_FOUND' });
 
 const issue = { subject: 'Hello', sections: [{ access: 'public', markdown: 'Hi' }], audience: 'everyone' };
+/** An event as the editor sends it (its zone and wall times valid). */
+const event = {
+  title: 'Office hours',
+  summary: 'Bring your questions along',
+  description: 'Agenda',
+  kind: 'link',
+  status: 'draft',
+  access: 'public',
+  start: '2027-01-14T18:00',
+  end: '2027-01-14T19:00',
+  timeZone: 'Europe/Berlin',
+  capacity: null,
+  place: null,
+  joinUrl: 'https://meet.example.com/x',
+  details: '',
+};
 const sections = (count: number, chars: number) =>
   Array.from({ length: count }, () => ({ access: 'public', markdown: 'x'.repeat(chars) }));
 
@@ -190,6 +206,53 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
   retryAnnouncement: () => oneIdRows('id', 'material_no-such-material'),
   completeCommunitySeat: () => oneIdRows('uid', 'no-such-member'),
   resendVerification: () => wholePayloadRows({}),
+  saveEvent: () => {
+    const base = { event };
+    const field = (
+      path: string,
+      value: unknown,
+      says: RegExp,
+      what = `${path} = ${JSON.stringify(value).slice(0, 40)}`,
+    ) => invalid(what, withField(base, path, value), says);
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'id'),
+      ...idRows(base, 'event.access'),
+      ...['constructor', 'toString', '__proto__', 'gold'].map((access) =>
+        field('event.access', access, /event\.access/),
+      ),
+      field('event.title', 'x'.repeat(2 * MB), /event\.title/, 'a 2 MB title'),
+      field('event.description', 'x'.repeat(2 * MB), /event\.description/, 'a 2 MB description'),
+      field('event.details', 'x'.repeat(20_000), /event\.details/, 'a 20 kB details'),
+      field('event.kind', 'webinar', /event\.kind/),
+      field('event.status', 'cancelled', /event\.status/),
+      field('event.start', '2027-01-14 18:00', /event\.start/),
+      field('event.start', '2027-13-45T18:00', /event\.start/),
+      field('event.end', '2027-01-14T17:00', /event\.end/),
+      field('event.timeZone', 'Mars/Olympus', /event\.timeZone/),
+      field('event.timeZone', { zone: 'UTC' }, /event\.timeZone/),
+      field('event.capacity', 0, /event\.capacity/),
+      field('event.capacity', 1.5, /event\.capacity/),
+      field('event.capacity', '10', /event\.capacity/),
+      field('event.joinWindowMinutes', -5, /event\.joinWindowMinutes/),
+      field('event.joinUrl', 'javascript:alert(1)', /event\.joinUrl/),
+      field('event.joinUrl', 'http://meet.example.com', /event\.joinUrl/),
+      field('event.joinUrl', `https://x.example.com/${'a'.repeat(3000)}`, /event\.joinUrl/, 'a 3000-character link'),
+      field('event.place', 'x'.repeat(300), /event\.place/, 'a 300-character place'),
+      field('event.extra', true, /extra/),
+      invalid('repeat 1000 times', { ...base, repeat: { every: 'week', count: 1000 } }, /repeat\.count/),
+      invalid('repeat every day', { ...base, repeat: { every: 'day', count: 2 } }, /repeat\.every/),
+      invalid('a repeated update', { ...base, id: 'no-such-event', repeat: { every: 'week', count: 2 } }, /repeat/),
+      notFound('an unknown id', { ...base, id: 'no-such-event' }),
+    ];
+  },
+  duplicateEvent: () => oneIdRows('id', 'no-such-event'),
+  cancelEvent: () => [
+    ...oneIdRows('id', 'no-such-event'),
+    invalid('notify as a string', { id: 'no-such-event', notify: 'yes' }, /notify/),
+  ],
+  registerForEvent: () => oneIdRows('id', 'no-such-event'),
+  cancelRegistration: () => oneIdRows('id', 'no-such-event'),
   subscribeVisitor: () => {
     const base = { email: 'visitor@example.com' };
     return [

@@ -21,12 +21,25 @@ const CLAIMS: Array<[string, AccessClaims | null]> = [
   ['fractional rank', { tier: 'premium', rank: 39.5 }],
 ];
 const RANKS = [0, 10, 20, 30, 35, 40, 50];
+const uidOf = (label: string) => `u-${label.replace(/\W/g, '')}`;
 
 // Ranks outside DEFAULT_TIERS on purpose (35, 50): only the numbers are compared.
 const env = rulesSuite(async (ctx) => {
   for (const rank of RANKS) {
     await setDoc(doc(ctx.firestore(), `materials/r${rank}`), { status: 'published', rank });
     await setDoc(doc(ctx.firestore(), `materials/r${rank}/gated/body`), { status: 'published', rank, access: 'x' });
+    // An event's join details: the same comparison, for members registered once the window opened.
+    await setDoc(doc(ctx.firestore(), `events/r${rank}`), { status: 'published', rank });
+    await setDoc(doc(ctx.firestore(), `events/r${rank}/gated/join`), {
+      status: 'published',
+      rank,
+      access: 'x',
+      opensAt: new Date(Date.now() - 60_000),
+    });
+    for (const [label, claims] of CLAIMS) {
+      if (claims)
+        await setDoc(doc(ctx.firestore(), `events/r${rank}/registrations/${uidOf(label)}`), { status: 'registered' });
+    }
   }
 });
 
@@ -37,12 +50,15 @@ describe('canAccess and the rules agree', () => {
         claims === null
           ? env().unauthenticatedContext().firestore()
           : env()
-              .authenticatedContext(`u-${label.replace(/\W/g, '')}`, claims as Record<string, unknown>)
+              .authenticatedContext(uidOf(label), claims as Record<string, unknown>)
               .firestore();
       const outcomes: boolean[] = [];
       for (const rank of RANKS) {
         const expected = canAccess(claims, { rank });
         await (expected ? assertSucceeds : assertFails)(getDoc(doc(db, `materials/r${rank}/gated/body`)));
+        // A visitor holds no registration, so no event's join details (a public one included).
+        const joins = expected && claims !== null;
+        await (joins ? assertSucceeds : assertFails)(getDoc(doc(db, `events/r${rank}/gated/join`)));
         outcomes.push(expected);
       }
       // The table is not degenerate: each row sees the public item and (but for the top) not everything.

@@ -47,6 +47,7 @@ async function main() {
       `Demo accounts (password: ${DEMO_PASSWORD}):`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(20)} ${a.admin ? 'admin' : (a.tier ?? 'free')}`),
       `Materials: ${report.materialsCreated} created, ${report.materialsKept} already there.`,
+      `Events: ${report.eventsCreated} created, ${report.eventsKept} already there.`,
       prices,
     ].join('\n'),
   );

@@ -13,6 +13,7 @@ import { BODY, GATED, MATERIALS, MATERIAL_SEARCH, materialDocs, searchEntryOf } 
 import { CONFIG, MEMBERS, TIERS_DOC } from '../shared/members';
 import { lowestTier, rankOf } from '../shared/tiers';
 import { SEED_FILES, SEED_MATERIALS } from './seed-materials';
+import { seedEvents, SEED_EVENTS } from './seed-events';
 
 /** Demo accounts; one shared password, printed by `npm start` and written in the README. */
 export const DEMO_PASSWORD = 'commons-demo';
@@ -75,6 +76,8 @@ export interface SeedReport {
   accounts: number;
   materialsCreated: number;
   materialsKept: number;
+  eventsCreated: number;
+  eventsKept: number;
 }
 
 /**
@@ -126,5 +129,12 @@ export async function seed(deps: {
     });
     if (created) materialsCreated++;
   }
-  return { accounts: DEMO_ACCOUNTS.length, materialsCreated, materialsKept: SEED_MATERIALS.length - materialsCreated };
+  const eventsCreated = await seedEvents(db, now);
+  return {
+    accounts: DEMO_ACCOUNTS.length,
+    materialsCreated,
+    materialsKept: SEED_MATERIALS.length - materialsCreated,
+    eventsCreated,
+    eventsKept: SEED_EVENTS.length - eventsCreated,
+  };
 }

@@ -4,6 +4,9 @@
 import type { SubscriptionState } from '../domain/billing-state';
 import type { SubscriptionFact } from '../domain/entitlement';
 import { graceUntil, type SubscriptionMirror, type SubscriptionStatus } from '../shared/billing';
+import { NEW_EVENT_STATE, eventDocs, type EventDocs } from '../domain/events';
+import type { EventInput } from '../shared/event-schema';
+import type { EventStatus } from '../shared/events';
 import { materialDocs, type MaterialBody, type MaterialInput, type MaterialTeaser } from '../shared/materials';
 import { DEFAULT_EMAIL_PREFS, type MemberDoc } from '../shared/members';
 import { DEFAULT_TIERS } from '../shared/defaults';
@@ -116,4 +119,43 @@ export function makeSubscriptionFact(
   periodStart: Date = daysAfter(-4),
 ): SubscriptionFact {
   return { status, tier, graceUntil: graceUntil(status, periodStart, graceDays) };
+}
+
+/**
+ * An event's three documents (teaser, join details, source) at an access level, built by the same
+ * `eventDocs` the callables use: a link event on 14 January 2027, 18:00 Berlin, published unless
+ * `status` says otherwise. `opensAt` overrides the join window's opening (the rules compare it with now).
+ */
+export function makeEvent(
+  access: string,
+  over: Partial<Omit<EventInput, 'status'>> & { rank?: number; status?: EventStatus; opensAt?: Date } = {},
+): EventDocs {
+  const { rank = rankOrThrow(access), status, opensAt, ...input } = over;
+  const full: EventInput = {
+    title: `A ${access} event`,
+    summary: 'Teaser text for everyone',
+    description: 'What happens',
+    kind: 'link',
+    status: 'published',
+    access,
+    start: '2027-01-14T18:00',
+    end: '2027-01-14T19:00',
+    timeZone: 'Europe/Berlin',
+    capacity: null,
+    joinWindowMinutes: 15,
+    place: null,
+    joinUrl: `https://meet.example.com/${access}`,
+    details: 'Room 1',
+    ...input,
+  };
+  const docs = eventDocs(
+    full,
+    rank,
+    NEW_EVENT_STATE,
+    { description: '<p>What happens</p>', details: '<p>Room 1</p>' },
+    TEST_NOW,
+    status ?? full.status,
+  );
+  if (opensAt) docs.join.opensAt = opensAt;
+  return docs;
 }

@@ -6,6 +6,7 @@ import { catalogData, materialData, plansData } from './server-data';
 // The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
 const MaterialEditor = () => import('@/views/admin/AdminMaterialEditView.vue');
 const NewsletterEditor = () => import('@/views/admin/AdminNewsletterEditView.vue');
+const EventEditor = () => import('@/views/admin/AdminEventEditView.vue');
 
 export const routes: RouteRecordRaw[] = [
   // Public pages (`serverData`) are rendered on the server by the `ssr` function (firebase.json rewrites).
@@ -90,6 +91,20 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-announcements',
         component: () => import('@/views/admin/AdminAnnouncementsView.vue'),
         meta: { title: 'Admin: announcements' },
+      },
+      {
+        path: 'events',
+        name: 'admin-events',
+        component: () => import('@/views/admin/AdminEventsView.vue'),
+        meta: { title: 'Admin: events' },
+      },
+      { path: 'events/new', name: 'admin-event-new', component: EventEditor, meta: { title: 'New event' } },
+      {
+        path: 'events/:id',
+        name: 'admin-event-edit',
+        component: EventEditor,
+        props: true,
+        meta: { title: 'Event' },
       },
     ],
   },

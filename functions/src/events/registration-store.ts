@@ -1,0 +1,126 @@
+import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import { countersAfterLeaving, registrationDecision, seatsToFill } from '../domain/events';
+import { Refusal } from '../domain/refusal';
+import { readerRank, tierNeeded, type AccessClaims } from '../shared/access';
+import { hasEnded, type EventTeaser, type Registration, type RegistrationStatus } from '../shared/events';
+import { MEMBERS, type MemberDoc } from '../shared/members';
+import type { TiersConfig } from '../shared/tiers';
+import { eventRefs, teaserOf, type EventRefs } from './event-docs';
+
+export interface RegistrationDeps {
+  db: Firestore;
+  now: () => Date;
+}
+
+/** The event as a member may act on it: published or cancelled (drafts do not exist for members). */
+async function memberVisibleEvent(tx: Transaction, refs: EventRefs): Promise<EventTeaser<Date>> {
+  const snap = await tx.get(refs.teaser);
+  const teaser = snap.exists ? teaserOf(snap.data() as EventTeaser<never>) : null;
+  if (!teaser || teaser.status === 'draft') throw new Refusal('not-found', 'No such event');
+  return teaser;
+}
+
+/**
+ * The first `count` waitlisted registrations (oldest first; the document id breaks ties), read inside
+ * the transaction; `write()` moves them up. The caller adjusts the counters. Skips `except` (the member
+ * who is leaving).
+ */
+export async function promoteWaitlisted(
+  tx: Transaction,
+  refs: EventRefs,
+  count: number,
+  except?: string,
+): Promise<{ uids: string[]; count: number; write: () => void }> {
+  const waiting = await tx.get(
+    refs.registrations
+      .where('status', '==', 'waitlisted')
+      .orderBy('createdAt')
+      .limit(count + (except ? 1 : 0)),
+  );
+  const docs = waiting.docs.filter((d) => d.id !== except).slice(0, count);
+  return {
+    uids: docs.map((d) => d.id),
+    count: docs.length,
+    write: () => {
+      for (const doc of docs) tx.update(doc.ref, { status: 'registered' satisfies RegistrationStatus });
+    },
+  };
+}
+
+/** Why this reader may not register, naming the plan to upgrade to. */
+function upgradeMessage(tiers: TiersConfig, rank: number): string {
+  const tier = tierNeeded(tiers, { rank });
+  return tier
+    ? `This event is for ${tier.name} members and up: upgrade to ${tier.name} to join`
+    : 'This event is not open to any plan';
+}
+
+/**
+ * Registers a member: a seat while there is one, else the waitlist, counted on the teaser in the same
+ * transaction (so concurrent registrations for the last seat give one seat and one waitlist place).
+ * Registering again answers the status the member has; nothing is written twice.
+ */
+export async function registerForEvent(
+  deps: RegistrationDeps,
+  id: string,
+  uid: string,
+  claims: AccessClaims,
+  tiers: TiersConfig,
+): Promise<RegistrationStatus> {
+  const { db } = deps;
+  const refs = eventRefs(db, id);
+  const memberRef = db.collection(MEMBERS).doc(uid);
+  return db.runTransaction(async (tx) => {
+    const now = deps.now();
+    const teaser = await memberVisibleEvent(tx, refs);
+    if (teaser.status === 'cancelled') throw new Refusal('failed-precondition', 'This event was cancelled');
+    if (hasEnded(teaser, now.getTime())) throw new Refusal('failed-precondition', 'This event is over');
+    if (readerRank(claims) < teaser.rank) throw new Refusal('permission-denied', upgradeMessage(tiers, teaser.rank));
+    const [existing, member] = await tx.getAll(refs.registration(uid), memberRef);
+    const current = existing?.exists ? (existing.get('status') as RegistrationStatus) : null;
+    const decision = registrationDecision(current, teaser);
+    if (!decision.changed) return decision.status;
+    const profile = member?.data() as MemberDoc | undefined;
+    if (!profile) throw new Refusal('failed-precondition', 'Your account is still being set up: try again in a moment');
+    const registration: Registration<Date> = {
+      uid,
+      email: profile.email,
+      name: profile.name,
+      status: decision.status,
+      source: 'web',
+      createdAt: now,
+    };
+    tx.create(refs.registration(uid), registration);
+    tx.update(
+      refs.teaser,
+      decision.status === 'registered'
+        ? { registered: FieldValue.increment(1) }
+        : { waitlisted: FieldValue.increment(1) },
+    );
+    return decision.status;
+  });
+}
+
+/**
+ * Withdraws a member's registration (deleted, not kept). A seat freed on a published event goes to the
+ * earliest waitlisted member in the same transaction; their uid is returned. Withdrawing twice is once.
+ */
+export async function cancelRegistration(deps: RegistrationDeps, id: string, uid: string): Promise<string | null> {
+  const { db } = deps;
+  const refs = eventRefs(db, id);
+  return db.runTransaction(async (tx) => {
+    const teaser = await memberVisibleEvent(tx, refs);
+    const existing = await tx.get(refs.registration(uid));
+    if (!existing.exists) return null;
+    if (hasEnded(teaser, deps.now().getTime())) throw new Refusal('failed-precondition', 'This event is over');
+    const leaving = existing.get('status') as RegistrationStatus;
+    const left = countersAfterLeaving(teaser, leaving, 0);
+    const fill = teaser.status === 'published' ? seatsToFill(left) : 0;
+    const promote = fill > 0 ? await promoteWaitlisted(tx, refs, fill, uid) : null;
+    const after = countersAfterLeaving(teaser, leaving, promote?.count ?? 0);
+    tx.delete(refs.registration(uid));
+    promote?.write();
+    tx.update(refs.teaser, { registered: after.registered, waitlisted: after.waitlisted });
+    return promote?.uids[0] ?? null;
+  });
+}
