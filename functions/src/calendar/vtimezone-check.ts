@@ -53,13 +53,14 @@ export function parseObservances(vtimezone: string): Observance[] | null {
   return out;
 }
 
-/** Day of month of the nth (negative: from the end) ISO weekday of a month. */
-function nthWeekday(year: number, month: number, nth: number, weekday: number): number | null {
-  const first = DateTime.utc(year, month, 1);
-  const days = first.daysInMonth ?? 31;
-  const matches: number[] = [];
-  for (let d = 1; d <= days; d++) if (first.set({ day: d }).weekday === weekday) matches.push(d);
-  return (nth > 0 ? matches[nth - 1] : matches[matches.length + nth]) ?? null;
+/** Day of month of the nth (negative: from the end) ISO weekday (1 Monday … 7 Sunday) of a month. */
+export function nthWeekday(year: number, month: number, nth: number, weekday: number): number | null {
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const firstWeekday = new Date(Date.UTC(year, month - 1, 1)).getUTCDay() || 7;
+  const first = 1 + ((weekday - firstWeekday + 7) % 7);
+  const count = Math.floor((days - first) / 7) + 1;
+  const index = nth > 0 ? nth - 1 : count + nth;
+  return index >= 0 && index < count ? first + index * 7 : null;
 }
 
 /** UTC milliseconds of each onset of an observance in `year`. */

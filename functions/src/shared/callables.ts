@@ -62,6 +62,8 @@ export interface Callables {
   cancelRegistration: { request: { id: string }; response: { promoted: string | null } };
   /** A new secret URL for the member's calendar feed; the old one stops working. */
   rotateCalendarFeed: { request: Record<string, never>; response: { url: string } };
+  /** The member's current calendar feed URL (it is signed, so only the functions can spell it). */
+  getCalendarFeed: { request: Record<string, never>; response: { url: string } };
 
   // Recordings (shared/recordings.ts)
   saveChapters: { request: { materialId: string; chapters: Chapter[] }; response: { materialId: string } };
