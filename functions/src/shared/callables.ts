@@ -34,7 +34,8 @@ export interface Callables {
   };
   sendNewsletterTest: { request: { id: string }; response: { to: string } };
   cancelNewsletter: { request: { id: string }; response: { id: string } };
-  announce: { request: { materialId: string }; response: { id: string } };
+  /** Exactly one of `materialId` and `eventId`: the published item to post to Slack and Telegram. */
+  announce: { request: { materialId?: string; eventId?: string }; response: { id: string } };
   retryAnnouncement: {
     request: { id: string };
     response: { id: string; channels: Record<string, ChannelState> | { retrying: 'pending' } };
