@@ -6,6 +6,7 @@ import type { SubscriptionFact } from '../domain/entitlement';
 import { graceUntil, type SubscriptionMirror, type SubscriptionStatus } from '../shared/billing';
 import { materialDocs, type MaterialBody, type MaterialInput, type MaterialTeaser } from '../shared/materials';
 import { DEFAULT_EMAIL_PREFS, type MemberDoc } from '../shared/members';
+import type { EventTeaser } from '../shared/events';
 import { DEFAULT_TIERS } from '../shared/defaults';
 import { rankOf } from '../shared/tiers';
 
@@ -116,4 +117,42 @@ export function makeSubscriptionFact(
   periodStart: Date = daysAfter(-4),
 ): SubscriptionFact {
   return { status, tier, graceUntil: graceUntil(status, periodStart, graceDays) };
+}
+
+/**
+ * An event's public teaser at an access level: published, an hour long, a week after TEST_NOW at 18:00
+ * Europe/Berlin, no capacity. Named `eventFixture` (not makeEvent) beside the events area's own factories.
+ */
+export function eventFixture(
+  access: string,
+  over: Partial<EventTeaser<Date>> & { id?: string } = {},
+): { id: string; teaser: EventTeaser<Date> } {
+  const { id = `ev-${access}`, ...fields } = over;
+  const startAt = fields.startAt ?? new Date('2026-12-01T17:00:00Z');
+  return {
+    id,
+    teaser: {
+      title: `A ${access} event`,
+      summary: 'Teaser text for everyone',
+      descriptionHtml: '<p>About the event</p>',
+      kind: 'zoom',
+      status: 'published',
+      access,
+      rank: fields.rank ?? rankOrThrow(access),
+      startAt,
+      endAt: new Date(startAt.getTime() + 3_600_000),
+      timeZone: 'Europe/Berlin',
+      capacity: null,
+      registered: 0,
+      waitlisted: 0,
+      joinWindowMinutes: 15,
+      place: null,
+      seriesId: null,
+      recordingId: null,
+      sequence: 0,
+      publishedAt: TEST_NOW,
+      updatedAt: TEST_NOW,
+      ...fields,
+    },
+  };
 }
