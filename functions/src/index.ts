@@ -23,6 +23,8 @@ export {
 export { communityOnPlanChange, completeCommunitySeat } from './community/community-functions';
 export { subscribeVisitor, confirmSubscription } from './signup/signup-functions';
 export { ssr } from './public-pages/ssr-function';
+export { calendarFeed, getCalendarFeed, rotateCalendarFeed } from './calendar/calendar-functions';
+export { mailOnRegistration, mailOnEventChange } from './calendar/event-mail-functions';
 export {
   saveEvent,
   duplicateEventCopy as duplicateEvent,
@@ -36,4 +38,5 @@ export {
   dispatchNewslettersEveryMinute,
   retryMailEveryMinute,
   retryAnnouncementsEveryMinute,
+  sendEventRemindersEvery5Minutes,
 } from './schedules/scheduled-functions';

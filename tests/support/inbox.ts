@@ -8,6 +8,8 @@ export interface CapturedMail {
   html: string;
   text: string;
   headers: Record<string, string>;
+  /** Attached files with their text (an event's `.ics`). */
+  attachments?: Array<{ filename: string; contentType: string; content: string }>;
 }
 
 /** Every captured message, or those to one address. */

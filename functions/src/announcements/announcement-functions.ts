@@ -4,14 +4,16 @@ import { deps } from '../app/deps';
 import { CHAT_SECRETS } from '../app/params';
 import { announceRequestSchema, retryAnnouncementRequestSchema } from '../shared/announcement-schema';
 import { ANNOUNCEMENTS } from '../shared/announcements';
-import { announceMaterial, deliverAnnouncement, retryAnnouncement } from './announcement-store';
+import { announceEvent, announceMaterial, deliverAnnouncement, retryAnnouncement } from './announcement-store';
 
-/** Admin ticks "announce" when publishing: queue the teaser for Slack and Telegram. */
+/** Admin ticks "announce" when publishing: queue the material's or event's teaser for Slack and Telegram. */
 export const announce = callable(
   'announce',
   { schema: announceRequestSchema, caller: 'admin', secrets: CHAT_SECRETS },
-  async ({ materialId }, { caller }) => ({
-    id: await announceMaterial(deps(), materialId, caller.email ?? 'admin'),
+  async ({ materialId, eventId }, { caller }) => ({
+    id: eventId
+      ? await announceEvent(deps(), eventId, caller.email ?? 'admin')
+      : await announceMaterial(deps(), materialId!, caller.email ?? 'admin'),
   }),
 );
 

@@ -5,7 +5,16 @@ import { isAlreadyExists } from '../app/firebase';
 import type { Settings } from '../app/settings';
 import { readTiers } from '../app/tiers-config';
 import { Refusal } from '../domain/refusal';
-import { ANNOUNCEMENTS, type AnnouncementDoc, type ChannelDelivery, type ChannelState } from '../shared/announcements';
+import {
+  ANNOUNCEMENTS,
+  type AnnouncementDoc,
+  type AnnouncementKind,
+  type ChannelDelivery,
+  type ChannelState,
+} from '../shared/announcements';
+import { eventPageUrl } from '../calendar/calendar-feed';
+import { eventWhen } from '../calendar/event-time';
+import { EVENTS, type EventTeaser } from '../shared/events';
 import { accessLabel } from '../shared/tiers';
 import { MATERIALS, type MaterialTeaser } from '../shared/materials';
 
@@ -33,22 +42,63 @@ const KIND_LABELS: Record<string, string> = {
  * never the body. One announcement per material (the document id), so announcing twice is refused.
  */
 export async function announceMaterial(deps: AnnounceDeps, materialId: string, by: string): Promise<string> {
-  if (deps.channels.length === 0)
-    throw new Refusal('failed-precondition', 'No Slack or Telegram channel is configured');
+  requireChannels(deps);
   const teaser = (await deps.db.collection(MATERIALS).doc(materialId).get()).data() as MaterialTeaser | undefined;
   if (!teaser) throw new Refusal('not-found', `No material "${materialId}"`);
   if (teaser.status !== 'published')
     throw new Refusal('failed-precondition', 'Publish the material before announcing it');
   const tiers = await readTiers(deps.db);
-  const id = `material_${materialId}`;
-  const doc: Announcement = {
-    kind: 'material',
-    refId: materialId,
+  return createAnnouncement(deps, 'material', materialId, by, {
     title: teaser.title,
     summary: teaser.summary,
     url: `${deps.settings.appUrl}/materials/${materialId}`,
     kindLabel: KIND_LABELS[teaser.kind] ?? 'New material',
     accessLabel: accessLabel(tiers, teaser.access),
+  });
+}
+
+/**
+ * Queue the announcement of a published event that has not started: its teaser, its time in its zone
+ * and its page (never the join details). One announcement per event, like materials.
+ */
+export async function announceEvent(deps: AnnounceDeps, eventId: string, by: string): Promise<string> {
+  requireChannels(deps);
+  const teaser = (await deps.db.collection(EVENTS).doc(eventId).get()).data() as EventTeaser<Timestamp> | undefined;
+  if (!teaser) throw new Refusal('not-found', `No event "${eventId}"`);
+  if (teaser.status !== 'published') throw new Refusal('failed-precondition', 'Publish the event before announcing it');
+  if (teaser.startAt.toMillis() <= deps.now().getTime())
+    throw new Refusal('failed-precondition', 'The event has started already');
+  const tiers = await readTiers(deps.db);
+  const when = eventWhen(teaser.startAt.toDate(), teaser.endAt.toDate(), teaser.timeZone);
+  return createAnnouncement(deps, 'event', eventId, by, {
+    title: teaser.title,
+    summary: `${when}${teaser.place ? ` · ${teaser.place}` : ''}\n${teaser.summary}`,
+    url: eventPageUrl(deps.settings.appUrl, eventId),
+    kindLabel: 'New event',
+    accessLabel: accessLabel(tiers, teaser.access),
+  });
+}
+
+function requireChannels(deps: AnnounceDeps): void {
+  if (deps.channels.length === 0)
+    throw new Refusal('failed-precondition', 'No Slack or Telegram channel is configured');
+}
+
+type Teaser = Pick<Announcement, 'title' | 'summary' | 'url' | 'kindLabel' | 'accessLabel'>;
+
+/** Creates `announcements/{kind}_{refId}` once, with one pending entry per configured channel. */
+async function createAnnouncement(
+  deps: AnnounceDeps,
+  kind: AnnouncementKind,
+  refId: string,
+  by: string,
+  teaser: Teaser,
+): Promise<string> {
+  const id = `${kind}_${refId}`;
+  const doc: Announcement = {
+    kind,
+    refId,
+    ...teaser,
     channels: Object.fromEntries(
       deps.channels.map((c) => [c.name, { state: 'pending', attempts: 0, error: null, sentAt: null }]),
     ),
@@ -59,7 +109,7 @@ export async function announceMaterial(deps: AnnounceDeps, materialId: string, b
   try {
     await deps.db.collection(ANNOUNCEMENTS).doc(id).create(doc);
   } catch (err) {
-    if (isAlreadyExists(err)) throw new Refusal('already-exists', 'This material was already announced');
+    if (isAlreadyExists(err)) throw new Refusal('already-exists', `This ${kind} was already announced`);
     throw err;
   }
   return id;

@@ -9,6 +9,15 @@ export interface PlanMailData {
   tierName: string | null;
 }
 
+/** What every event mail names: the event as its teaser says, its time in its zone, and its page. */
+export interface EventMailData {
+  title: string;
+  /** `eventWhen(...)`: "Thursday, 14 January 2027, 18:00–19:30 (Europe/Berlin)". */
+  when: string;
+  /** The event's page: Register, and Join once the window opens (no join link is ever mailed). */
+  pageUrl: string;
+}
+
 /**
  * Transactional emails queued in the `mail` outbox: each template by name with the data it needs, so
  * `queueMail` and `renderTemplate` check at compile time that a caller gives a template what it reads.
@@ -18,6 +27,14 @@ export interface MailTemplates extends Record<BillingMailTemplate, PlanMailData>
   'community-invite': { slackInviteUrl: string; telegramInviteUrl: string };
   /** To a password account: `verifyUrl` is Firebase Auth's action link (`generateEmailVerificationLink`). */
   'verify-email': { verifyUrl: string };
+  /** Events (functions/src/calendar/event-mail.ts): the `.ics` travels as the mail's attachment. */
+  'event-registered': EventMailData;
+  'event-waitlisted': EventMailData;
+  'event-promoted': EventMailData;
+  'event-rescheduled': EventMailData;
+  /** `invite`: a cancellation (METHOD:CANCEL) is attached, for those who had the invitation. */
+  'event-cancelled': EventMailData & { invite: boolean };
+  'event-reminder': EventMailData & { lead: '24h' | '1h' };
 }
 export type MailTemplate = keyof MailTemplates;
 
@@ -91,6 +108,54 @@ const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
       'Until then you cannot buy a plan or receive member emails. If you did not create an account, ignore this email.',
     ],
     action: (d) => ({ label: 'Verify my email', url: d.verifyUrl }),
+  },
+  'event-registered': {
+    subject: (d) => `You're registered: ${d.title}`,
+    lines: (d) => [
+      `You have a place at ${d.title}, ${d.when}.`,
+      'The attached invitation adds it to your calendar. The event page shows the Join button shortly before the start.',
+    ],
+    action: (d) => ({ label: 'Open the event', url: d.pageUrl }),
+  },
+  'event-waitlisted': {
+    subject: (d) => `You're on the waitlist: ${d.title}`,
+    lines: (d) => [
+      `${d.title}, ${d.when}, is full, so you are on the waitlist.`,
+      'If a place opens you move up by yourself, and we email you the invitation.',
+    ],
+    action: (d) => ({ label: 'Open the event', url: d.pageUrl }),
+  },
+  'event-promoted': {
+    subject: (d) => `A place opened: you're in for ${d.title}`,
+    lines: (d) => [
+      `You moved up from the waitlist and have a place at ${d.title}, ${d.when}.`,
+      'The attached invitation adds it to your calendar. The event page shows the Join button shortly before the start.',
+    ],
+    action: (d) => ({ label: 'Open the event', url: d.pageUrl }),
+  },
+  'event-rescheduled': {
+    subject: (d) => `New time: ${d.title}`,
+    lines: (d) => [
+      `${d.title} has moved. It is now ${d.when}.`,
+      'The attached invitation updates the entry in your calendar.',
+    ],
+    action: (d) => ({ label: 'Open the event', url: d.pageUrl }),
+  },
+  'event-cancelled': {
+    subject: (d) => `Cancelled: ${d.title}`,
+    lines: (d) => [
+      `${d.title}, planned for ${d.when}, is cancelled.`,
+      ...(d.invite ? ['The attached cancellation removes it from your calendar.'] : []),
+    ],
+    action: (d) => ({ label: 'See the event', url: d.pageUrl }),
+  },
+  'event-reminder': {
+    subject: (d) => (d.lead === '1h' ? `Starting in an hour: ${d.title}` : `Tomorrow: ${d.title}`),
+    lines: (d) => [
+      `${d.title} starts ${d.lead === '1h' ? 'in an hour' : 'in a day'}: ${d.when}.`,
+      'Join from the event page: the Join button appears there shortly before the start.',
+    ],
+    action: (d) => ({ label: 'Open the event', url: d.pageUrl }),
   },
 };
 

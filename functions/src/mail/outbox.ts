@@ -61,7 +61,14 @@ export async function deliverMail(deps: OutboxDeps, id: string): Promise<MailSta
   }
   try {
     const [result] = await deps.transport.sendBatch([
-      { ...rendered, id, to: mail.to, from: deps.settings.from, stream: 'transactional' },
+      {
+        ...rendered,
+        id,
+        to: mail.to,
+        from: deps.settings.from,
+        stream: 'transactional',
+        ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
+      },
     ]);
     const state: MailState = result?.ok ? 'sent' : 'failed';
     await ref.update({

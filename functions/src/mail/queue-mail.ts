@@ -1,5 +1,5 @@
 import { Timestamp, type DocumentData, type DocumentReference, type Firestore } from 'firebase-admin/firestore';
-import { MAIL } from '../shared/mail';
+import { MAIL, type MailAttachment } from '../shared/mail';
 import type { MailTemplate, MailTemplates } from './mail-templates';
 
 /** A transaction or a batch: the mail is written with the state change it announces, or not at all. */
@@ -14,6 +14,8 @@ export type QueuedMail = { [T in MailTemplate]: { template: T; data: MailTemplat
   to: string;
   /** The member it is for; null for a visitor (double opt-in). */
   uid: string | null;
+  /** Small text files stored with the mail (an event's `.ics`, a few KB), sent as attachments. */
+  attachments?: MailAttachment[];
 };
 
 /** The one way to queue a transactional email (`deliverOutboxMail` sends it once it is created). */

@@ -4,6 +4,7 @@ import type { AppDeps } from '../app/deps';
 import { CHAT_SECRETS, MAIL_SECRETS, STRIPE_SECRET_KEY } from '../app/params';
 import { retryPendingAnnouncements } from '../announcements/announcement-store';
 import { reconcileSubscriptions } from '../billing/reconcile';
+import { sendEventReminders } from '../calendar/event-reminders';
 import { retryQueuedMail } from '../mail/outbox';
 import { expireGrants } from '../members/member-store';
 import { dispatchNewsletters } from '../newsletters/newsletter-sender';
@@ -54,6 +55,15 @@ export const SCHEDULED_JOBS = {
     schedule: { everyMinutes: 1 },
     secrets: CHAT_SECRETS,
     run: (deps) => retryPendingAnnouncements(deps),
+  },
+  /** Queues the 24 h and 1 h event reminders that are due (idempotent: each mail's key names its member). */
+  sendEventRemindersEvery5Minutes: {
+    schedule: { everyMinutes: 5 },
+    timeoutSeconds: 300,
+    run: async (deps) => {
+      const { events, queued } = await sendEventReminders(deps);
+      if (queued) logger.info(`event reminders: ${queued} mails for ${events} events`);
+    },
   },
 } satisfies Record<string, ScheduledJob>;
 

@@ -14,8 +14,11 @@ export interface ChannelDelivery<Time = unknown> {
   sentAt: Time | null;
 }
 
+/** What is announced; the document id is `{kind}_{refId}`. */
+export type AnnouncementKind = 'material' | 'event';
+
 export interface AnnouncementDoc<Time = unknown> {
-  kind: 'material';
+  kind: AnnouncementKind;
   refId: string;
   title: string;
   summary: string;

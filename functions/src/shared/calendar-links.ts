@@ -1,6 +1,8 @@
 // Where the calendar files live (served by the `calendarFeed` HTTP function behind the Hosting rewrite
 // `/ics/**`) and the "Add to Google Calendar" link: one place, for the web and for mails.
 
+/** An event's page in the app (where Register / Join live); calendar files and mails link to it. */
+export const eventPagePath = (eventId: string): string => `/events/${encodeURIComponent(eventId)}`;
 /** Per-event file: `/ics/event/{id}.ics`. */
 export const eventIcsPath = (eventId: string): string => `/ics/event/${encodeURIComponent(eventId)}.ics`;
 /** Public events feed. */

@@ -34,7 +34,8 @@ export interface Callables {
   };
   sendNewsletterTest: { request: { id: string }; response: { to: string } };
   cancelNewsletter: { request: { id: string }; response: { id: string } };
-  announce: { request: { materialId: string }; response: { id: string } };
+  /** Exactly one of `materialId` and `eventId`: the published item to post to Slack and Telegram. */
+  announce: { request: { materialId?: string; eventId?: string }; response: { id: string } };
   retryAnnouncement: {
     request: { id: string };
     response: { id: string; channels: Record<string, ChannelState> | { retrying: 'pending' } };
@@ -62,6 +63,8 @@ export interface Callables {
   cancelRegistration: { request: { id: string }; response: { promoted: string | null } };
   /** A new secret URL for the member's calendar feed; the old one stops working. */
   rotateCalendarFeed: { request: Record<string, never>; response: { url: string } };
+  /** The member's current calendar feed URL (it is signed, so only the functions can spell it). */
+  getCalendarFeed: { request: Record<string, never>; response: { url: string } };
 
   // Recordings (shared/recordings.ts)
   saveChapters: { request: { materialId: string; chapters: Chapter[] }; response: { materialId: string } };

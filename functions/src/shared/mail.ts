@@ -3,6 +3,15 @@
  * outbox document. Transports live in functions/src/adapters/mail (SMTP, Postmark, local capture).
  */
 
+/** A small text file sent with an email (an event's `.ics`); the outbox stores it with the mail. */
+export interface MailAttachment {
+  filename: string;
+  /** e.g. `text/calendar; charset=utf-8; method=REQUEST`. */
+  contentType: string;
+  /** The file's text (UTF-8). */
+  content: string;
+}
+
 /** One email, fully rendered. `headers` carries List-Unsubscribe and friends. */
 export interface OutgoingEmail {
   to: string;
@@ -15,6 +24,7 @@ export interface OutgoingEmail {
   id: string;
   /** Provider-side grouping, e.g. 'newsletter' or 'transactional' (Postmark message streams). */
   stream?: 'newsletter' | 'transactional';
+  attachments?: MailAttachment[];
 }
 
 export interface SendResult {

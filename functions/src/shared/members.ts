@@ -38,6 +38,11 @@ export interface MemberDoc<Time = unknown> {
    * Absent on members from before it was mirrored: they count as verified.
    */
   emailVerified?: boolean;
+  /**
+   * Version of the member's secret calendar feed URL (`/ics/member/{token}.ics`), raised by
+   * `rotateCalendarFeed` so older URLs stop working. Written by functions only; absent means 0.
+   */
+  calendarFeedVersion?: number;
 }
 
 /** Whether member mail may go to this member's address (see `MemberDoc.emailVerified`). */

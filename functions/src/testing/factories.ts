@@ -9,6 +9,7 @@ import type { EventInput } from '../shared/event-schema';
 import type { EventStatus } from '../shared/events';
 import { materialDocs, type MaterialBody, type MaterialInput, type MaterialTeaser } from '../shared/materials';
 import { DEFAULT_EMAIL_PREFS, type MemberDoc } from '../shared/members';
+import type { EventTeaser } from '../shared/events';
 import { DEFAULT_TIERS } from '../shared/defaults';
 import { rankOf } from '../shared/tiers';
 
@@ -158,4 +159,42 @@ export function makeEvent(
   );
   if (opensAt) docs.join.opensAt = opensAt;
   return docs;
+}
+
+/**
+ * An event's public teaser at an access level: published, an hour long, a week after TEST_NOW at 18:00
+ * Europe/Berlin, no capacity. Named `eventFixture` (not makeEvent) beside the events area's own factories.
+ */
+export function eventFixture(
+  access: string,
+  over: Partial<EventTeaser<Date>> & { id?: string } = {},
+): { id: string; teaser: EventTeaser<Date> } {
+  const { id = `ev-${access}`, ...fields } = over;
+  const startAt = fields.startAt ?? new Date('2026-12-01T17:00:00Z');
+  return {
+    id,
+    teaser: {
+      title: `A ${access} event`,
+      summary: 'Teaser text for everyone',
+      descriptionHtml: '<p>About the event</p>',
+      kind: 'zoom',
+      status: 'published',
+      access,
+      rank: fields.rank ?? rankOrThrow(access),
+      startAt,
+      endAt: new Date(startAt.getTime() + 3_600_000),
+      timeZone: 'Europe/Berlin',
+      capacity: null,
+      registered: 0,
+      waitlisted: 0,
+      joinWindowMinutes: 15,
+      place: null,
+      seriesId: null,
+      recordingId: null,
+      sequence: 0,
+      publishedAt: TEST_NOW,
+      updatedAt: TEST_NOW,
+      ...fields,
+    },
+  };
 }

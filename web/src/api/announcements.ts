@@ -1,4 +1,4 @@
-// Announcements of materials to Slack and Telegram: admins follow `announcements` live (delivery state
+// Announcements of materials and events to Slack and Telegram: admins follow `announcements` live (delivery state
 // per channel); announcing and retrying go through callables (functions own delivery and retries).
 import { ANNOUNCEMENTS } from '@shared/announcements';
 import { announcementView } from '@/lib/announcements';
@@ -15,6 +15,9 @@ export const liveAnnouncements = (max = 50) =>
 
 /** Queues the teaser of a published material for every configured channel. */
 export const announce = (materialId: string) => callFunction('announce', { materialId });
+
+/** Queues a published, upcoming event (teaser, time, page link) for every configured channel. */
+export const announceEvent = (eventId: string) => callFunction('announce', { eventId });
 
 /** Puts the failed channels back in the queue and tries them at once (the live list follows the outcome). */
 export const retryAnnouncement = (id: string) => callFunction('retryAnnouncement', { id });

@@ -83,6 +83,22 @@ describe('SMTP transport into the local capture', () => {
     expect(toTwo.map((m) => m.headers['x-commons-message-id'])).toEqual(['msg-2']);
   });
 
+  it('sends attachments as files the capture reads back byte for byte', async () => {
+    const ics = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nSUMMARY:Grüße\r\nEND:VCALENDAR\r\n';
+    const [result] = await transport.sendBatch([
+      email(7, {
+        attachments: [
+          { filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: ics },
+        ],
+      }),
+    ]);
+    expect(result?.ok).toBe(true);
+    const [m] = capture.messages();
+    expect(m?.headers['content-type']).toMatch(/^multipart\/mixed/);
+    expect(m?.attachments).toEqual([{ filename: 'invite.ics', contentType: 'text/calendar', content: ics }]);
+    expect(m?.text.trim()).toBe(email(7).text);
+  });
+
   it('refuses a header with a line break as that message failure, and never lets headers replace ours', async () => {
     const injected = email(5, { headers: { 'X-Note': 'a\r\nBcc: victim@example.test' } });
     const spoof = email(6, { headers: { 'X-Commons-Message-Id': 'forged', Subject: 'forged' } });
@@ -255,6 +271,22 @@ describe('Postmark transport at its HTTP boundary', () => {
         Headers: [{ Name: 'X-Commons-Message-Id', Value: 'msg-3' }],
         MessageStream: 'outbound',
         Metadata: { commonsMessageId: 'msg-3' },
+      },
+    ]);
+  });
+
+  it("sends attachments base64-encoded in Postmark's Attachments field", async () => {
+    const transport = new PostmarkTransport({ serverToken: token, baseUrl });
+    const content = 'BEGIN:VCALENDAR\r\nSUMMARY:Grüße\r\nEND:VCALENDAR\r\n';
+    await transport.sendBatch([
+      email(1, { attachments: [{ filename: 'event.ics', contentType: 'text/calendar; charset=utf-8', content }] }),
+    ]);
+    const [message] = postmark.requests[0]?.body as Array<Record<string, unknown>>;
+    expect(message?.Attachments).toEqual([
+      {
+        Name: 'event.ics',
+        Content: Buffer.from(content, 'utf8').toString('base64'),
+        ContentType: 'text/calendar; charset=utf-8',
       },
     ]);
   });

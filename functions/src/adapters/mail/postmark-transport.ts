@@ -27,6 +27,8 @@ export interface PostmarkMessage {
   Headers: Array<{ Name: string; Value: string }>;
   MessageStream: string;
   Metadata?: Record<string, string>;
+  /** Postmark's attachments: the content base64-encoded. */
+  Attachments?: Array<{ Name: string; Content: string; ContentType: string }>;
 }
 
 /** One entry of the batch response, in request order. ErrorCode 0 means accepted. */
@@ -103,6 +105,13 @@ export class PostmarkTransport implements MailTransport {
     };
     // Metadata makes our id searchable in Postmark's activity and webhooks; the header carries it anyway.
     if (m.id.length <= MAX_METADATA_VALUE) out.Metadata = { [metadataKey]: m.id };
+    if (m.attachments?.length) {
+      out.Attachments = m.attachments.map((a) => ({
+        Name: a.filename,
+        Content: Buffer.from(a.content, 'utf8').toString('base64'),
+        ContentType: a.contentType,
+      }));
+    }
     return out;
   }
 

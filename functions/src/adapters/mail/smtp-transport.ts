@@ -106,6 +106,15 @@ export class SmtpTransport implements MailTransport {
         text: message.text,
         html: message.html,
         headers: headers.map(([key, value]) => ({ key, value })),
+        ...(message.attachments?.length
+          ? {
+              attachments: message.attachments.map((a) => ({
+                filename: a.filename,
+                content: a.content,
+                contentType: a.contentType,
+              })),
+            }
+          : {}),
       });
       if (info.rejected.length > 0) return { result: { id: message.id, ok: false, error: info.response } };
       return { result: { id: message.id, ok: true, providerId: info.messageId } };

@@ -14,6 +14,8 @@ export interface CapturedMessage {
   headers: Record<string, string>;
   /** ISO time. */
   receivedAt: string;
+  /** Attached files with their text (the capture only meets small text files such as `.ics`). */
+  attachments?: Array<{ filename: string; contentType: string; content: string }>;
 }
 
 // Writes are batched: one append per tick window instead of one per message (no per-message fsync).

@@ -128,6 +128,11 @@ async function receive(stream: SMTPServerDataStream, session: SMTPServerSession)
     text: parsed.text ?? '',
     headers: rawHeaders(parsed),
     receivedAt: new Date().toISOString(),
+    attachments: parsed.attachments.map((a) => ({
+      filename: a.filename ?? '',
+      contentType: a.contentType,
+      content: a.content.toString('utf8'),
+    })),
   };
 }
 
