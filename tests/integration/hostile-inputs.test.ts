@@ -190,6 +190,7 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
   retryAnnouncement: () => oneIdRows('id', 'material_no-such-material'),
   completeCommunitySeat: () => oneIdRows('uid', 'no-such-member'),
   resendVerification: () => wholePayloadRows({}),
+  createZoomMeeting: () => oneIdRows('id', 'no-such-event'),
   subscribeVisitor: () => {
     const base = { email: 'visitor@example.com' };
     return [
