@@ -32,6 +32,21 @@ export const STRIPE_TWIN = {
 };
 
 /**
+ * The local Zoom twin (functions/src/adapters/zoom/twin): OAuth, meetings and recordings API, a page per
+ * meeting with "End meeting" (http://127.0.0.1:8100). ZOOM_API_BASE/ZOOM_OAUTH_BASE in
+ * functions/.env.demo-commons point the functions at it. These values are not secrets.
+ */
+export const ZOOM_TWIN = {
+  port: 8100,
+  url: 'http://127.0.0.1:8100',
+  accountId: 'twin-account',
+  clientId: 'twin-client-id',
+  clientSecret: 'twin-client-secret',
+  webhookSecret: 'twin-webhook-secret-token',
+  webhookUrl: `http://127.0.0.1:5001/demo-commons/us-central1/zoomWebhook`,
+};
+
+/**
  * The Functions emulator reads secrets (defineSecret) from functions/.secret.local. Write the twin's
  * values there unless the developer has put their own (e.g. Stripe test-mode keys).
  */
@@ -46,6 +61,8 @@ export function ensureLocalSecrets() {
     TELEGRAM_BOT_TOKEN: 'demo-bot-token',
     // "none": no SCIM, so the admin's to-deactivate / to-reactivate lists show in the demo.
     SLACK_SCIM_TOKEN: 'none',
+    ZOOM_CLIENT_SECRET: ZOOM_TWIN.clientSecret,
+    ZOOM_WEBHOOK_SECRET_TOKEN: ZOOM_TWIN.webhookSecret,
   };
   const missing = Object.entries(wanted).filter(([k]) => !new RegExp(`^${k}=`, 'm').test(current));
   if (missing.length === 0) return;
@@ -65,6 +82,19 @@ export function stripeTwinEnv(extra = {}) {
     STRIPE_TWIN_PORT: String(STRIPE_TWIN.port),
     STRIPE_TWIN_WEBHOOK_URL: STRIPE_TWIN.webhookUrl,
     STRIPE_WEBHOOK_SECRET: STRIPE_TWIN.webhookSecret,
+    ...extra,
+  };
+}
+
+/** Environment for the Zoom twin process. */
+export function zoomTwinEnv(extra = {}) {
+  return {
+    ZOOM_TWIN_PORT: String(ZOOM_TWIN.port),
+    ZOOM_ACCOUNT_ID: ZOOM_TWIN.accountId,
+    ZOOM_CLIENT_ID: ZOOM_TWIN.clientId,
+    ZOOM_CLIENT_SECRET: ZOOM_TWIN.clientSecret,
+    ZOOM_WEBHOOK_SECRET_TOKEN: ZOOM_TWIN.webhookSecret,
+    ZOOM_WEBHOOK_URL: ZOOM_TWIN.webhookUrl,
     ...extra,
   };
 }

@@ -9,10 +9,12 @@ import {
   PROJECT_ID,
   ROOT,
   STRIPE_TWIN,
+  ZOOM_TWIN,
   emulatorConfigArgs,
   emulatorEnv,
   firebaseBin,
   stripeTwinEnv,
+  zoomTwinEnv,
 } from './emulators.mjs';
 
 export function run(cmd, args, opts = {}) {
@@ -100,12 +102,22 @@ export const startChatCatcher = ({ stdio } = {}) =>
     stdio,
   );
 
+/** The local Zoom twin (meetings, recordings, the signed recording.completed webhook). */
+export const startZoomTwin = ({ dataFile, stdio } = {}) =>
+  startLocalService(
+    'functions/src/adapters/zoom/twin/twin-cli.ts',
+    zoomTwinEnv(dataFile ? { ZOOM_TWIN_DATA: dataFile } : {}),
+    `${ZOOM_TWIN.url}/_twin/health`,
+    stdio,
+  );
+
 /** Every local twin the functions talk to in the demo project; returns the child processes. */
 export async function startLocalTwins({ dataDir } = {}) {
   return Promise.all([
     startStripeTwin(dataDir ? { dataFile: `${dataDir}/stripe-twin.json` } : {}),
     startMailCapture(dataDir ? { dataFile: `${dataDir}/mail.jsonl` } : {}),
     startChatCatcher(),
+    startZoomTwin(dataDir ? { dataFile: `${dataDir}/zoom-twin.json` } : {}),
   ]);
 }
 

@@ -10,6 +10,7 @@ import {
   PROJECT_ID,
   ROOT,
   STRIPE_TWIN,
+  ZOOM_TWIN,
   clientEnv,
   emulatorEnv,
   emulatorConfigArgs,
@@ -114,6 +115,7 @@ console.log(`
   Stripe:     local twin on ${STRIPE_TWIN.url} (test card 4242 4242 4242 4242; no real payments)
   Mail:       every email lands in the dev inbox at ${MAIL_CAPTURE.url}/
   Chat:       Slack and Telegram announcements land at ${CHAT_CATCHER.url}/
+  Zoom:       local twin at ${ZOOM_TWIN.url}/ (meetings of Zoom events; "End meeting" makes the recording)
 
   ${seeded.stdout.trim().split('\n').join('\n  ')}
   Data persists in .data/ between runs; \`npm start -- --fresh\` starts over. Ctrl-C stops everything.

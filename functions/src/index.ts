@@ -32,6 +32,7 @@ export {
   registerMember as registerForEvent,
   withdrawRegistration as cancelRegistration,
 } from './events/event-functions';
+export { createZoomMeeting, zoomOnEventChange } from './events/zoom-functions';
 export {
   expireGrantsHourly,
   reconcileBillingDaily,

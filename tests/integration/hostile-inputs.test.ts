@@ -260,6 +260,7 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
   ],
   registerForEvent: () => oneIdRows('id', 'no-such-event'),
   cancelRegistration: () => oneIdRows('id', 'no-such-event'),
+  createZoomMeeting: () => oneIdRows('id', 'no-such-event'),
   subscribeVisitor: () => {
     const base = { email: 'visitor@example.com' };
     return [

@@ -10,6 +10,8 @@ import {
 import { createMailTransport, type MailTransport } from '../adapters/mail';
 import { mediaStorage, type MediaStorage } from '../adapters/storage';
 import { stripeClient } from '../adapters/stripe/stripe-client';
+import type { ZoomApi } from '../adapters/zoom/zoom-api';
+import { zoomFromEnv } from '../adapters/zoom/zoom-from-env';
 import { adminApp, auth, db } from './firebase';
 import { paramEnv, type Env } from './params';
 import { settingsFrom, type Settings } from './settings';
@@ -32,6 +34,8 @@ export interface AppDeps {
   readonly seats: SlackScim | null;
   readonly storage: MediaStorage;
   readonly settings: Settings;
+  /** Zoom (meetings, recordings) when ZOOM_ACCOUNT_ID and the client secret are set; null runs without it. */
+  readonly zoom: ZoomApi | null;
 }
 
 function once<T>(make: () => T): () => T {
@@ -65,6 +69,7 @@ export function depsFromEnv(env: Env): AppDeps {
   }));
   const channels = once(() => announcementChannelsFromEnv(chatEnv()));
   const seats = once(() => slackScimFromEnv(chatEnv()));
+  const zoom = once(() => zoomFromEnv(env));
   const settings = settingsFrom(env);
   return {
     get db() {
@@ -90,6 +95,9 @@ export function depsFromEnv(env: Env): AppDeps {
       return mediaStorage(adminApp());
     },
     settings,
+    get zoom() {
+      return zoom();
+    },
   };
 }
 

@@ -72,6 +72,33 @@ export const TELEGRAM_BOT_TOKEN = defineSecret('TELEGRAM_BOT_TOKEN');
 export const SLACK_SCIM_TOKEN = defineSecret('SLACK_SCIM_TOKEN');
 export const CHAT_SECRETS = [TELEGRAM_BOT_TOKEN, SLACK_SCIM_TOKEN];
 
+// ---- Zoom (Server-to-Server OAuth app): leave ZOOM_ACCOUNT_ID empty to run without Zoom
+export const ZOOM_ACCOUNT_ID = defineString('ZOOM_ACCOUNT_ID', {
+  default: '',
+  description: 'Account ID of the Zoom Server-to-Server OAuth app; empty turns Zoom off',
+});
+export const ZOOM_CLIENT_ID = defineString('ZOOM_CLIENT_ID', { default: '' });
+export const ZOOM_CLIENT_SECRET = defineSecret('ZOOM_CLIENT_SECRET');
+/** Verifies Zoom's webhooks (x-zm-signature) and answers its URL validation. */
+export const ZOOM_WEBHOOK_SECRET_TOKEN = defineSecret('ZOOM_WEBHOOK_SECRET_TOKEN');
+export const ZOOM_API_BASE = defineString('ZOOM_API_BASE', {
+  default: 'https://api.zoom.us/v2',
+  description: 'Zoom REST API; the local Zoom twin (http://127.0.0.1:8100/v2) in the emulators',
+});
+export const ZOOM_OAUTH_BASE = defineString('ZOOM_OAUTH_BASE', {
+  default: 'https://zoom.us',
+  description: 'Where /oauth/token lives; the local Zoom twin (http://127.0.0.1:8100) in the emulators',
+});
+export const ZOOM_WAITING_ROOM = defineBoolean('ZOOM_WAITING_ROOM', {
+  default: true,
+  description: 'Meetings put attendees in the waiting room until the host admits them',
+});
+export const ZOOM_PASSCODE = defineString('ZOOM_PASSCODE', {
+  default: 'random',
+  description: '"random": each meeting gets its own 8-digit passcode; "none": the Zoom account default applies',
+});
+export const ZOOM_SECRETS = [ZOOM_CLIENT_SECRET];
+
 const PARAMS = {
   ADMIN_EMAILS,
   APP_URL,
@@ -93,6 +120,14 @@ const PARAMS = {
   SLACK_API_BASE,
   TELEGRAM_BOT_TOKEN,
   SLACK_SCIM_TOKEN,
+  ZOOM_ACCOUNT_ID,
+  ZOOM_CLIENT_ID,
+  ZOOM_CLIENT_SECRET,
+  ZOOM_WEBHOOK_SECRET_TOKEN,
+  ZOOM_API_BASE,
+  ZOOM_OAUTH_BASE,
+  ZOOM_WAITING_ROOM,
+  ZOOM_PASSCODE,
 };
 export type SettingName = keyof typeof PARAMS;
 
