@@ -29,4 +29,6 @@ export {
   dispatchNewslettersEveryMinute,
   retryMailEveryMinute,
   retryAnnouncementsEveryMinute,
+  syncEventMirrorsEvery5Minutes,
 } from './schedules/scheduled-functions';
+export { mirrorEventChange } from './events/mirror-functions';

@@ -7,6 +7,8 @@ import {
   type AnnouncementChannel,
   type SlackScim,
 } from '../adapters/chat';
+import { calendarMirrorFromEnv, type CalendarMirror } from '../adapters/gcal';
+import { lumaFromEnv, type LumaApi } from '../adapters/luma';
 import { createMailTransport, type MailTransport } from '../adapters/mail';
 import { mediaStorage, type MediaStorage } from '../adapters/storage';
 import { stripeClient } from '../adapters/stripe/stripe-client';
@@ -32,6 +34,10 @@ export interface AppDeps {
   readonly seats: SlackScim | null;
   readonly storage: MediaStorage;
   readonly settings: Settings;
+  /** The community's Google Calendar, or null when not configured (the mirror is skipped). */
+  readonly calendarMirror: CalendarMirror | null;
+  /** The community's Luma calendar, or null when not configured. */
+  readonly luma: LumaApi | null;
 }
 
 function once<T>(make: () => T): () => T {
@@ -65,6 +71,15 @@ export function depsFromEnv(env: Env): AppDeps {
   }));
   const channels = once(() => announcementChannelsFromEnv(chatEnv()));
   const seats = once(() => slackScimFromEnv(chatEnv()));
+  const calendarMirror = once(() =>
+    calendarMirrorFromEnv({
+      GOOGLE_CALENDAR_ID: env('GOOGLE_CALENDAR_ID'),
+      GOOGLE_SERVICE_ACCOUNT_KEY: env('GOOGLE_SERVICE_ACCOUNT_KEY'),
+      GOOGLE_API_BASE: env('GOOGLE_API_BASE'),
+      GOOGLE_TOKEN_URL: env('GOOGLE_TOKEN_URL'),
+    }),
+  );
+  const luma = once(() => lumaFromEnv({ LUMA_API_KEY: env('LUMA_API_KEY'), LUMA_API_BASE: env('LUMA_API_BASE') }));
   const settings = settingsFrom(env);
   return {
     get db() {
@@ -90,6 +105,12 @@ export function depsFromEnv(env: Env): AppDeps {
       return mediaStorage(adminApp());
     },
     settings,
+    get calendarMirror() {
+      return calendarMirror();
+    },
+    get luma() {
+      return luma();
+    },
   };
 }
 

@@ -18,6 +18,8 @@ export interface Settings {
   graceDays: number;
   automaticTax: boolean;
   taxIdCollection: boolean;
+  /** Join URL and passcode go into the Google Calendar copy (GOOGLE_CALENDAR_JOIN_DETAILS). */
+  googleCalendarJoinDetails: boolean;
 }
 
 /**
@@ -61,6 +63,9 @@ export function settingsFrom(env: Env): Settings {
     },
     get taxIdCollection() {
       return env('STRIPE_TAX_ID_COLLECTION') === 'true';
+    },
+    get googleCalendarJoinDetails() {
+      return env('GOOGLE_CALENDAR_JOIN_DETAILS') === 'true';
     },
   };
 }
