@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import {
   CHAT_CATCHER,
   EMULATORS,
+  GCAL_TWIN,
+  LUMA_TWIN,
   HOSTS,
   MAIL_CAPTURE,
   PROJECT_ID,
@@ -114,6 +116,7 @@ console.log(`
   Stripe:     local twin on ${STRIPE_TWIN.url} (test card 4242 4242 4242 4242; no real payments)
   Mail:       every email lands in the dev inbox at ${MAIL_CAPTURE.url}/
   Chat:       Slack and Telegram announcements land at ${CHAT_CATCHER.url}/
+  Calendars:  published events mirrored to the Google Calendar twin ${GCAL_TWIN.url}/, public ones to the Luma twin ${LUMA_TWIN.url}/
 
   ${seeded.stdout.trim().split('\n').join('\n  ')}
   Data persists in .data/ between runs; \`npm start -- --fresh\` starts over. Ctrl-C stops everything.
