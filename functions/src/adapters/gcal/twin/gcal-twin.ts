@@ -9,6 +9,7 @@ import { serveTwin, type TwinReply, type TwinRequest } from '../../twin/http-twi
  *   POST|GET /calendar/v3/calendars/{calendarId}/events   insert, list (`showDeleted`)
  *   GET|PATCH|PUT|DELETE …/events/{eventId}               get, patch, update, delete (204; 410 when deleted)
  *   GET /                                                 a page listing each calendar's events
+ *   GET /_twin/calendars/{calendarId}/events              the same as JSON, deleted ones included (tests)
  *   GET /_twin/health
  *
  * The JWT must be RS256, for `aud` https://oauth2.googleapis.com/token, unexpired, with a calendar scope;
@@ -213,6 +214,8 @@ export async function startGcalTwin(options: GcalTwinOptions = {}): Promise<Gcal
     if (path === '/_twin/health') return { json: { ok: true } };
     if (path === '/' && req.method === 'GET') return page();
     if (path === '/token' && req.method === 'POST') return token(req.body);
+    const dev = /^\/_twin\/calendars\/([^/]+)\/events$/.exec(path);
+    if (dev) return { json: { items: [...calendar(decodeURIComponent(dev[1] ?? '')).values()] } };
     const match = /^\/calendar\/v3\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/.exec(path);
     if (!match) return googleError(404, 'Not Found', 'notFound', 'NOT_FOUND');
     if (!authorized(req)) {
