@@ -3,6 +3,7 @@
 // on machines with Java 17 and no download (see docs/architecture.md, "Running locally") we run the Cloud SDK's emulator
 // through a tiny launcher jar, built once into .cache/.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,12 +64,38 @@ export function ensureLocalSecrets() {
     SLACK_SCIM_TOKEN: 'none',
     ZOOM_CLIENT_SECRET: ZOOM_TWIN.clientSecret,
     ZOOM_WEBHOOK_SECRET_TOKEN: ZOOM_TWIN.webhookSecret,
+    // Event mirrors against their twins: a service account key made here (its base64, one line) and Luma's key.
+    GOOGLE_SERVICE_ACCOUNT_KEY: () => demoServiceAccountKey(),
+    LUMA_API_KEY: LUMA_TWIN.apiKey,
   };
   const missing = Object.entries(wanted).filter(([k]) => !new RegExp(`^${k}=`, 'm').test(current));
   if (missing.length === 0) return;
-  const lines = missing.map(([k, v]) => `${k}=${v}`).join('\n');
+  const lines = missing.map(([k, v]) => `${k}=${typeof v === 'function' ? v() : v}`).join('\n');
   writeFileSync(file, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${lines}\n`);
 }
+
+/** A service account key for the Google Calendar twin (never a real one), as base64 of the key JSON. */
+function demoServiceAccountKey() {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const key = {
+    type: 'service_account',
+    client_email: 'commons-calendar@demo-commons.iam.gserviceaccount.com',
+    private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
+  return Buffer.from(JSON.stringify(key)).toString('base64');
+}
+
+/** A value from functions/.secret.local (after ensureLocalSecrets), e.g. for a twin that checks it. */
+export function localSecret(name) {
+  ensureLocalSecrets();
+  const text = readFileSync(join(ROOT, 'functions', '.secret.local'), 'utf8');
+  return new RegExp(`^${name}=(.*)$`, 'm').exec(text)?.[1]?.trim() ?? '';
+}
+
+/** The Google Calendar twin (GOOGLE_API_BASE / GOOGLE_TOKEN_URL in functions/.env.demo-commons). */
+export const GCAL_TWIN = { port: 8110, url: 'http://127.0.0.1:8110' };
+/** The Luma twin (LUMA_API_BASE); its API key is not a secret. */
+export const LUMA_TWIN = { port: 8120, url: 'http://127.0.0.1:8120', apiKey: 'luma_twin_key' };
 
 /** The local SMTP capture (functions/src/adapters/mail/twin) every demo email goes to; its inbox is a web page. */
 export const MAIL_CAPTURE = { smtpPort: 1025, httpPort: 8025, url: 'http://127.0.0.1:8025' };

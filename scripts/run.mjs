@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import {
   CHAT_CATCHER,
   EMULATORS,
+  GCAL_TWIN,
+  LUMA_TWIN,
   MAIL_CAPTURE,
   PROJECT_ID,
   ROOT,
@@ -13,6 +15,7 @@ import {
   emulatorConfigArgs,
   emulatorEnv,
   firebaseBin,
+  localSecret,
   stripeTwinEnv,
   zoomTwinEnv,
 } from './emulators.mjs';
@@ -111,6 +114,27 @@ export const startZoomTwin = ({ dataFile, stdio } = {}) =>
     stdio,
   );
 
+/** The Google Calendar twin, checking JWT signatures with the demo service account key. */
+export const startGcalTwin = ({ stdio } = {}) =>
+  startLocalService(
+    'functions/src/adapters/gcal/twin/gcal-twin-cli.ts',
+    {
+      GCAL_TWIN_PORT: String(GCAL_TWIN.port),
+      GCAL_TWIN_SERVICE_ACCOUNT_KEY: localSecret('GOOGLE_SERVICE_ACCOUNT_KEY'),
+    },
+    `${GCAL_TWIN.url}/_twin/health`,
+    stdio,
+  );
+
+/** The Luma twin (events, guests; a page to add a guest). */
+export const startLumaTwin = ({ stdio } = {}) =>
+  startLocalService(
+    'functions/src/adapters/luma/twin/luma-twin-cli.ts',
+    { LUMA_TWIN_PORT: String(LUMA_TWIN.port), LUMA_TWIN_API_KEY: LUMA_TWIN.apiKey },
+    `${LUMA_TWIN.url}/_twin/health`,
+    stdio,
+  );
+
 /** Every local twin the functions talk to in the demo project; returns the child processes. */
 export async function startLocalTwins({ dataDir } = {}) {
   return Promise.all([
@@ -118,6 +142,8 @@ export async function startLocalTwins({ dataDir } = {}) {
     startMailCapture(dataDir ? { dataFile: `${dataDir}/mail.jsonl` } : {}),
     startChatCatcher(),
     startZoomTwin(dataDir ? { dataFile: `${dataDir}/zoom-twin.json` } : {}),
+    startGcalTwin(),
+    startLumaTwin(),
   ]);
 }
 

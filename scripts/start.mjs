@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import {
   CHAT_CATCHER,
   EMULATORS,
+  GCAL_TWIN,
+  LUMA_TWIN,
   HOSTS,
   MAIL_CAPTURE,
   PROJECT_ID,
@@ -116,6 +118,7 @@ console.log(`
   Mail:       every email lands in the dev inbox at ${MAIL_CAPTURE.url}/
   Chat:       Slack and Telegram announcements land at ${CHAT_CATCHER.url}/
   Zoom:       local twin at ${ZOOM_TWIN.url}/ (meetings of Zoom events; "End meeting" makes the recording)
+  Calendars:  published events mirrored to the Google Calendar twin ${GCAL_TWIN.url}/, public ones to the Luma twin ${LUMA_TWIN.url}/
 
   ${seeded.stdout.trim().split('\n').join('\n  ')}
   Data persists in .data/ between runs; \`npm start -- --fresh\` starts over. Ctrl-C stops everything.

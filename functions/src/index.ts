@@ -40,4 +40,6 @@ export {
   retryMailEveryMinute,
   retryAnnouncementsEveryMinute,
   sendEventRemindersEvery5Minutes,
+  syncEventMirrorsEvery5Minutes,
 } from './schedules/scheduled-functions';
+export { mirrorEventChange } from './events/mirror-functions';

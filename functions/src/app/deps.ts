@@ -7,6 +7,8 @@ import {
   type AnnouncementChannel,
   type SlackScim,
 } from '../adapters/chat';
+import { calendarMirrorFromEnv, type CalendarMirror } from '../adapters/gcal';
+import { lumaFromEnv, type LumaApi } from '../adapters/luma';
 import { createMailTransport, type MailTransport } from '../adapters/mail';
 import { mediaStorage, type MediaStorage } from '../adapters/storage';
 import { stripeClient } from '../adapters/stripe/stripe-client';
@@ -36,6 +38,10 @@ export interface AppDeps {
   readonly settings: Settings;
   /** Zoom (meetings, recordings) when ZOOM_ACCOUNT_ID and the client secret are set; null runs without it. */
   readonly zoom: ZoomApi | null;
+  /** The community's Google Calendar, or null when not configured (the mirror is skipped). */
+  readonly calendarMirror: CalendarMirror | null;
+  /** The community's Luma calendar, or null when not configured. */
+  readonly luma: LumaApi | null;
 }
 
 function once<T>(make: () => T): () => T {
@@ -70,6 +76,15 @@ export function depsFromEnv(env: Env): AppDeps {
   const channels = once(() => announcementChannelsFromEnv(chatEnv()));
   const seats = once(() => slackScimFromEnv(chatEnv()));
   const zoom = once(() => zoomFromEnv(env));
+  const calendarMirror = once(() =>
+    calendarMirrorFromEnv({
+      GOOGLE_CALENDAR_ID: env('GOOGLE_CALENDAR_ID'),
+      GOOGLE_SERVICE_ACCOUNT_KEY: env('GOOGLE_SERVICE_ACCOUNT_KEY'),
+      GOOGLE_API_BASE: env('GOOGLE_API_BASE'),
+      GOOGLE_TOKEN_URL: env('GOOGLE_TOKEN_URL'),
+    }),
+  );
+  const luma = once(() => lumaFromEnv({ LUMA_API_KEY: env('LUMA_API_KEY'), LUMA_API_BASE: env('LUMA_API_BASE') }));
   const settings = settingsFrom(env);
   return {
     get db() {
@@ -97,6 +112,12 @@ export function depsFromEnv(env: Env): AppDeps {
     settings,
     get zoom() {
       return zoom();
+    },
+    get calendarMirror() {
+      return calendarMirror();
+    },
+    get luma() {
+      return luma();
     },
   };
 }

@@ -98,6 +98,33 @@ export const ZOOM_PASSCODE = defineString('ZOOM_PASSCODE', {
   description: '"random": each meeting gets its own 8-digit passcode; "none": the Zoom account default applies',
 });
 export const ZOOM_SECRETS = [ZOOM_CLIENT_SECRET];
+// ---- event mirrors (docs/architecture.md, "Integrations"): empty (or a secret "none") turns a mirror off
+export const GOOGLE_CALENDAR_ID = defineString('GOOGLE_CALENDAR_ID', {
+  default: '',
+  description: 'The community\'s Google Calendar (shared with the service account, "Make changes to events")',
+});
+/** The service account's key JSON (or its base64). */
+export const GOOGLE_SERVICE_ACCOUNT_KEY = defineSecret('GOOGLE_SERVICE_ACCOUNT_KEY');
+export const GOOGLE_API_BASE = defineString('GOOGLE_API_BASE', {
+  default: '',
+  description: 'Empty for https://www.googleapis.com; the local Google Calendar twin in the emulators',
+});
+export const GOOGLE_TOKEN_URL = defineString('GOOGLE_TOKEN_URL', {
+  default: '',
+  description: "Empty for Google's OAuth token endpoint; the twin's /token in the emulators",
+});
+export const GOOGLE_CALENDAR_JOIN_DETAILS = defineBoolean('GOOGLE_CALENDAR_JOIN_DETAILS', {
+  default: false,
+  description:
+    'Put join URL and passcode into the Google Calendar copy: only for a calendar no one may read who is not allowed to join every event',
+});
+/** The Luma calendar's API key (a key is scoped to one calendar). */
+export const LUMA_API_KEY = defineSecret('LUMA_API_KEY');
+export const LUMA_API_BASE = defineString('LUMA_API_BASE', {
+  default: '',
+  description: 'Empty for https://public-api.luma.com; the local Luma twin in the emulators',
+});
+export const MIRROR_SECRETS = [GOOGLE_SERVICE_ACCOUNT_KEY, LUMA_API_KEY];
 
 const PARAMS = {
   ADMIN_EMAILS,
@@ -128,6 +155,13 @@ const PARAMS = {
   ZOOM_OAUTH_BASE,
   ZOOM_WAITING_ROOM,
   ZOOM_PASSCODE,
+  GOOGLE_CALENDAR_ID,
+  GOOGLE_SERVICE_ACCOUNT_KEY,
+  GOOGLE_API_BASE,
+  GOOGLE_TOKEN_URL,
+  GOOGLE_CALENDAR_JOIN_DETAILS,
+  LUMA_API_KEY,
+  LUMA_API_BASE,
 };
 export type SettingName = keyof typeof PARAMS;
 

@@ -20,6 +20,8 @@ export interface Settings {
   taxIdCollection: boolean;
   /** Zoom's webhook secret token (x-zm-signature, URL validation). */
   zoomWebhookSecret: string;
+  /** Join URL and passcode go into the Google Calendar copy (GOOGLE_CALENDAR_JOIN_DETAILS). */
+  googleCalendarJoinDetails: boolean;
 }
 
 /**
@@ -66,6 +68,9 @@ export function settingsFrom(env: Env): Settings {
     },
     get zoomWebhookSecret() {
       return env('ZOOM_WEBHOOK_SECRET_TOKEN');
+    },
+    get googleCalendarJoinDetails() {
+      return env('GOOGLE_CALENDAR_JOIN_DETAILS') === 'true';
     },
   };
 }

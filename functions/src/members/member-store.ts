@@ -4,6 +4,7 @@ import { claimsEqual, isBootstrapAdmin, isDowngrade, mergeClaims, tokensValidAft
 import { Refusal } from '../domain/refusal';
 import { entitlementFor, type Entitlement, type GrantFact, type SubscriptionFact } from '../domain/entitlement';
 import type { MemberBillingFields, SubscriptionMirror } from '../shared/billing';
+import { createIfAbsent } from '../app/firebase';
 import { loadTiers } from '../app/tiers-config';
 import { DEFAULT_EMAIL_PREFS, MEMBERS, type ComplimentaryGrant, type MemberDoc } from '../shared/members';
 import { lowestTier } from '../shared/tiers';
@@ -40,6 +41,35 @@ export function newMemberDoc(input: {
     createdAt: FieldValue.serverTimestamp(),
     claimsUpdatedAt: FieldValue.serverTimestamp(),
   };
+}
+
+/**
+ * The member with this address, made when there is none: the Auth account (or the one already there) and its
+ * member document on the lowest tier, then claims. The one path for accounts made by functions (a confirmed
+ * visitor signup, a guest imported from Luma). `emailVerified` says whether that path proved the address.
+ */
+export async function memberForEmail(
+  deps: MemberDeps,
+  input: { email: string; name: string; emailVerified: boolean },
+): Promise<string> {
+  const user = await deps.auth
+    .createUser({
+      email: input.email,
+      emailVerified: input.emailVerified,
+      ...(input.name ? { displayName: input.name } : {}),
+    })
+    .catch(async (err: { code?: string }) => {
+      if (err.code === 'auth/email-already-exists') return deps.auth.getUserByEmail(input.email);
+      throw err;
+    });
+  // Accounts made with the Admin SDK skip the beforeUserCreated function: write what it would.
+  const { id: tier, rank } = lowestTier(await loadTiers(deps.db));
+  await createIfAbsent(
+    deps.db.collection(MEMBERS).doc(user.uid),
+    newMemberDoc({ email: input.email, name: input.name, tier, rank, admin: false, emailVerified: user.emailVerified }),
+  );
+  await refreshEntitlement(deps, user.uid);
+  return user.uid;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { logger } from 'firebase-functions';
 import type { SecretParam } from 'firebase-functions/params';
 import type { AppDeps } from '../app/deps';
-import { CHAT_SECRETS, MAIL_SECRETS, STRIPE_SECRET_KEY } from '../app/params';
+import { CHAT_SECRETS, MAIL_SECRETS, MIRROR_SECRETS, STRIPE_SECRET_KEY } from '../app/params';
 import { retryPendingAnnouncements } from '../announcements/announcement-store';
 import { reconcileSubscriptions } from '../billing/reconcile';
 import { sendEventReminders } from '../calendar/event-reminders';
+import { reconcileEventMirrors } from '../events/luma-guests';
 import { retryQueuedMail } from '../mail/outbox';
 import { expireGrants } from '../members/member-store';
 import { dispatchNewsletters } from '../newsletters/newsletter-sender';
@@ -63,6 +64,17 @@ export const SCHEDULED_JOBS = {
     run: async (deps) => {
       const { events, queued } = await sendEventReminders(deps);
       if (queued) logger.info(`event reminders: ${queued} mails for ${events} events`);
+    },
+  },
+  /** Google Calendar and Luma in step with upcoming events (healing failed syncs); Luma guests imported. */
+  syncEventMirrorsEvery5Minutes: {
+    schedule: { everyMinutes: 5 },
+    secrets: MIRROR_SECRETS,
+    timeoutSeconds: 540,
+    run: async (deps) => {
+      const result = await reconcileEventMirrors(deps);
+      if (result.events)
+        logger.info(`event mirrors: ${result.events} upcoming, ${result.imported} Luma guests imported`);
     },
   },
 } satisfies Record<string, ScheduledJob>;

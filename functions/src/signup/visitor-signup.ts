@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Auth } from 'firebase-admin/auth';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
-import { createIfAbsent } from '../app/firebase';
 import type { Settings } from '../app/settings';
-import { loadTiers } from '../app/tiers-config';
 import { signLinkToken, verifyLinkToken } from '../domain/link-tokens';
 import { queueMail } from '../mail/queue-mail';
-import { newMemberDoc, refreshEntitlement } from '../members/member-store';
-import { MEMBERS } from '../shared/members';
-import { lowestTier } from '../shared/tiers';
+import { memberForEmail } from '../members/member-store';
 
 /**
  * Visitor signup with double opt-in: an email box on public pages asks for a confirmation email; the
@@ -79,19 +75,7 @@ export async function confirmSignup(deps: SignupDeps, id: string, token: string)
   if (signup.confirmedAt) return 'ok';
   if (deps.now().getTime() - signup.createdAt.toMillis() > CONFIRM_TTL_MS) return 'invalid';
 
-  const user = await deps.auth
-    .createUser({ email: signup.email, emailVerified: true })
-    .catch(async (err: { code?: string }) => {
-      if (err.code === 'auth/email-already-exists') return deps.auth.getUserByEmail(signup.email);
-      throw err;
-    });
-  // Accounts made with the Admin SDK skip the beforeUserCreated function: write what it would.
-  const { id: tier, rank } = lowestTier(await loadTiers(deps.db));
-  await createIfAbsent(
-    deps.db.collection(MEMBERS).doc(user.uid),
-    newMemberDoc({ email: signup.email, name: '', tier, rank, admin: false, emailVerified: user.emailVerified }),
-  );
-  await refreshEntitlement(deps, user.uid);
-  await ref.update({ confirmedAt: Timestamp.fromDate(deps.now()), uid: user.uid });
+  const uid = await memberForEmail(deps, { email: signup.email, name: '', emailVerified: true });
+  await ref.update({ confirmedAt: Timestamp.fromDate(deps.now()), uid });
   return 'ok';
 }

@@ -1,0 +1,132 @@
+import type { Auth } from 'firebase-admin/auth';
+import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore';
+import { logger } from 'firebase-functions';
+import type { LumaApi } from '../adapters/luma';
+import { memberForEmail } from '../members/member-store';
+import {
+  EVENT_PRIVATE,
+  EVENT_SYNC,
+  EVENTS,
+  REGISTRATIONS,
+  type EventSync,
+  type EventTeaser,
+  type Registration,
+  type RegistrationStatus,
+} from '../shared/events';
+import { syncEventMirrors, type MirrorDeps } from './mirrors';
+
+/**
+ * Luma guests become members and registrations: people who find a public event on the community's Luma
+ * calendar are members here too. For each approved guest without a registration yet, `memberForEmail` (the
+ * one path that makes accounts from functions, also used by visitor signup) finds or creates the member on
+ * the lowest tier, with the address unverified (Luma, not us, saw it: the verification mail goes out as for
+ * any unverified member, and mail from the outbox waits for it), and `recordLumaRegistration` writes the
+ * registration with source `luma`.
+ */
+
+export interface LumaImportDeps {
+  db: Firestore;
+  auth: Auth;
+  now: () => Date;
+  luma: LumaApi;
+}
+
+/** Guests Luma counts as coming; pending, invited, declined and Luma's own waitlist are not imported. */
+const IMPORTED_STATUSES = new Set(['approved']);
+
+/**
+ * Writes a Luma guest's registration once, with the event's counters, in one transaction: registered while
+ * there is room (`capacity` null is no limit), else waitlisted; nothing for an event that is no longer
+ * published or a member already registered (from the site or an earlier import).
+ * The events area's own registration rules live on another branch: this is the one function to rewire to
+ * them (their registration mail with the .ics would then follow too).
+ */
+export async function recordLumaRegistration(
+  db: Firestore,
+  eventId: string,
+  member: { uid: string; email: string; name: string },
+  now: Date,
+): Promise<RegistrationStatus | 'exists' | 'closed'> {
+  const eventRef = db.collection(EVENTS).doc(eventId);
+  const regRef = eventRef.collection(REGISTRATIONS).doc(member.uid);
+  return db.runTransaction(async (tx) => {
+    const [eventSnap, regSnap] = await Promise.all([tx.get(eventRef), tx.get(regRef)]);
+    const event = eventSnap.data() as EventTeaser<Timestamp> | undefined;
+    if (!event || event.status !== 'published') return 'closed';
+    if (regSnap.exists) return 'exists';
+    const status: RegistrationStatus =
+      event.capacity === null || event.registered < event.capacity ? 'registered' : 'waitlisted';
+    const registration: Registration<Timestamp> = {
+      uid: member.uid,
+      email: member.email,
+      name: member.name,
+      status,
+      source: 'luma',
+      createdAt: Timestamp.fromDate(now),
+    };
+    tx.create(regRef, registration);
+    tx.update(eventRef, { [status]: FieldValue.increment(1) });
+    return status;
+  });
+}
+
+/** Imports the approved guests of one mirrored event; returns how many registrations it wrote. */
+export async function importLumaGuests(deps: LumaImportDeps, eventId: string, lumaEventId: string): Promise<number> {
+  const guests = await deps.luma.listGuests(lumaEventId);
+  const registered = await deps.db.collection(EVENTS).doc(eventId).collection(REGISTRATIONS).select('email').get();
+  const known = new Set(registered.docs.map((d) => String(d.get('email') ?? '').toLowerCase()));
+  let imported = 0;
+  for (const guest of guests) {
+    const email = guest.email.trim().toLowerCase();
+    if (!IMPORTED_STATUSES.has(guest.approvalStatus) || known.has(email)) continue;
+    known.add(email);
+    try {
+      const uid = await memberForEmail(deps, { email, name: guest.name.slice(0, 80), emailVerified: false });
+      const outcome = await recordLumaRegistration(
+        deps.db,
+        eventId,
+        { uid, email, name: guest.name.slice(0, 80) },
+        deps.now(),
+      );
+      if (outcome === 'registered' || outcome === 'waitlisted') imported++;
+      if (outcome === 'closed') break;
+    } catch (err) {
+      logger.warn(`Luma guest ${guest.id} of event ${eventId} not imported`, { error: String(err) });
+    }
+  }
+  return imported;
+}
+
+/** At most this many upcoming events per run (the job runs every few minutes). */
+const MAX_EVENTS = 200;
+
+/**
+ * The reconciliation job: every event that has not ended yet gets its mirrors brought in step (healing a
+ * failed or missed change), then the Luma guests of those on Luma are imported.
+ */
+export async function reconcileEventMirrors(
+  deps: MirrorDeps & { auth: Auth },
+): Promise<{ events: number; imported: number }> {
+  if (!deps.calendarMirror && !deps.luma) return { events: 0, imported: 0 };
+  const now = deps.now();
+  const upcoming = await deps.db
+    .collection(EVENTS)
+    .where('endAt', '>', Timestamp.fromDate(now))
+    .orderBy('endAt')
+    .limit(MAX_EVENTS)
+    .get();
+  let imported = 0;
+  for (const doc of upcoming.docs) {
+    try {
+      await syncEventMirrors(deps, doc.id);
+      if (!deps.luma || doc.get('status') !== 'published') continue;
+      const sync = (await doc.ref.collection(EVENT_PRIVATE).doc(EVENT_SYNC).get()).data() as EventSync | undefined;
+      if (sync?.luma?.eventId) {
+        imported += await importLumaGuests({ ...deps, luma: deps.luma }, doc.id, sync.luma.eventId);
+      }
+    } catch (err) {
+      logger.warn(`mirror reconciliation of event ${doc.id} failed`, { error: String(err) });
+    }
+  }
+  return { events: upcoming.size, imported };
+}
