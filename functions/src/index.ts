@@ -29,4 +29,6 @@ export {
   dispatchNewslettersEveryMinute,
   retryMailEveryMinute,
   retryAnnouncementsEveryMinute,
+  ingestRecordingsEveryMinute,
 } from './schedules/scheduled-functions';
+export { zoomWebhook, ingestRecordingFile, retryIngest } from './recordings/ingest-functions';

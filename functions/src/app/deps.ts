@@ -11,6 +11,7 @@ import { createMailTransport, type MailTransport } from '../adapters/mail';
 import { mediaStorage, type MediaStorage } from '../adapters/storage';
 import { stripeClient } from '../adapters/stripe/stripe-client';
 import { adminApp, auth, db } from './firebase';
+import { cloudTaskQueue, type TaskQueue } from './task-queue';
 import { paramEnv, type Env } from './params';
 import { settingsFrom, type Settings } from './settings';
 
@@ -32,6 +33,8 @@ export interface AppDeps {
   readonly seats: SlackScim | null;
   readonly storage: MediaStorage;
   readonly settings: Settings;
+  /** Task-queue functions (recording ingest). */
+  readonly tasks: TaskQueue;
 }
 
 function once<T>(make: () => T): () => T {
@@ -66,6 +69,7 @@ export function depsFromEnv(env: Env): AppDeps {
   const channels = once(() => announcementChannelsFromEnv(chatEnv()));
   const seats = once(() => slackScimFromEnv(chatEnv()));
   const settings = settingsFrom(env);
+  const tasks = once(() => cloudTaskQueue(adminApp()));
   return {
     get db() {
       return db();
@@ -90,6 +94,9 @@ export function depsFromEnv(env: Env): AppDeps {
       return mediaStorage(adminApp());
     },
     settings,
+    get tasks() {
+      return tasks();
+    },
   };
 }
 

@@ -72,6 +72,10 @@ export const TELEGRAM_BOT_TOKEN = defineSecret('TELEGRAM_BOT_TOKEN');
 export const SLACK_SCIM_TOKEN = defineSecret('SLACK_SCIM_TOKEN');
 export const CHAT_SECRETS = [TELEGRAM_BOT_TOKEN, SLACK_SCIM_TOKEN];
 
+// ---- Zoom recordings ingest (the Zoom API's own params are declared with the Zoom adapter)
+/** Zoom app's "Secret Token": signs webhook deliveries and answers the endpoint's URL validation. */
+export const ZOOM_WEBHOOK_SECRET_TOKEN = defineSecret('ZOOM_WEBHOOK_SECRET_TOKEN');
+
 const PARAMS = {
   ADMIN_EMAILS,
   APP_URL,
@@ -93,6 +97,7 @@ const PARAMS = {
   SLACK_API_BASE,
   TELEGRAM_BOT_TOKEN,
   SLACK_SCIM_TOKEN,
+  ZOOM_WEBHOOK_SECRET_TOKEN,
 };
 export type SettingName = keyof typeof PARAMS;
 

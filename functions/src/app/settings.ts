@@ -18,6 +18,8 @@ export interface Settings {
   graceDays: number;
   automaticTax: boolean;
   taxIdCollection: boolean;
+  /** Signs Zoom's webhook deliveries. */
+  zoomWebhookSecret: string;
 }
 
 /**
@@ -61,6 +63,9 @@ export function settingsFrom(env: Env): Settings {
     },
     get taxIdCollection() {
       return env('STRIPE_TAX_ID_COLLECTION') === 'true';
+    },
+    get zoomWebhookSecret() {
+      return env('ZOOM_WEBHOOK_SECRET_TOKEN');
     },
   };
 }

@@ -23,3 +23,4 @@ export const reconcileBillingDaily = scheduled(SCHEDULED_JOBS.reconcileBillingDa
 export const dispatchNewslettersEveryMinute = scheduled(SCHEDULED_JOBS.dispatchNewslettersEveryMinute);
 export const retryMailEveryMinute = scheduled(SCHEDULED_JOBS.retryMailEveryMinute);
 export const retryAnnouncementsEveryMinute = scheduled(SCHEDULED_JOBS.retryAnnouncementsEveryMinute);
+export const ingestRecordingsEveryMinute = scheduled(SCHEDULED_JOBS.ingestRecordingsEveryMinute);
