@@ -128,7 +128,7 @@ export async function startFakeZoom(): Promise<FakeZoom> {
       for (;;) {
         const next = chunks.next();
         if (next.done) return void res.end();
-        let chunk = next.value;
+        const chunk = next.value;
         if (cut !== null) {
           if (chunk.length >= cut) {
             res.write(chunk.subarray(0, cut), () => res.destroy());
