@@ -12,13 +12,15 @@ import { writeLocalFirebaseConfig } from './hosting-headers.mjs';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PROJECT_ID = 'demo-commons';
 // Hosting serves web/dist with firebase.json's rewrites: public pages from the `ssr` function, as in production.
-export const EMULATORS = 'auth,firestore,functions,hosting';
+// Tasks: the Cloud Tasks emulator, which dispatches task-queue functions (the recording ingest worker).
+export const EMULATORS = 'auth,firestore,functions,hosting,tasks';
 export const HOSTS = {
   auth: '127.0.0.1:9099',
   firestore: '127.0.0.1:8080',
   functions: '127.0.0.1:5001',
   hosting: '127.0.0.1:4173',
   hub: '127.0.0.1:4400',
+  tasks: '127.0.0.1:9499',
 };
 /**
  * The local Stripe twin (functions/src/adapters/stripe/twin) that the functions' Stripe SDK talks to in
@@ -46,6 +48,8 @@ export const ZOOM_TWIN = {
   webhookSecret: 'twin-webhook-secret-token',
   webhookUrl: `http://127.0.0.1:5001/demo-commons/us-central1/zoomWebhook`,
 };
+/** Signs the Zoom webhook deliveries to the local `zoomWebhook` (the Zoom twin and the tests sign with it). */
+export const ZOOM_WEBHOOK_SECRET = ZOOM_TWIN.webhookSecret;
 
 /**
  * The Functions emulator reads secrets (defineSecret) from functions/.secret.local. Write the twin's
@@ -212,6 +216,8 @@ export function clientEnv() {
   return {
     FIRESTORE_EMULATOR_HOST: HOSTS.firestore,
     FIREBASE_AUTH_EMULATOR_HOST: HOSTS.auth,
+    // Tasks enqueued outside the functions (dev-cron's ingest sweep) go to the Tasks emulator too.
+    CLOUD_TASKS_EMULATOR_HOST: HOSTS.tasks,
     GCLOUD_PROJECT: PROJECT_ID,
     GOOGLE_CLOUD_PROJECT: PROJECT_ID,
   };

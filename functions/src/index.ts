@@ -41,5 +41,7 @@ export {
   retryAnnouncementsEveryMinute,
   sendEventRemindersEvery5Minutes,
   syncEventMirrorsEvery5Minutes,
+  ingestRecordingsEveryMinute,
 } from './schedules/scheduled-functions';
 export { mirrorEventChange } from './events/mirror-functions';
+export { zoomWebhook, ingestRecordingFile, retryIngest } from './recordings/ingest-functions';

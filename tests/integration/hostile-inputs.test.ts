@@ -7,6 +7,8 @@ import { SIGNING_KEY_FILE } from '../../functions/src/adapters/storage/twin/loca
 import type { CallableName } from '../../functions/src/shared/callables';
 import { FUNCTIONS, adminSdk, callFunction, clearEmulators, type SignedIn } from '../support/emulators';
 import { createMember } from '../support/factories';
+import { zoomSignature } from '../../functions/src/domain/zoom-recording';
+import { ZOOM_WEBHOOK_SECRET } from '../support/zoom';
 
 // Every callable and HTTP function, fed hostile input by an admin (so permission checks cannot hide a
 // missing validation) and by a visitor where visitors may call: each must answer invalid-argument (or
@@ -270,6 +272,7 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
       invalid('a 255-character email', { email: `${'a'.repeat(64)}@${'b'.repeat(180)}.example.com` }, /email/),
     ];
   },
+  retryIngest: () => oneIdRows('id', 'no-such-job'),
 };
 
 /** Callables a visitor may call: their rows run signed out too. */
@@ -290,6 +293,22 @@ const form = (body: string): RequestInit => ({
 });
 const big = (bytes: number) => 'x'.repeat(bytes);
 const SIG = '?expires=9999999999&sig=00';
+
+/** A Zoom delivery signed with the demo secret (or stale by `ageSeconds`). */
+function zoomDelivery(body: string, ageSeconds = 0): RequestInit {
+  const timestamp = String(Math.floor(Date.now() / 1000) - ageSeconds);
+  return {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-zm-request-timestamp': timestamp,
+      'x-zm-signature': zoomSignature(ZOOM_WEBHOOK_SECRET, timestamp, body),
+    },
+    body,
+  };
+}
+const recordingOf = (object: unknown) => JSON.stringify({ event: 'recording.completed', payload: { object } });
+const ZOOM_FILE = { id: 'f1', file_type: 'MP4', file_size: 10, download_url: 'https://zoom.us/rec/download/f1' };
 const HEX = 'a'.repeat(64);
 
 /** The rows of each HTTP function (paths relative to FUNCTIONS). */
@@ -335,6 +354,63 @@ const HTTP_ROWS: Record<string, () => HttpRow[]> = {
       path: '/stripeWebhook',
       init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(nested(500)) },
       status: 400,
+    },
+  ],
+  zoomWebhook: () => [
+    { what: 'a GET', path: '/zoomWebhook', status: 405 },
+    { what: 'a query', path: '/zoomWebhook?x=1', init: zoomDelivery('{}'), status: 400, says: /x/ },
+    { what: 'a 2 MB body', path: '/zoomWebhook', init: { method: 'POST', body: big(2 * MB) }, status: 413 },
+    { what: 'no signature', path: '/zoomWebhook', init: { method: 'POST', body: '{"event":"x"}' }, status: 401 },
+    { what: 'a stale signature', path: '/zoomWebhook', init: zoomDelivery('{"event":"x"}', 600), status: 401 },
+    {
+      what: 'deep JSON without a signature',
+      path: '/zoomWebhook',
+      init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(nested(500)) },
+      status: 401,
+    },
+    { what: 'signed, not JSON', path: '/zoomWebhook', init: zoomDelivery('{"event"'), status: 400 },
+    { what: 'signed deep JSON', path: '/zoomWebhook', init: zoomDelivery(JSON.stringify(nested(500))), status: 400 },
+    {
+      what: 'signed, event a number',
+      path: '/zoomWebhook',
+      init: zoomDelivery('{"event":1}'),
+      status: 400,
+      says: /event/,
+    },
+    {
+      what: 'a file id with a slash',
+      path: '/zoomWebhook',
+      init: zoomDelivery(recordingOf({ uuid: 'u', id: 1, recording_files: [{ ...ZOOM_FILE, id: '../x' }] })),
+      status: 400,
+      says: /id/,
+    },
+    {
+      what: 'a file URL that is not http',
+      path: '/zoomWebhook',
+      init: zoomDelivery(
+        recordingOf({ uuid: 'u', id: 1, recording_files: [{ ...ZOOM_FILE, download_url: 'file:///x' }] }),
+      ),
+      status: 400,
+      says: /download_url/,
+    },
+    {
+      what: 'a meeting id __proto__',
+      path: '/zoomWebhook',
+      init: zoomDelivery(recordingOf({ uuid: 'u', id: '__proto__', recording_files: [ZOOM_FILE] })),
+      status: 400,
+      says: /id/,
+    },
+    {
+      what: '10 000 files',
+      path: '/zoomWebhook',
+      init: zoomDelivery(recordingOf({ uuid: 'u', id: 1, recording_files: Array(10_000).fill(ZOOM_FILE) })),
+      status: 413,
+    },
+    {
+      what: 'an unknown meeting',
+      path: '/zoomWebhook',
+      init: zoomDelivery(recordingOf({ uuid: 'u', id: 1, recording_files: [ZOOM_FILE] })),
+      status: 200,
     },
   ],
   unsubscribe: () => [

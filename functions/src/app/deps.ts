@@ -15,6 +15,7 @@ import { stripeClient } from '../adapters/stripe/stripe-client';
 import type { ZoomApi } from '../adapters/zoom/zoom-api';
 import { zoomFromEnv } from '../adapters/zoom/zoom-from-env';
 import { adminApp, auth, db } from './firebase';
+import { cloudTaskQueue, type TaskQueue } from './task-queue';
 import { paramEnv, type Env } from './params';
 import { settingsFrom, type Settings } from './settings';
 
@@ -42,6 +43,8 @@ export interface AppDeps {
   readonly calendarMirror: CalendarMirror | null;
   /** The community's Luma calendar, or null when not configured. */
   readonly luma: LumaApi | null;
+  /** Task-queue functions (recording ingest). */
+  readonly tasks: TaskQueue;
 }
 
 function once<T>(make: () => T): () => T {
@@ -86,6 +89,7 @@ export function depsFromEnv(env: Env): AppDeps {
   );
   const luma = once(() => lumaFromEnv({ LUMA_API_KEY: env('LUMA_API_KEY'), LUMA_API_BASE: env('LUMA_API_BASE') }));
   const settings = settingsFrom(env);
+  const tasks = once(() => cloudTaskQueue(adminApp()));
   return {
     get db() {
       return db();
@@ -118,6 +122,9 @@ export function depsFromEnv(env: Env): AppDeps {
     },
     get luma() {
       return luma();
+    },
+    get tasks() {
+      return tasks();
     },
   };
 }

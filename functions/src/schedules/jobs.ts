@@ -9,6 +9,8 @@ import { reconcileEventMirrors } from '../events/luma-guests';
 import { retryQueuedMail } from '../mail/outbox';
 import { expireGrants } from '../members/member-store';
 import { dispatchNewsletters } from '../newsletters/newsletter-sender';
+import { ingestDepsOf, ZOOM_API_SECRETS } from '../recordings/ingest-deps';
+import { pollEndedMeetings, sweepIngests } from '../recordings/ingest-poller';
 
 /** Every so many minutes, or once a day at a UTC time ("04:00"). */
 export type Schedule = { everyMinutes: number } | { dailyAtUtc: string };
@@ -75,6 +77,19 @@ export const SCHEDULED_JOBS = {
       const result = await reconcileEventMirrors(deps);
       if (result.events)
         logger.info(`event mirrors: ${result.events} upcoming, ${result.imported} Luma guests imported`);
+    },
+  },
+  /** Recordings whose webhook never came (poller), lost ingest tasks and failed publications (sweep). */
+  ingestRecordingsEveryMinute: {
+    schedule: { everyMinutes: 1 },
+    secrets: ZOOM_API_SECRETS,
+    timeoutSeconds: 300,
+    run: async (deps) => {
+      const ingest = ingestDepsOf(deps);
+      const polled = await pollEndedMeetings(ingest);
+      const swept = await sweepIngests(ingest);
+      if (polled.length || swept.redispatched.length || swept.published.length)
+        logger.info('recording ingest', { polled, ...swept });
     },
   },
 } satisfies Record<string, ScheduledJob>;

@@ -25,3 +25,4 @@ export const retryMailEveryMinute = scheduled(SCHEDULED_JOBS.retryMailEveryMinut
 export const retryAnnouncementsEveryMinute = scheduled(SCHEDULED_JOBS.retryAnnouncementsEveryMinute);
 export const sendEventRemindersEvery5Minutes = scheduled(SCHEDULED_JOBS.sendEventRemindersEvery5Minutes);
 export const syncEventMirrorsEvery5Minutes = scheduled(SCHEDULED_JOBS.syncEventMirrorsEvery5Minutes);
+export const ingestRecordingsEveryMinute = scheduled(SCHEDULED_JOBS.ingestRecordingsEveryMinute);

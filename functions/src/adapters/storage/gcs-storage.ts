@@ -1,5 +1,5 @@
 import type { Bucket } from '@google-cloud/storage';
-import type { MediaStorage } from './media-storage';
+import type { MediaStorage, StoredObject } from './media-storage';
 
 /** Real adapter: Cloud Storage with v4 signed URLs and streamed resumable uploads. */
 export class GcsMediaStorage implements MediaStorage {
@@ -24,5 +24,19 @@ export class GcsMediaStorage implements MediaStorage {
   async exists(path: string): Promise<boolean> {
     const [found] = await this.bucket.file(path).exists();
     return found;
+  }
+
+  async describe(path: string): Promise<StoredObject | null> {
+    try {
+      const [meta] = await this.bucket.file(path).getMetadata();
+      return { size: Number(meta.size), md5: String(meta.md5Hash ?? '') };
+    } catch (err) {
+      if ((err as { code?: number }).code === 404) return null;
+      throw err;
+    }
+  }
+
+  async delete(path: string): Promise<void> {
+    await this.bucket.file(path).delete({ ignoreNotFound: true });
   }
 }

@@ -7,9 +7,21 @@ import type { Readable, Writable } from 'node:stream';
 export interface MediaStorage {
   /** A URL that reads `path` until `expiresAt`; `downloadName` sets Content-Disposition. */
   signedReadUrl(path: string, opts: { expiresAt: Date; downloadName?: string }): Promise<string>;
-  /** A stream that stores what is piped into it (resumable upload on GCS). */
+  /**
+   * A stream that stores what is piped into it (resumable upload on GCS). The object appears only when
+   * the stream finishes; a stream destroyed midway leaves no object (nor a half one) at `path`.
+   */
   createWriteStream(path: string, opts: { contentType: string }): Writable;
   exists(path: string): Promise<boolean>;
+  /** The stored object's size and MD5 (base64, as GCS reports `md5Hash`), or null when there is none. */
+  describe(path: string): Promise<StoredObject | null>;
+  /** Removes the object; nothing there is fine. */
+  delete(path: string): Promise<void>;
+}
+
+export interface StoredObject {
+  size: number;
+  md5: string;
 }
 
 /**

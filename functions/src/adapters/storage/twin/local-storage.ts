@@ -1,18 +1,20 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
   createReadStream,
   createWriteStream,
   linkSync,
   mkdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { Writable } from 'node:stream';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileNameProblem } from '../../../shared/fields';
-import type { ServedMediaStorage } from '../media-storage';
+import type { ServedMediaStorage, StoredObject } from '../media-storage';
 
 /**
  * Local twin of Cloud Storage for `npm start` and tests: files in a folder (under `.data/`), URLs
@@ -87,7 +89,73 @@ export class LocalMediaStorage implements ServedMediaStorage {
       }
     }
     mkdirSync(dirname(full), { recursive: true });
-    return createWriteStream(full);
+    return this.atomicWriter(full, this.metaFile(path));
+  }
+
+  /**
+   * Like a GCS upload, the object appears whole or not at all: bytes go to a hidden partial file that
+   * is renamed into place when the stream finishes and removed when it is destroyed. Size and MD5 are
+   * computed on the way and kept beside (hidden), as GCS computes its own.
+   */
+  private atomicWriter(full: string, meta: string): Writable {
+    const partial = join(resolve(this.root), UPLOADS_DIR, randomUUID());
+    mkdirSync(dirname(partial), { recursive: true });
+    const out = createWriteStream(partial);
+    const md5 = createHash('md5');
+    let size = 0;
+    let failed: Error | null = null;
+    out.on('error', (err) => (failed = err));
+    return new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        if (failed) return done(failed);
+        md5.update(chunk);
+        size += chunk.length;
+        if (out.write(chunk)) done();
+        else out.once('drain', () => done(failed));
+      },
+      final(done) {
+        out.end(() => {
+          if (failed) return done(failed);
+          try {
+            renameSync(partial, full);
+            mkdirSync(dirname(meta), { recursive: true });
+            writeFileSync(meta, JSON.stringify({ size, md5: md5.digest('base64') } satisfies StoredObject));
+            done();
+          } catch (err) {
+            done(err as Error);
+          }
+        });
+      },
+      destroy(err, done) {
+        out.destroy();
+        rmSync(partial, { force: true });
+        done(err);
+      },
+    });
+  }
+
+  /** Where the twin keeps an object's size and MD5: under a hidden folder that `resolve` never hands out. */
+  private metaFile(path: string): string {
+    return join(resolve(this.root), META_DIR, `${path}.json`);
+  }
+
+  async describe(path: string): Promise<StoredObject | null> {
+    const full = this.resolve(path);
+    const found = await stat(full).catch(() => null);
+    if (!found?.isFile()) return null;
+    const kept = await readFile(this.metaFile(path), 'utf8')
+      .then((text) => JSON.parse(text) as StoredObject)
+      .catch(() => null);
+    if (kept && kept.size === found.size) return kept;
+    // Written before the twin kept metadata (or by hand): hash it now.
+    const md5 = createHash('md5');
+    for await (const chunk of createReadStream(full)) md5.update(chunk as Buffer);
+    return { size: found.size, md5: md5.digest('base64') };
+  }
+
+  async delete(path: string): Promise<void> {
+    await rm(this.resolve(path), { force: true });
+    await rm(this.metaFile(path), { force: true });
   }
 
   createReadStream(path: string) {
@@ -102,6 +170,10 @@ export class LocalMediaStorage implements ServedMediaStorage {
     }
   }
 }
+
+/** Hidden folders of the root: uploads in progress, and each object's size and MD5. */
+const UPLOADS_DIR = '.uploads';
+const META_DIR = '.meta';
 
 /** Where the twin keeps its signing key: a hidden file of its root, which `resolve` never hands out. */
 export const SIGNING_KEY_FILE = '.signing-key';
