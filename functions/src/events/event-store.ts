@@ -16,7 +16,15 @@ import {
 } from '../domain/events';
 import { Refusal } from '../domain/refusal';
 import type { EventInput } from '../shared/event-schema';
-import type { EventChange, EventChangeKind, EventJoin, EventSource, EventTeaser, RepeatEvery } from '../shared/events';
+import {
+  EVENTS,
+  type EventChange,
+  type EventChangeKind,
+  type EventJoin,
+  type EventSource,
+  type EventTeaser,
+  type RepeatEvery,
+} from '../shared/events';
 import { rankOf } from '../shared/tiers';
 import { eventRefs, joinOf, teaserOf, type EventRefs } from './event-docs';
 import { promoteWaitlisted } from './registration-store';
@@ -81,7 +89,7 @@ export async function createEvents(
   const times = repeat
     ? seriesOccurrences(input, repeat.every, repeat.count)
     : [{ start: input.start, end: input.end }];
-  const eventIds = times.map((_, i) => ids?.[i] ?? db.collection('events').doc().id);
+  const eventIds = times.map((_, i) => ids?.[i] ?? db.collection(EVENTS).doc().id);
   const seriesId = repeat ? (eventIds[0] ?? null) : null;
   const built = times.map((time) =>
     eventDocs({ ...input, ...time }, rank, { ...NEW_EVENT_STATE, seriesId }, html, now),
