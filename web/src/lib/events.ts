@@ -168,7 +168,11 @@ export function eventAction({ event, now, claims, isAdmin, registration, tiers }
   if (!isAdmin && !canAccess(claims, event)) return { kind: 'upgrade', plan };
   if (registration === undefined) return { kind: 'loading' };
   if (registration === null) return { kind: 'register', full: spotsLeft(event) === 0 };
-  return { kind: 'registered', status: registration, joinOpen: registration === 'registered' && joinIsOpen(event, now) };
+  return {
+    kind: 'registered',
+    status: registration,
+    joinOpen: registration === 'registered' && joinIsOpen(event, now),
+  };
 }
 
 /** Milliseconds until the action may change by itself (the join window opens, the event ends); null: never. */
@@ -176,4 +180,19 @@ export function msUntilNextChange(event: EventView, now: number): number | null 
   const opens = event.startAt.getTime() - event.joinWindowMinutes * 60_000;
   const next = [opens, event.endAt.getTime()].filter((t) => t > now);
   return next.length ? Math.min(...next) - now : null;
+}
+
+// ---- The calendar's URL: `?view=month|week` (list by default) and `?access=<level>`.
+
+export const CALENDAR_VIEWS = ['list', 'month', 'week'] as const;
+export type CalendarView = (typeof CALENDAR_VIEWS)[number];
+
+export function viewFromQuery(query: Record<string, unknown>): CalendarView {
+  return (CALENDAR_VIEWS as readonly unknown[]).includes(query.view) ? (query.view as CalendarView) : 'list';
+}
+
+/** The access filter; junk (not a short id) is no filter. */
+export function accessFromQuery(query: Record<string, unknown>): string {
+  const access = query.access;
+  return typeof access === 'string' && /^[a-z0-9_-]{1,40}$/i.test(access) ? access : '';
 }
