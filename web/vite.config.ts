@@ -57,9 +57,12 @@ const fullCalendarCss: Plugin = {
     const name = `virtual:fullcalendar-${match[1]}.css`;
     styles.set(name, JSON.parse(inject[1]!) as string);
     let out = code.replace(inject[0], '');
-    // Nothing is injected any more: no empty <style> element either (the CSP would report it).
-    if (match[1] === 'core')
-      out = out.replace('function ensureElHasStyles(el) {', 'function ensureElHasStyles(el) { return;');
+    if (match[1] === 'core') {
+      // Nothing is injected any more: no empty <style> element either (the CSP would refuse it).
+      const root = 'function registerStylesRoot(rootNode) {';
+      if (!out.includes(root)) this.error(`FullCalendar's registerStylesRoot not found in ${id}`);
+      out = out.replace(root, `${root} return;`);
+    }
     return { code: `import ${JSON.stringify(name)};\n${out}`, map: null };
   },
 };
