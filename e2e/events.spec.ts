@@ -3,8 +3,8 @@
 // rank inside the join window. Events are written with the Admin SDK (the event callables are another part).
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
+import type { Firestore } from 'firebase-admin/firestore';
 import { adminSdk } from '../tests/support/emulators';
-import { writeEvent } from '../tests/support/factories';
 import { shot, signIn } from './support';
 
 const JOIN_URL = 'https://zoom.example/j/5550001?pwd=E2eJoinSecret';
@@ -15,6 +15,18 @@ const at = (days: number, utcHour: number) => {
   d.setUTCHours(utcHour, 0, 0, 0);
   return d;
 };
+
+type Factories = typeof import('../functions/src/testing/factories');
+/** Writes an event as tests/support/factories.ts `writeEvent` does (that module imports the seed, which Playwright's loader cannot). */
+async function writeEvent(db: Firestore, ...args: Parameters<Factories['makeEventDocs']>) {
+  // functions/ is CommonJS: to Playwright's ESM loader its exports arrive as the default export.
+  const loaded = (await import('../functions/src/testing/factories')) as Factories & { default?: Factories };
+  const { id, teaser, join } = (loaded.default ?? loaded).makeEventDocs(...args);
+  const batch = db.batch();
+  batch.set(db.doc(`events/${id}`), teaser);
+  batch.set(db.doc(`events/${id}/gated/join`), join);
+  await batch.commit();
+}
 
 test.beforeAll(async () => {
   const { db } = adminSdk();
