@@ -55,8 +55,41 @@ const stylesFirst: Plugin = {
   },
 };
 
+/**
+ * FullCalendar 6 injects its CSS from JavaScript into a `<style>` element, which the Content-Security-Policy
+ * (`style-src 'self'`, firebase.json) blocks. This takes each package's CSS out of its module into a CSS
+ * module Vite emits as a file beside the calendar's chunk (loaded with it), and turns the injection off.
+ */
+const FULLCALENDAR_STYLES = /@fullcalendar\/(core(?=\/internal-common)|daygrid|timegrid)\/internal(?:-common)?\.js$/;
+const fullCalendarCss: Plugin = {
+  name: 'fullcalendar-css-files',
+  enforce: 'pre',
+  resolveId: (id) => (id.startsWith('virtual:fullcalendar-') ? `\0${id}` : null),
+  load(id) {
+    if (!id.startsWith('\0virtual:fullcalendar-')) return null;
+    return styles.get(id.slice(1)) ?? '';
+  },
+  transform(code, id) {
+    const match = FULLCALENDAR_STYLES.exec(id.split('?', 1)[0]!);
+    if (!match) return null;
+    const inject = /var css_248z = ("(?:[^"\\]|\\.)*");\s*injectStyles\(css_248z\);/.exec(code);
+    if (!inject) this.error(`FullCalendar's styles not found in ${id}: update the fullcalendar-css-files plugin`);
+    const name = `virtual:fullcalendar-${match[1]}.css`;
+    styles.set(name, JSON.parse(inject[1]!) as string);
+    let out = code.replace(inject[0], '');
+    if (match[1] === 'core') {
+      // Nothing is injected any more: no empty <style> element either (the CSP would refuse it).
+      const root = 'function registerStylesRoot(rootNode) {';
+      if (!out.includes(root)) this.error(`FullCalendar's registerStylesRoot not found in ${id}`);
+      out = out.replace(root, `${root} return;`);
+    }
+    return { code: `import ${JSON.stringify(name)};\n${out}`, map: null };
+  },
+};
+const styles = new Map<string, string>();
+
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [vue(), localServers, stylesFirst, shellAsAppHtml],
+  plugins: [vue(), localServers, stylesFirst, shellAsAppHtml, fullCalendarCss],
   // Everything is written with <script setup> and setup stores: dropping the Options API shrinks Vue.
   define: {
     __VUE_OPTIONS_API__: 'false',

@@ -4,11 +4,17 @@ import { Readable } from 'node:stream';
 import { Feed } from 'feed';
 import { SitemapStream, streamToPromise } from 'sitemap';
 import { SITE_DESCRIPTION, SITE_NAME, type PublicTeaser } from '../shared/public-pages';
+import type { PublicEvent } from '../shared/public-events';
 
 export const materialUrl = (origin: string, id: string) => `${origin}/materials/${encodeURIComponent(id)}`;
+export const eventUrl = (origin: string, id: string) => `${origin}/events/${encodeURIComponent(id)}`;
 
-/** The catalog, the pricing page and every published material. */
-export async function sitemapXml(origin: string, materials: PublicTeaser[]): Promise<string> {
+/** The catalog, the pricing page, every published material, the calendar and every public event. */
+export async function sitemapXml(
+  origin: string,
+  materials: PublicTeaser[],
+  events: PublicEvent[] = [],
+): Promise<string> {
   const links = [
     { url: '/', changefreq: 'daily' as const, priority: 1 },
     { url: '/pricing', changefreq: 'weekly' as const, priority: 0.8 },
@@ -16,6 +22,8 @@ export async function sitemapXml(origin: string, materials: PublicTeaser[]): Pro
       url: materialUrl(origin, m.id),
       lastmod: new Date(m.updatedAt).toISOString(),
     })),
+    { url: '/events', changefreq: 'daily' as const, priority: 0.8 },
+    ...events.map((e) => ({ url: eventUrl(origin, e.id), lastmod: new Date(e.updatedAt).toISOString() })),
   ];
   const xml = await streamToPromise(Readable.from(links).pipe(new SitemapStream({ hostname: origin })));
   return xml.toString();
@@ -45,6 +53,39 @@ export function rssXml(origin: string, materials: PublicTeaser[]): string {
   return feed.rss2();
 }
 
+/** When an event takes place, in its own zone: "Thu, 14 Jan 2027, 18:00 CET". */
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+function eventWhen(e: PublicEvent): string {
+  let format = whenFormats.get(e.timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: e.timeZone });
+    whenFormats.set(e.timeZone, format);
+  }
+  return `${format.format(new Date(e.startAt))} (${e.timeZone})`;
+}
+
+/** RSS 2.0 of upcoming public events, soonest first: title, when, summary, link (teaser fields only). */
+export function eventsRssXml(origin: string, events: PublicEvent[]): string {
+  const feed = new Feed({
+    title: `${SITE_NAME} events`,
+    description: `Upcoming events of ${SITE_NAME}`,
+    id: `${origin}/events`,
+    link: `${origin}/events`,
+    language: 'en',
+    copyright: SITE_NAME,
+    feedLinks: { rss: `${origin}/events/rss.xml` },
+  });
+  for (const e of events)
+    feed.addItem({
+      title: e.status === 'cancelled' ? `Cancelled: ${e.title}` : e.title,
+      id: eventUrl(origin, e.id),
+      link: eventUrl(origin, e.id),
+      description: `${eventWhen(e)}. ${e.summary}`,
+      date: new Date(e.publishedAt ?? e.updatedAt),
+    });
+  return feed.rss2();
+}
+
 /** Crawlers may read everything public; the member and admin areas are not for them. */
 export function robotsTxt(origin: string): string {
   return [
@@ -52,6 +93,8 @@ export function robotsTxt(origin: string): string {
     'Allow: /',
     'Disallow: /admin',
     'Disallow: /account',
+    // members' personal calendar feeds: secret links, never to be indexed
+    'Disallow: /ics/member/',
     '',
     `Sitemap: ${origin}/sitemap.xml`,
     '',

@@ -5,6 +5,8 @@ import { docIdProblem } from '../shared/fields';
 import { bodyHtmlState } from '../shared/body-html';
 import { BODY, GATED, MATERIALS, type MaterialBody, type MaterialTeaser } from '../shared/materials';
 import { publicTeaser, type PublicReader, type PublicTeaser } from '../shared/public-pages';
+import { EVENTS, type EventTeaser } from '../shared/events';
+import { isPublicEventStatus, publicEvent, PUBLIC_EVENT_STATUSES } from '../shared/public-events';
 
 const toPublic = (id: string, data: MaterialTeaser<Timestamp>): PublicTeaser =>
   publicTeaser(id, data, (t) => t.toMillis());
@@ -41,5 +43,25 @@ export function publicReader(db: Firestore): PublicReader {
       return fresh ? { html, files: body.files } : null;
     },
     tiers: () => readTiers(db),
+    async events({ when, access }, now, limit) {
+      const upcoming = when === 'upcoming';
+      // Ongoing events count as upcoming (they have not ended); the order is by end, then id, as the web pages it.
+      let query: Query = db
+        .collection(EVENTS)
+        .where('status', 'in', [...PUBLIC_EVENT_STATUSES])
+        .where('endAt', upcoming ? '>' : '<=', new Date(now));
+      if (access) query = query.where('access', '==', access);
+      const dir = upcoming ? 'asc' : 'desc';
+      const snap = await query.orderBy('endAt', dir).orderBy(FieldPath.documentId(), dir).limit(limit).get();
+      return snap.docs.map((d) => publicEvent(d.id, d.data() as EventTeaser<Timestamp>, (t) => t.toMillis()));
+    },
+    async event(id) {
+      if (docIdProblem(id)) return null;
+      const snap = await db.collection(EVENTS).doc(id).get();
+      const data = snap.data() as EventTeaser<Timestamp> | undefined;
+      return data && isPublicEventStatus(data.status)
+        ? publicEvent(snap.id, data, (t) => t.toMillis(), { description: true })
+        : null;
+    },
   };
 }

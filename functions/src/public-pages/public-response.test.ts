@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_FILTERS } from '../shared/catalog';
 import { PUBLIC_CACHE_CONTROL, type PublicReader, type PublicTeaser } from '../shared/public-pages';
 import { DEFAULT_TIERS } from '../shared/defaults';
+import type { EventListQuery, PublicEvent } from '../shared/public-events';
 import { publicResponse, type PublicPageDeps } from './public-response';
 
 const ORIGIN = 'https://commons.example';
@@ -21,6 +22,34 @@ const teaser = (id: string, publishedAt: number): PublicTeaser => ({
   updatedAt: publishedAt + 1000,
 });
 const MATERIALS = [teaser('newer', Date.UTC(2027, 0, 2)), teaser('older', Date.UTC(2027, 0, 1))];
+const event = (id: string, startAt: number, over: Partial<PublicEvent> = {}): PublicEvent => ({
+  id,
+  title: `Event ${id}`,
+  summary: `About ${id}`,
+  kind: 'zoom',
+  status: 'published',
+  access: 'main',
+  rank: 30,
+  startAt,
+  endAt: startAt + 3_600_000,
+  timeZone: 'Europe/Berlin',
+  capacity: null,
+  registered: 0,
+  waitlisted: 0,
+  joinWindowMinutes: 15,
+  place: null,
+  seriesId: null,
+  recordingId: null,
+  sequence: 0,
+  publishedAt: Date.UTC(2027, 0, 1),
+  updatedAt: Date.UTC(2027, 0, 1),
+  ...over,
+});
+const UPCOMING = [
+  event('soon', Date.UTC(2027, 0, 14, 17)),
+  event('off', Date.UTC(2027, 0, 15), { status: 'cancelled' }),
+];
+const PAST = [event('gone', Date.UTC(2026, 0, 1))];
 
 function setup() {
   const reader: PublicReader = {
@@ -28,6 +57,8 @@ function setup() {
     material: vi.fn(async () => null),
     publicBody: vi.fn(async () => null),
     tiers: vi.fn(async () => DEFAULT_TIERS),
+    events: vi.fn(async ({ when }: EventListQuery) => (when === 'upcoming' ? UPCOMING : PAST)),
+    event: vi.fn(async () => null),
   };
   const render = vi.fn(async () => ({ status: 404, html: '<!doctype html><title>x</title>' }));
   const deps: PublicPageDeps = { reader, origin: ORIGIN, render: () => render };
@@ -61,7 +92,21 @@ describe('publicResponse', () => {
     expect(res).toMatchObject({ status: 200, contentType: 'application/xml; charset=utf-8' });
     expect(reader.catalog).toHaveBeenCalledWith(EMPTY_FILTERS, expect.any(Number));
     const urls = (xml.parse(res.body) as { urlset: { url: { loc: string }[] } }).urlset.url.map((u) => u.loc);
-    expect(urls).toEqual([`${ORIGIN}/`, `${ORIGIN}/pricing`, `${ORIGIN}/materials/newer`, `${ORIGIN}/materials/older`]);
+    expect(urls).toEqual([
+      `${ORIGIN}/`,
+      `${ORIGIN}/pricing`,
+      `${ORIGIN}/materials/newer`,
+      `${ORIGIN}/materials/older`,
+      `${ORIGIN}/events`,
+      `${ORIGIN}/events/soon`,
+      `${ORIGIN}/events/off`,
+      `${ORIGIN}/events/gone`,
+    ]);
+    expect(reader.events).toHaveBeenCalledWith(
+      { when: 'upcoming', access: '' },
+      expect.any(Number),
+      expect.any(Number),
+    );
   });
 
   it('publishes an RSS 2.0 feed of teasers, newest first', async () => {
@@ -78,11 +123,28 @@ describe('publicResponse', () => {
     expect(new Date(rss.channel.item[0]!.pubDate!).getTime()).toBe(MATERIALS[0]!.publishedAt);
   });
 
+  it('publishes an RSS 2.0 feed of upcoming events, saying when in the event’s zone', async () => {
+    const { deps } = setup();
+    const res = await publicResponse(deps, 'GET', '/events/rss.xml');
+    expect(res).toMatchObject({ status: 200, contentType: 'application/rss+xml; charset=utf-8' });
+    const items = (xml.parse(res.body) as { rss: { channel: { item: Record<string, string>[] } } }).rss.channel.item;
+    expect(items.map((i) => [i.title, i.link])).toEqual([
+      ['Event soon', `${ORIGIN}/events/soon`],
+      ['Cancelled: Event off', `${ORIGIN}/events/off`],
+    ]);
+    expect(items[0]!.description).toBe('14 Jan 2027, 18:00 (Europe/Berlin). About soon');
+  });
+
   it('points crawlers at the sitemap and keeps them out of members and admin pages', async () => {
     const { deps } = setup();
     const res = await publicResponse(deps, 'GET', '/robots.txt');
     expect(res.body.split('\n')).toEqual(
-      expect.arrayContaining(['Disallow: /admin', 'Disallow: /account', `Sitemap: ${ORIGIN}/sitemap.xml`]),
+      expect.arrayContaining([
+        'Disallow: /admin',
+        'Disallow: /account',
+        'Disallow: /ics/member/',
+        `Sitemap: ${ORIGIN}/sitemap.xml`,
+      ]),
     );
   });
 });

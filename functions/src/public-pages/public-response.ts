@@ -1,10 +1,13 @@
 import { EMPTY_FILTERS } from '../shared/catalog';
 import { PUBLIC_CACHE_CONTROL, type PublicReader, type RenderPage } from '../shared/public-pages';
-import { robotsTxt, rssXml, sitemapXml } from './feeds';
+import { eventsRssXml, robotsTxt, rssXml, sitemapXml } from './feeds';
 
 /** The sitemap lists at most this many materials (one file holds 50,000; a catalog this size needs paging). */
 const SITEMAP_MATERIALS = 5_000;
 const FEED_MATERIALS = 50;
+/** The sitemap lists at most this many upcoming and as many past events; the events feed the next 50. */
+const SITEMAP_EVENTS = 2_000;
+const FEED_EVENTS = 50;
 
 export interface PublicPageDeps {
   reader: PublicReader;
@@ -35,10 +38,19 @@ export async function publicResponse(deps: PublicPageDeps, method: string, url: 
   switch (path) {
     case '/robots.txt':
       return cached('text/plain; charset=utf-8', robotsTxt(deps.origin));
-    case '/sitemap.xml':
+    case '/sitemap.xml': {
+      const now = Date.now();
+      const [materials, upcoming, past] = await Promise.all([
+        deps.reader.catalog(EMPTY_FILTERS, SITEMAP_MATERIALS),
+        deps.reader.events({ when: 'upcoming', access: '' }, now, SITEMAP_EVENTS),
+        deps.reader.events({ when: 'past', access: '' }, now, SITEMAP_EVENTS),
+      ]);
+      return cached('application/xml; charset=utf-8', await sitemapXml(deps.origin, materials, [...upcoming, ...past]));
+    }
+    case '/events/rss.xml':
       return cached(
-        'application/xml; charset=utf-8',
-        await sitemapXml(deps.origin, await deps.reader.catalog(EMPTY_FILTERS, SITEMAP_MATERIALS)),
+        'application/rss+xml; charset=utf-8',
+        eventsRssXml(deps.origin, await deps.reader.events({ when: 'upcoming', access: '' }, Date.now(), FEED_EVENTS)),
       );
     case '/feed.xml':
       return cached(

@@ -3,6 +3,7 @@
 // is enforced here, by a list of fields, not by the rules.
 import type { CatalogFilters } from './catalog';
 import type { MaterialFile, MaterialTeaser } from './materials';
+import type { EventListQuery, PublicEvent } from './public-events';
 import type { TiersConfig } from './tiers';
 
 export const SITE_NAME = 'Commons';
@@ -66,6 +67,10 @@ export interface PublicReader {
    */
   publicBody(id: string): Promise<PublicBody | null>;
   tiers(): Promise<TiersConfig>;
+  /** Events: published or cancelled teasers (public fields only, no description), a page of them at `now` (ms). */
+  events(query: EventListQuery, now: number, limit: number): Promise<PublicEvent[]>;
+  /** A published or cancelled event with its description; null for a draft or no such event. */
+  event(id: string): Promise<PublicEvent | null>;
 }
 
 export interface RenderRequest {

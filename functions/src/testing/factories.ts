@@ -6,11 +6,10 @@ import type { SubscriptionFact } from '../domain/entitlement';
 import { graceUntil, type SubscriptionMirror, type SubscriptionStatus } from '../shared/billing';
 import { NEW_EVENT_STATE, eventDocs, type EventDocs } from '../domain/events';
 import type { EventInput } from '../shared/event-schema';
-import type { EventStatus } from '../shared/events';
 import { materialDocs, type MaterialBody, type MaterialInput, type MaterialTeaser } from '../shared/materials';
 import { DEFAULT_EMAIL_PREFS, type MemberDoc } from '../shared/members';
-import type { EventTeaser } from '../shared/events';
 import { DEFAULT_TIERS } from '../shared/defaults';
+import type { EventJoin, EventStatus, EventTeaser } from '../shared/events';
 import { rankOf } from '../shared/tiers';
 
 /** The fixed "now" of pure tests, so dates in expectations can be read off the page. */
@@ -197,4 +196,49 @@ export function eventFixture(
       ...fields,
     },
   };
+}
+
+/**
+ * An event's two public-facing documents (teaser, gated join details) at an access level, published, a week
+ * after TEST_NOW for an hour in Europe/Berlin. `url` is the join URL; `opensAt` follows the join window.
+ */
+export function makeEventDocs(
+  access: string,
+  over: Partial<EventTeaser<Date>> & { id?: string; url?: string | null; detailsHtml?: string } = {},
+): { id: string; teaser: EventTeaser<Date>; join: EventJoin<Date> } {
+  const { id = `e-${access}`, url = `https://zoom.example/j/${id}`, detailsHtml = '', ...fields } = over;
+  const startAt = fields.startAt ?? daysAfter(7);
+  const teaser: EventTeaser<Date> = {
+    title: `A ${access} event`,
+    summary: 'What we will do together',
+    descriptionHtml: '<p>Agenda for everyone.</p>',
+    kind: 'zoom',
+    status: 'published',
+    access,
+    rank: rankOrThrow(access),
+    startAt,
+    endAt: new Date(startAt.getTime() + 3_600_000),
+    timeZone: 'Europe/Berlin',
+    capacity: null,
+    registered: 0,
+    waitlisted: 0,
+    joinWindowMinutes: 15,
+    place: null,
+    seriesId: null,
+    recordingId: null,
+    sequence: 0,
+    publishedAt: TEST_NOW,
+    updatedAt: TEST_NOW,
+    ...fields,
+  };
+  const join: EventJoin<Date> = {
+    access: teaser.access,
+    rank: teaser.rank,
+    status: teaser.status,
+    opensAt: new Date(teaser.startAt.getTime() - teaser.joinWindowMinutes * 60_000),
+    url,
+    passcode: null,
+    detailsHtml,
+  };
+  return { id, teaser, join };
 }

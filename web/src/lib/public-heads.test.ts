@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '@shared/defaults';
 import { sortedTiers } from '@shared/tiers';
 import { headOf } from './page-head';
-import { catalogHead, materialHead, pricingHead } from './public-heads';
+import { calendarHead, catalogHead, eventHead, materialHead, pricingHead } from './public-heads';
 
 const ORIGIN = 'https://commons.example';
 const at = (iso: string) => ({ toDate: () => new Date(iso) });
@@ -82,4 +82,76 @@ it('offers each plan at each interval it is sold, in main currency units', () =>
   expect(ld['@type']).toBe('Product');
   expect(ld.offers).toHaveLength(sold.length);
   expect(ld.offers.map((o) => o.price)).toEqual(sold.map((p) => p!.amount / 100));
+});
+
+describe('eventHead', () => {
+  const base = {
+    id: 'office-hours',
+    title: 'Office hours',
+    summary: 'Bring questions.',
+    kind: 'zoom' as const,
+    status: 'published' as const,
+    access: 'main',
+    rank: 30,
+    startAt: new Date('2027-01-14T17:00:00Z'),
+    endAt: new Date('2027-01-14T18:30:00Z'),
+    timeZone: 'Europe/Berlin',
+    capacity: 10,
+    registered: 10,
+    waitlisted: 0,
+    joinWindowMinutes: 15,
+    place: null,
+    seriesId: null,
+    recordingId: null,
+    sequence: 0,
+    publishedAt: new Date('2027-01-01T00:00:00Z'),
+    updatedAt: new Date('2027-01-01T00:00:00Z'),
+  };
+
+  it('describes a paid online event: offset times, virtual location on the page, the lowest plan as the offer', () => {
+    const head = eventHead(ORIGIN, base, DEFAULT_TIERS);
+    expect(head.path).toBe('/events/office-hours');
+    const main = DEFAULT_TIERS.tiers.main!;
+    expect(head.jsonLd).toMatchObject({
+      '@type': 'Event',
+      name: 'Office hours',
+      startDate: '2027-01-14T18:00:00+01:00',
+      endDate: '2027-01-14T19:30:00+01:00',
+      eventStatus: 'https://schema.org/EventScheduled',
+      eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+      location: { '@type': 'VirtualLocation', url: `${ORIGIN}/events/office-hours` },
+      organizer: { '@type': 'Organization', name: 'Commons' },
+      isAccessibleForFree: false,
+      offers: {
+        '@type': 'Offer',
+        price: main.prices!.monthly!.amount / 100,
+        priceCurrency: main.prices!.monthly!.currency.toUpperCase(),
+        url: `${ORIGIN}/pricing?plan=main`,
+        availability: 'https://schema.org/SoldOut',
+      },
+    });
+  });
+
+  it('describes a free in-person or cancelled event', () => {
+    const head = eventHead(
+      ORIGIN,
+      { ...base, access: 'public', rank: 0, kind: 'in-person', place: 'Berlin', status: 'cancelled', capacity: null },
+      DEFAULT_TIERS,
+    );
+    expect(head.jsonLd).toMatchObject({
+      eventStatus: 'https://schema.org/EventCancelled',
+      eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+      location: { '@type': 'Place', name: 'Berlin' },
+      isAccessibleForFree: true,
+      offers: { price: 0, availability: 'https://schema.org/InStock' },
+    });
+  });
+
+  it('lists the calendar’s events in an ItemList', () => {
+    const head = calendarHead(ORIGIN, [{ id: 'a b', title: 'A' }]);
+    expect(head.jsonLd).toMatchObject({
+      '@type': 'ItemList',
+      itemListElement: [{ position: 1, url: `${ORIGIN}/events/a%20b`, name: 'A' }],
+    });
+  });
 });

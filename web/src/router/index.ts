@@ -1,7 +1,7 @@
 import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import CatalogView from '@/views/CatalogView.vue';
 import { useSessionStore } from '@/stores/session';
-import { catalogData, materialData, plansData } from './server-data';
+import { calendarData, catalogData, eventData, materialData, plansData } from './server-data';
 
 // The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
 const MaterialEditor = () => import('@/views/admin/AdminMaterialEditView.vue');
@@ -23,6 +23,20 @@ export const routes: RouteRecordRaw[] = [
     name: 'pricing',
     component: () => import('@/views/PricingView.vue'),
     meta: { title: 'Pricing', serverData: plansData },
+  },
+  // Events: the calendar and event pages (public, rendered on the server like the catalog).
+  {
+    path: '/events',
+    name: 'events',
+    component: () => import('@/views/EventsView.vue'),
+    meta: { title: 'Events', serverData: calendarData },
+  },
+  {
+    path: '/events/:id',
+    name: 'event',
+    component: () => import('@/views/EventView.vue'),
+    props: true,
+    meta: { title: 'Event', serverData: eventData },
   },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { title: 'Sign in' } },
   {

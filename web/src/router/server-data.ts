@@ -48,3 +48,10 @@ export const materialData: ServerData = async ({ route, reader, pinia }) => {
 
 /** Pricing needs only the plans, which every rendered page gets. */
 export const plansData: ServerData = async () => {};
+
+/**
+ * Events' server data, in a chunk of its own: only the server calls it, so the browser's first route (the
+ * catalog) does not carry the calendar's code.
+ */
+export const calendarData: ServerData = (ctx) => import('./event-server-data').then((m) => m.calendarData(ctx));
+export const eventData: ServerData = (ctx) => import('./event-server-data').then((m) => m.eventData(ctx));

@@ -1,0 +1,221 @@
+// The calendar and event pages in Chromium: rendered by the `ssr` function, hydrated without moving or reading
+// again, the member's buttons after sign-in, and an event's join URL reaching only a registered member of its
+// rank inside the join window. Events are written with the Admin SDK (the event callables are another part).
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import type { Firestore } from 'firebase-admin/firestore';
+import { adminSdk } from '../tests/support/emulators';
+import { shot, signIn } from './support';
+
+const JOIN_URL = 'https://zoom.example/j/5550001?pwd=E2eJoinSecret';
+const SOON_URL = 'https://zoom.example/j/5550002?pwd=E2eSoonSecret';
+const DAY = 86_400_000;
+const at = (days: number, utcHour: number) => {
+  const d = new Date(Date.now() + days * DAY);
+  d.setUTCHours(utcHour, 0, 0, 0);
+  return d;
+};
+
+type Factories = typeof import('../functions/src/testing/factories');
+/** Writes an event as tests/support/factories.ts `writeEvent` does (that module imports the seed, which Playwright's loader cannot). */
+async function writeEvent(db: Firestore, ...args: Parameters<Factories['makeEventDocs']>) {
+  // functions/ is CommonJS: to Playwright's ESM loader its exports arrive as the default export.
+  const loaded = (await import('../functions/src/testing/factories')) as Factories & { default?: Factories };
+  const { id, teaser, join } = (loaded.default ?? loaded).makeEventDocs(...args);
+  const batch = db.batch();
+  batch.set(db.doc(`events/${id}`), teaser);
+  batch.set(db.doc(`events/${id}/gated/join`), join);
+  await batch.commit();
+}
+
+test.beforeAll(async () => {
+  const { db } = adminSdk();
+  const start = at(7, 17);
+  await writeEvent(db, 'main', {
+    id: 'e2e-main-zoom',
+    title: 'Main members’ modelling clinic',
+    summary: 'Bring a model, leave with a better one.',
+    startAt: start,
+    endAt: new Date(start.getTime() + 90 * 60_000),
+    url: JOIN_URL,
+  });
+  await writeEvent(db, 'public', {
+    id: 'e2e-open-meetup',
+    title: 'Open community meetup',
+    kind: 'in-person',
+    place: 'Berlin',
+    startAt: at(9, 16),
+    endAt: at(9, 18),
+    url: null,
+  });
+  // Starts in five minutes: inside the join window (15 minutes) for a registered main member.
+  const soon = new Date(Date.now() + 5 * 60_000);
+  await writeEvent(db, 'main', {
+    id: 'e2e-starting-soon',
+    title: 'Starting soon: live debugging',
+    startAt: soon,
+    endAt: new Date(soon.getTime() + 60 * 60_000),
+    url: SOON_URL,
+  });
+  await db.doc('events/e2e-starting-soon/registrations/demo-main').set({
+    uid: 'demo-main',
+    email: 'main@demo.test',
+    name: 'Mia Main',
+    status: 'registered',
+    source: 'web',
+    createdAt: new Date(),
+  });
+});
+
+const MEASURE_CLS = () => {
+  (window as unknown as { __cls: number }).__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+      if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+};
+
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => !!(document.getElementById('app') as { __vue_app__?: unknown } | null)?.__vue_app__);
+  await page.waitForLoadState('networkidle');
+}
+
+/** Every response body the page receives (documents, scripts, Firestore answers), to prove what never reached it. */
+function allResponses(page: Page): { url: string; body: string }[] {
+  const seen: { url: string; body: string }[] = [];
+  page.on('response', async (res) => {
+    try {
+      seen.push({ url: res.url(), body: await res.text() });
+    } catch {
+      // redirects and streaming listeners have no complete body
+    }
+  });
+  return seen;
+}
+
+test('a visitor sees the calendar and an event page without JavaScript', async ({ browser }) => {
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const page = await noJs.newPage();
+  const res = await page.goto('/events');
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Events');
+  const upcoming = page.locator('[aria-labelledby="upcoming-title"]');
+  await expect(upcoming.getByRole('link', { name: 'Main members’ modelling clinic' })).toBeVisible();
+  await expect(upcoming.getByRole('link', { name: 'Open community meetup' })).toBeVisible();
+  await page.goto('/events/e2e-main-zoom');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Main members’ modelling clinic');
+  await expect(page.locator('.event-when')).toContainText(/18:00–19:30 CES?T/);
+  await expect(page.getByTestId('event-actions')).toContainText('Sign in to register');
+  await noJs.close();
+});
+
+for (const path of ['/events', '/events/e2e-main-zoom']) {
+  test(`${path} hydrates without a layout shift and without reading again what the page has`, async ({
+    browser,
+  }, info) => {
+    // A viewer in New York: the times move to their zone after hydration, and still nothing shifts.
+    const context = await browser.newContext({ timezoneId: 'America/New_York' });
+    const page = await context.newPage();
+    await page.addInitScript(MEASURE_CLS);
+    const reads: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes(':8080/')) reads.push(req.url());
+    });
+    const warnings: string[] = [];
+    page.on('console', (msg) => {
+      if (/hydrat/i.test(msg.text())) warnings.push(msg.text());
+    });
+    const res = await page.goto(path);
+    expect(res?.status()).toBe(200);
+    await hydrated(page);
+    await shot(page, info, `hydrated${path.replace(/\W+/g, '-')}`);
+    expect(reads).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThan(0.02);
+    // The viewer's zone, with the event's own time beside it.
+    const when = page.locator('.event-when').first();
+    await expect(when).toContainText('GMT-5');
+    await expect(when).toContainText('Europe/Berlin');
+    await context.close();
+  });
+}
+
+test('the calendar’s first route stays small, and FullCalendar loads only for the month grid', async ({ page }) => {
+  const scripts = new Map<string, number>();
+  page.on('response', async (res) => {
+    if (res.request().resourceType() === 'script') scripts.set(res.url(), gzipSync(await res.body()).length);
+  });
+  await page.goto('/events');
+  await hydrated(page);
+  const firstRoute = [...scripts.values()].reduce((a, b) => a + b, 0);
+  test.info().annotations.push({ type: 'first-route JS (gzip)', description: `${(firstRoute / 1024).toFixed(1)} KB` });
+  console.log(`/events first-route JS: ${(firstRoute / 1024).toFixed(1)} KB gzipped in ${scripts.size} files`);
+  // The catalog's budget is 100 KB; the calendar adds its own view chunk on top of the shared entry.
+  expect(firstRoute).toBeLessThanOrEqual(105 * 1024);
+  expect([...scripts.keys()].some((u) => u.includes('EventsCalendar'))).toBe(false);
+
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy|FullCalendar/i.test(msg.text())) violations.push(msg.text());
+  });
+  await page.getByRole('link', { name: 'Month' }).click();
+  await expect(page).toHaveURL(/view=month/);
+  const grid = page.getByTestId('events-calendar');
+  await expect(grid.locator('.fc-daygrid')).toBeVisible();
+  expect([...scripts.keys()].some((u) => u.includes('EventsCalendar'))).toBe(true);
+  // Its styles arrived as a file (the CSP blocks injected <style>): the toolbar is laid out by FullCalendar's CSS.
+  expect(await grid.locator('.fc-header-toolbar').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+  await page.getByRole('link', { name: 'Week' }).click();
+  await expect(grid.locator('.fc-timegrid')).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test('a basic member sees "Upgrade to join" on a main event, and the join URL reaches them nowhere', async ({
+  page,
+}, info) => {
+  const responses = allResponses(page);
+  await signIn(page, 'basic@demo.test');
+  await page.goto('/events');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Main members’ modelling clinic' }).click();
+  await expect(page).toHaveURL(/\/events\/e2e-main-zoom$/);
+  const upgrade = page.getByTestId('event-upgrade');
+  await expect(upgrade).toHaveText('Upgrade to join');
+  await expect(upgrade).toHaveAttribute('href', '/pricing?plan=main');
+  await page.goto('/events/e2e-starting-soon');
+  await expect(page.getByTestId('event-upgrade')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await shot(page, info, 'basic-upgrade');
+  expect(responses.length).toBeGreaterThan(5);
+  for (const { url, body } of responses) {
+    expect(body, url).not.toContain('5550001');
+    expect(body, url).not.toContain('5550002');
+    expect(body, url).not.toContain('E2eJoinSecret');
+    expect(body, url).not.toContain('E2eSoonSecret');
+  }
+});
+
+test('a registered main member gets the Join link inside the window, and only for that event', async ({
+  page,
+}, info) => {
+  await signIn(page, 'main@demo.test');
+  await page.goto('/events/e2e-starting-soon');
+  await expect(page.getByTestId('event-registered')).toHaveText('Registered');
+  await expect(page.getByTestId('event-join')).toHaveAttribute('href', SOON_URL);
+  await shot(page, info, 'main-join');
+  // Entitled but not registered: Register, and no join link.
+  await page.goto('/events/e2e-main-zoom');
+  await expect(page.getByRole('button', { name: 'Register' })).toBeVisible();
+  await expect(page.getByTestId('event-join')).toHaveCount(0);
+});
+
+// Needs the events helper's registerForEvent/cancelRegistration callables (merged by the lead).
+test.fixme('a main member registers, sees the join link in the window, and cancels', async ({ page }) => {
+  // 1. Sign in as main@demo.test; open /events/e2e-starting-soon after deleting the seeded registration.
+  // 2. Click "Register": the badge says "Registered" (the live registration document) and, being inside the
+  //    window, "Join" links to SOON_URL read from events/{id}/gated/join.
+  // 3. Click "Cancel": the Register button is back and the Join link is gone.
+  // 4. With capacity 1 taken by another member: the button says "Join waitlist" and then "On the waitlist",
+  //    without a Join link even inside the window.
+  await signIn(page, 'main@demo.test');
+});

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIERS } from '@shared/defaults';
+import type { AccessClaims } from '@shared/access';
+import {
+  byMonth,
+  capacityLabel,
+  eventAction,
+  eventView,
+  formatEventTime,
+  isoInZone,
+  lowestPlanFor,
+  msUntilNextChange,
+  splitByEnd,
+  type EventView,
+} from './events';
+
+const at = (iso: string) => new Date(iso);
+const stamp = (iso: string) => ({ toDate: () => new Date(iso) });
+
+function event(over: Partial<EventView> = {}): EventView {
+  return {
+    id: 'e1',
+    title: 'Office hours',
+    summary: 'Bring questions',
+    kind: 'zoom',
+    status: 'published',
+    access: 'main',
+    rank: 30,
+    startAt: at('2027-01-14T17:00:00Z'),
+    endAt: at('2027-01-14T18:30:00Z'),
+    timeZone: 'Europe/Berlin',
+    capacity: null,
+    registered: 0,
+    waitlisted: 0,
+    joinWindowMinutes: 15,
+    place: null,
+    seriesId: null,
+    recordingId: null,
+    sequence: 0,
+    publishedAt: at('2027-01-01T00:00:00Z'),
+    updatedAt: at('2027-01-01T00:00:00Z'),
+    ...over,
+  };
+}
+
+describe('times', () => {
+  it('formats in the zone asked, naming that zone, winter and summer', () => {
+    expect(formatEventTime(event(), 'Europe/Berlin')).toBe('Thu 14 Jan, 18:00–19:30 CET');
+    const july = event({ startAt: at('2027-07-14T16:00:00Z'), endAt: at('2027-07-14T17:30:00Z') });
+    expect(formatEventTime(july, 'Europe/Berlin')).toBe('Wed 14 Jul, 18:00–19:30 CEST');
+    expect(formatEventTime(event(), 'UTC')).toBe('Thu 14 Jan, 17:00–18:30 UTC');
+  });
+
+  it('names both days of an event that ends on another day in that zone', () => {
+    const late = event({ startAt: at('2027-01-14T22:00:00Z'), endAt: at('2027-01-15T01:00:00Z') });
+    expect(formatEventTime(late, 'Europe/Berlin')).toBe('Thu 14 Jan, 23:00 – Fri 15 Jan, 02:00 CET');
+  });
+
+  it('writes ISO 8601 with the offset of the event’s zone at that instant', () => {
+    expect(isoInZone(at('2027-01-14T17:00:00Z'), 'Europe/Berlin')).toBe('2027-01-14T18:00:00+01:00');
+    expect(isoInZone(at('2027-07-14T16:00:00Z'), 'Europe/Berlin')).toBe('2027-07-14T18:00:00+02:00');
+    expect(isoInZone(at('2027-07-14T16:00:00Z'), 'UTC')).toBe('2027-07-14T16:00:00+00:00');
+    expect(isoInZone(at('2027-01-14T17:00:00Z'), 'America/New_York')).toBe('2027-01-14T12:00:00-05:00');
+  });
+
+  it('converts stored Timestamps to Dates', () => {
+    const { startAt, endAt, updatedAt: _u, publishedAt: _p, ...rest } = event();
+    const view = eventView({
+      ...rest,
+      startAt: stamp(startAt.toISOString()),
+      endAt: stamp(endAt.toISOString()),
+      publishedAt: null,
+      updatedAt: stamp('2027-01-02T00:00:00Z'),
+    });
+    expect(view.startAt).toEqual(startAt);
+    expect(view.publishedAt).toBeNull();
+    expect(view.updatedAt).toEqual(at('2027-01-02T00:00:00Z'));
+  });
+});
+
+describe('lists', () => {
+  const now = Date.parse('2027-01-14T18:00:00Z');
+  const early = event({ id: 'early', startAt: at('2027-01-10T10:00:00Z'), endAt: at('2027-01-10T11:00:00Z') });
+  const ongoing = event({ id: 'ongoing' });
+  const later = event({ id: 'later', startAt: at('2027-02-01T10:00:00Z'), endAt: at('2027-02-01T11:00:00Z') });
+  const earlier = event({ id: 'earlier', startAt: at('2026-12-01T10:00:00Z'), endAt: at('2026-12-01T11:00:00Z') });
+
+  it('keeps an event that has not ended among the upcoming, past ones latest first', () => {
+    const { upcoming, past } = splitByEnd([later, early, ongoing, earlier], now);
+    expect(upcoming.map((e) => e.id)).toEqual(['ongoing', 'later']);
+    expect(past.map((e) => e.id)).toEqual(['early', 'earlier']);
+  });
+
+  it('groups by month in the zone shown', () => {
+    const newYear = event({ id: 'ny', startAt: at('2026-12-31T23:30:00Z'), endAt: at('2027-01-01T00:30:00Z') });
+    expect(byMonth([newYear, later], 'Europe/Berlin').map((g) => [g.month, g.events.length])).toEqual([
+      ['January 2027', 1],
+      ['February 2027', 1],
+    ]);
+    expect(byMonth([newYear], 'UTC')[0]!.month).toBe('December 2026');
+  });
+
+  it.each([
+    [null, 5, 0, ''],
+    [10, 7, 0, '3 spots left'],
+    [10, 9, 0, '1 spot left'],
+    [10, 10, 0, 'Full · waitlist open'],
+    [10, 10, 2, 'Full · 2 on the waitlist'],
+  ])('capacity %s, %s registered, %s waiting: "%s"', (capacity, registered, waitlisted, label) => {
+    expect(capacityLabel({ capacity, registered, waitlisted })).toBe(label);
+  });
+});
+
+describe('eventAction', () => {
+  const start = Date.parse('2027-01-14T17:00:00Z');
+  const member = (rank: number): AccessClaims => ({ tier: 'x', rank });
+  const act = (over: Partial<Parameters<typeof eventAction>[0]> & { ev?: Partial<EventView> } = {}) => {
+    const { ev, ...rest } = over;
+    return eventAction({
+      event: event(ev),
+      now: start - 86_400_000,
+      claims: member(30),
+      isAdmin: false,
+      registration: null,
+      tiers: DEFAULT_TIERS,
+      ...rest,
+    });
+  };
+
+  it('offers the lowest plan that may join', () => {
+    expect(lowestPlanFor(DEFAULT_TIERS, { rank: 30 })?.id).toBe('main');
+    expect(lowestPlanFor(DEFAULT_TIERS, { rank: 25 })?.id).toBe('main');
+    expect(lowestPlanFor(DEFAULT_TIERS, { rank: 0 })?.id).toBe('free');
+  });
+
+  it('asks a visitor to sign in, naming the plan only when a free account is not enough', () => {
+    expect(act({ claims: null })).toEqual({ kind: 'sign-in', plan: expect.objectContaining({ id: 'main' }) });
+    expect(act({ claims: null, ev: { access: 'public', rank: 0 } })).toEqual({ kind: 'sign-in', plan: undefined });
+    expect(act({ claims: null, ev: { access: 'free', rank: 10 } })).toEqual({ kind: 'sign-in', plan: undefined });
+  });
+
+  it('asks a member below the rank to upgrade to the lowest plan that may join', () => {
+    expect(act({ claims: member(20) })).toEqual({ kind: 'upgrade', plan: expect.objectContaining({ id: 'main' }) });
+    expect(act({ claims: member(20), ev: { access: 'premium', rank: 40 } })).toMatchObject({
+      plan: { id: 'premium' },
+    });
+    // An admin is entitled whatever the claims say.
+    expect(act({ claims: member(10), isAdmin: true })).toEqual({ kind: 'register', full: false });
+  });
+
+  it('waits for the registration, then offers Register or the waitlist', () => {
+    expect(act({ registration: undefined })).toEqual({ kind: 'loading' });
+    expect(act({ claims: member(40) })).toEqual({ kind: 'register', full: false });
+    expect(act({ ev: { capacity: 2, registered: 2 } })).toEqual({ kind: 'register', full: true });
+  });
+
+  it('opens Join for a registered member inside the window only', () => {
+    const before = start - 15 * 60_000 - 1;
+    expect(act({ registration: 'registered', now: before })).toEqual({
+      kind: 'registered',
+      status: 'registered',
+      joinOpen: false,
+    });
+    expect(act({ registration: 'registered', now: before + 1 })).toMatchObject({ joinOpen: true });
+    expect(act({ registration: 'registered', now: start + 60_000, ev: { joinWindowMinutes: 0 } })).toMatchObject({
+      joinOpen: true,
+    });
+    expect(act({ registration: 'waitlisted', now: start })).toEqual({
+      kind: 'registered',
+      status: 'waitlisted',
+      joinOpen: false,
+    });
+  });
+
+  it('ends with the recording when there is one, and a cancelled event says so to everyone', () => {
+    const after = Date.parse('2027-01-14T18:30:00Z');
+    expect(act({ now: after, registration: 'registered' })).toEqual({ kind: 'ended', recording: null });
+    expect(act({ now: after, claims: null, ev: { recordingId: 'rec 1' } })).toEqual({
+      kind: 'ended',
+      recording: '/materials/rec%201',
+    });
+    expect(act({ claims: null, ev: { status: 'cancelled' } })).toEqual({ kind: 'cancelled' });
+    expect(act({ registration: 'registered', now: start, ev: { status: 'cancelled' } })).toEqual({
+      kind: 'cancelled',
+    });
+  });
+
+  it('knows when the action changes by itself: the window opens, then the event ends', () => {
+    const opens = start - 15 * 60_000;
+    expect(msUntilNextChange(event(), opens - 1000)).toBe(1000);
+    expect(msUntilNextChange(event(), opens)).toBe(Date.parse('2027-01-14T18:30:00Z') - opens);
+    expect(msUntilNextChange(event(), Date.parse('2027-01-14T18:30:00Z'))).toBeNull();
+  });
+});
