@@ -111,7 +111,7 @@ describe('member feed', () => {
   });
 
   it('answers 404 for tokens that are not ours, never 500', async () => {
-    const [, , , , token] = pathOf(await feedOf(basic))
+    const [, , , token] = pathOf(await feedOf(basic))
       .replace(/\.ics$/, '')
       .split('/');
     const [uid64, version, ...signature] = token!.split('.');
