@@ -106,6 +106,14 @@ export default defineConfig(({ isSsrBuild }) => ({
   // .data/ (emulator exports, twin state), functions/.secret.local, .env files or keys (dev-server.test.ts).
   server: {
     host: '127.0.0.1',
+    // Calendar files (feed URLs are on APP_URL, Vite's server under `npm start`): the emulated function, as
+    // Hosting's `/ics/**` rewrite does in production.
+    proxy: {
+      '/ics/': {
+        target: 'http://127.0.0.1:5001',
+        rewrite: (path) => `/${process.env.VITE_FIREBASE_PROJECT_ID || 'demo-commons'}/us-central1/calendarFeed${path}`,
+      },
+    },
     fs: {
       strict: true,
       // The app, the shared contract and the packages it imports (root and web node_modules).
