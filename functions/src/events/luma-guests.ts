@@ -122,7 +122,9 @@ export async function reconcileEventMirrors(
       if (!deps.luma || doc.get('status') !== 'published') continue;
       const sync = (await doc.ref.collection(EVENT_PRIVATE).doc(EVENT_SYNC).get()).data() as EventSync | undefined;
       if (sync?.luma?.eventId) {
-        imported += await importLumaGuests({ ...deps, luma: deps.luma }, doc.id, sync.luma.eventId);
+        // Named, not spread: spreading AppDeps would build every dependency (storage, Stripe, …).
+        const importDeps = { db: deps.db, auth: deps.auth, now: deps.now, luma: deps.luma };
+        imported += await importLumaGuests(importDeps, doc.id, sync.luma.eventId);
       }
     } catch (err) {
       logger.warn(`mirror reconciliation of event ${doc.id} failed`, { error: String(err) });
