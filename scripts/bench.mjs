@@ -5,12 +5,20 @@
 //  - Lighthouse 12: performance score, LCP, TBT and CLS of the catalog, a public and a paywalled material, mobile
 //    and desktop presets, as a visitor, beside each page's JS
 //  - newsletter fan-out: 10,000 members through the real sender into the local SMTP capture (target >= 200 messages/s, no duplicates)
-import { emulatorsExec, ensureInstalled, runOrExit } from './run.mjs';
+//  - recording ingest: 200 MB and 2 GB through the worker into the storage twin, throughput against a plain
+//    streaming copy and the worker's peak RSS (target <= 256 MiB, flat)
+// `npm run bench -- ingest` runs the ingest section alone (only the Firestore emulator, no build).
+import { emulatorsExec, ensureInstalled, npx, run, runOrExit } from './run.mjs';
+
+const ingestOnly = process.argv.includes('ingest');
+const ingest = () => run(npx('tsx'), ['functions/src/scripts/bench-ingest.ts']);
 
 if (process.argv.includes('--inside')) {
-  await (await import('./bench-inside.mjs')).main();
+  if (!ingestOnly) await (await import('./bench-inside.mjs')).main();
+  if (ingest() !== 0) process.exitCode = 1;
 } else {
   ensureInstalled();
+  if (ingestOnly) process.exit(emulatorsExec('node scripts/bench.mjs --inside ingest', 'firestore'));
   runOrExit('npm', ['run', 'build', '--silent']);
   process.exit(emulatorsExec('node scripts/bench.mjs --inside'));
 }

@@ -148,7 +148,7 @@ export async function startLocalTwins({ dataDir } = {}) {
 }
 
 /** Runs `command` inside `firebase emulators:exec` (Auth, Firestore, Functions, Hosting); returns its exit code. */
-export function emulatorsExec(command) {
-  const args = ['emulators:exec', ...emulatorConfigArgs(), '--only', EMULATORS, '--project', PROJECT_ID, command];
+export function emulatorsExec(command, only = EMULATORS) {
+  const args = ['emulators:exec', ...emulatorConfigArgs(), '--only', only, '--project', PROJECT_ID, command];
   return run(firebaseBin(), args, { env: emulatorEnv() });
 }
