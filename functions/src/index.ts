@@ -23,6 +23,7 @@ export {
 export { communityOnPlanChange, completeCommunitySeat } from './community/community-functions';
 export { subscribeVisitor, confirmSubscription } from './signup/signup-functions';
 export { ssr } from './public-pages/ssr-function';
+export { saveChapters, draftChapters } from './recordings/chapter-functions';
 export {
   expireGrantsHourly,
   reconcileBillingDaily,

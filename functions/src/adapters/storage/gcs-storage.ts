@@ -21,6 +21,10 @@ export class GcsMediaStorage implements MediaStorage {
     return this.bucket.file(path).createWriteStream({ resumable: true, contentType: opts.contentType });
   }
 
+  createReadStream(path: string) {
+    return this.bucket.file(path).createReadStream();
+  }
+
   async exists(path: string): Promise<boolean> {
     const [found] = await this.bucket.file(path).exists();
     return found;

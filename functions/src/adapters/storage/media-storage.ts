@@ -10,6 +10,8 @@ export interface MediaStorage {
   /** A stream that stores what is piped into it (resumable upload on GCS). */
   createWriteStream(path: string, opts: { contentType: string }): Writable;
   exists(path: string): Promise<boolean>;
+  /** The stored bytes of `path` (a recording's transcript and chat are read back to publish them). */
+  createReadStream(path: string): Readable;
 }
 
 /**
@@ -23,7 +25,6 @@ export interface ServedMediaStorage extends MediaStorage {
     query: { expires?: string; sig?: string; name?: string },
     now: Date,
   ): 'ok' | 'expired' | 'invalid';
-  createReadStream(path: string): Readable;
 }
 
 /** Longest lifetime of a media URL: at most 15 minutes (docs/architecture.md, "Media"). */
