@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { MediaStorage } from '../adapters/storage/media-storage';
+import { deps as appDeps } from '../app/deps';
 import { draftChapters } from '../domain/chapters';
 import { Refusal } from '../domain/refusal';
 import { parseVtt } from '../domain/vtt';
@@ -20,8 +21,11 @@ import type { IngestedFile, TranscriptCue } from '../shared/recordings';
 export interface PublishDeps {
   db: Firestore;
   now: () => Date;
-  /** Reads the stored transcript and chat back (they were streamed in by the ingest worker). */
-  storage: Pick<MediaStorage, 'createReadStream'>;
+  /**
+   * Reads the stored transcript and chat back (streamed in by the ingest worker). Optional because the
+   * worker's port passes `{db, now}` only; then the app's storage (composition root) is used.
+   */
+  storage?: Pick<MediaStorage, 'createReadStream'>;
 }
 
 export interface PublishInput {
@@ -42,7 +46,11 @@ const MAX_CUE_CHARS = 1_000;
 const MAX_READ_BYTES = 4 * 1024 * 1024;
 
 /** The first `max` bytes of a stored file as UTF-8 (a longer file is cut, never buffered whole). */
-async function readText(storage: PublishDeps['storage'], path: string, max = MAX_READ_BYTES): Promise<string> {
+async function readText(
+  storage: NonNullable<PublishDeps['storage']>,
+  path: string,
+  max = MAX_READ_BYTES,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   const stream = storage.createReadStream(path);
@@ -96,12 +104,11 @@ function comparable(doc: object): Record<string, unknown> {
  */
 export async function publishRecording(deps: PublishDeps, input: PublishInput): Promise<{ materialId: string }> {
   const id = recordingMaterialId(input.eventId);
+  const storage = deps.storage ?? appDeps().storage;
   const transcriptFile = input.files.find((f) => f.role === 'transcript');
   const chatFile = input.files.find((f) => f.role === 'chat');
-  const transcript = transcriptFile
-    ? boundedTranscript(parseVtt(await readText(deps.storage, transcriptFile.path)))
-    : [];
-  const chat = chatFile ? (await readText(deps.storage, chatFile.path)).slice(0, MAX_CHAT_CHARS) : '';
+  const transcript = transcriptFile ? boundedTranscript(parseVtt(await readText(storage, transcriptFile.path))) : [];
+  const chat = chatFile ? (await readText(storage, chatFile.path)).slice(0, MAX_CHAT_CHARS) : '';
   const lastCue = transcript[transcript.length - 1];
   const durationSeconds = input.durationSeconds ?? (lastCue ? Math.ceil(lastCue.end) : null);
 
