@@ -16,7 +16,7 @@ import {
   type MaterialInput,
   type MaterialTeaser,
 } from '../shared/materials';
-import type { IngestedFile, TranscriptCue } from '../shared/recordings';
+import { recordingMaterialId, type IngestedFile, type TranscriptCue } from '../shared/recordings';
 
 export interface PublishDeps {
   db: Firestore;
@@ -35,8 +35,7 @@ export interface PublishInput {
   durationSeconds: number | null;
 }
 
-/** The material a meeting's recording is published as: one per event, so publishing twice finds it again. */
-export const recordingMaterialId = (eventId: string) => `rec-${eventId}`;
+export { recordingMaterialId };
 
 /** What of the transcript and chat is kept in the body, so it stays well under Firestore's 1 MiB. */
 export const MAX_TRANSCRIPT_BYTES = 600_000;

@@ -33,3 +33,6 @@ export interface TranscriptCue {
   speaker: string | null;
   text: string;
 }
+
+/** The material an event's recording is published as: one per event, so publishing again finds it. */
+export const recordingMaterialId = (eventId: string) => `rec-${eventId}`;

@@ -1,7 +1,7 @@
 // The recording page's view model: `?t=` deep links, which chapter and cue are current, the transcript
 // filter, when to renew the short-lived video URL. Pure, so the components stay thin and this is tested.
 import type { MaterialFile } from '@shared/materials';
-import type { Chapter, TranscriptCue } from '@shared/recordings';
+import { recordingMaterialId, type Chapter, type TranscriptCue } from '@shared/recordings';
 
 /** Longest `?t=` we read (a day): anything larger is junk, not a position. */
 const MAX_T = 24 * 3600;
@@ -99,3 +99,7 @@ export function renewDelay(expiresAt: string, now: number): number {
 /** The `?t=` value of a position, in whole seconds (0 drops the parameter). */
 export const timeQuery = (seconds: number): string | undefined =>
   seconds >= 1 ? String(Math.floor(seconds)) : undefined;
+
+/** The recording material of an event (`recordingMaterialId`): its page or its editor. */
+export const recordingMaterialPath = (eventId: string, admin = false) =>
+  `${admin ? '/admin/materials' : '/materials'}/${encodeURIComponent(recordingMaterialId(eventId))}`;

@@ -91,6 +91,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/admin/AdminAnnouncementsView.vue'),
         meta: { title: 'Admin: announcements' },
       },
+      {
+        path: 'recordings',
+        name: 'admin-recordings',
+        component: () => import('@/views/admin/RecordingIngestsView.vue'),
+        meta: { title: 'Admin: recordings' },
+      },
     ],
   },
   {
