@@ -8,6 +8,8 @@ import {
   formatTimestamp,
   isoDuration,
   parseStartTime,
+  parseTimestamp,
+  chaptersFromRows,
   renewDelay,
   timeQuery,
   videoFileOf,
@@ -105,5 +107,47 @@ describe('renewDelay, timeQuery and videoFileOf', () => {
     const file = (role?: 'video' | 'chat') => ({ name: 'f', path: `media/${role}`, size: 1, contentType: 'x', role });
     expect(videoFileOf([file('chat'), file('video')])?.path).toBe('media/video');
     expect(videoFileOf([file()])).toBeNull();
+  });
+});
+
+describe('chapters editor', () => {
+  it.each([
+    ['12:34', 754],
+    ['1:02:03', 3723],
+    ['754', 754],
+    [' 0:00 ', 0],
+  ])('reads %j as %i seconds', (text, s) => expect(parseTimestamp(text)).toBe(s));
+
+  it.each([['12:60'], ['1:60:00'], ['abc'], [''], ['-1'], ['1.5']])('refuses %j', (text) =>
+    expect(parseTimestamp(text)).toBeNull(),
+  );
+
+  it('turns rows into chapters, or names each bad row', () => {
+    expect(
+      chaptersFromRows([
+        { time: '0:00', label: ' Intro ' },
+        { time: '12:34', label: 'Keyed state' },
+      ]),
+    ).toEqual({
+      ok: true,
+      chapters: [
+        { at: 0, label: 'Intro' },
+        { at: 754, label: 'Keyed state' },
+      ],
+    });
+    const bad = chaptersFromRows([
+      { time: '10:00', label: 'a' },
+      { time: '5:00', label: 'earlier' },
+      { time: 'soon', label: 'b' },
+      { time: '20:00', label: ' ' },
+    ]);
+    expect(bad).toEqual({
+      ok: false,
+      errors: {
+        1: 'Must be later than the one above',
+        2: 'Write the time as 12:34, 1:02:03 or seconds',
+        3: 'Give the chapter a label',
+      },
+    });
   });
 });

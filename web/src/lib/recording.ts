@@ -103,3 +103,31 @@ export const timeQuery = (seconds: number): string | undefined =>
 /** The recording material of an event (`recordingMaterialId`): its page or its editor. */
 export const recordingMaterialPath = (eventId: string, admin = false) =>
   `${admin ? '/admin/materials' : '/materials'}/${encodeURIComponent(recordingMaterialId(eventId))}`;
+
+/** A time the admin typed: "12:34", "1:02:03" or plain seconds "754"; null when it is none of these. */
+export function parseTimestamp(text: string): number | null {
+  const t = text.trim();
+  if (/^\d{1,6}$/.test(t)) return Number(t);
+  const m = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})$/.exec(t);
+  if (!m || Number(m[3]) > 59 || (m[1] !== undefined && Number(m[2]) > 59)) return null;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+}
+
+/** The chapters editor's rows as the callable takes them, or the first problem per row. */
+export function chaptersFromRows(
+  rows: readonly { time: string; label: string }[],
+): { ok: true; chapters: Chapter[] } | { ok: false; errors: Record<number, string> } {
+  const errors: Record<number, string> = {};
+  const chapters: Chapter[] = [];
+  rows.forEach((row, i) => {
+    const at = parseTimestamp(row.time);
+    const label = row.label.trim();
+    if (at === null) errors[i] = 'Write the time as 12:34, 1:02:03 or seconds';
+    else if (!label) errors[i] = 'Give the chapter a label';
+    else if (label.length > 120) errors[i] = 'Keep the label to 120 characters';
+    else if (i > 0 && at <= (chapters[chapters.length - 1]?.at ?? -1)) errors[i] = 'Must be later than the one above';
+    if (at !== null) chapters.push({ at, label });
+  });
+  if (rows.length > 100) errors[100] = 'At most 100 chapters';
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, chapters };
+}
