@@ -13,7 +13,7 @@ import type { MaterialBody, MaterialTeaser } from '../../functions/src/shared/ma
 import type { IngestedFile } from '../../functions/src/shared/recordings';
 import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
 import { FUNCTIONS, adminSdk, callFunction, clearEmulators, eventually, type SignedIn } from '../support/emulators';
-import { createMember } from '../support/factories';
+import { createMember, writeMaterial } from '../support/factories';
 
 const { db } = adminSdk();
 const storage = new LocalMediaStorage(mkdtempSync(join(tmpdir(), 'commons-rec-')), 'http://127.0.0.1:1/media', 'k');
@@ -275,5 +275,34 @@ describe("a recording's public page (server-rendered)", () => {
     expect(html).not.toContain(SECRET);
     expect(html).not.toContain('From Ada');
     expect(html).not.toContain('media/recordings');
+  });
+});
+
+describe('the local media function serves byte ranges (the player seeks)', () => {
+  it('answers Range with 206 and the bytes, past the end with 416, and the whole file without', async () => {
+    const bytes = 'abcdefghijklmnopqrstuvwxyz';
+    const up = await fetch(`${FUNCTIONS}/uploadMedia?name=clip.mp4`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.idToken}`, 'content-type': 'video/mp4' },
+      body: bytes,
+    });
+    const { path } = (await up.json()) as { path: string };
+    const files = [{ name: 'clip.mp4', path, size: bytes.length, contentType: 'video/mp4', role: 'video' as const }];
+    await writeMaterial(db, 'main', { id: 'ranged', kind: 'recording', files });
+    const { result } = await callFunction('getMediaUrl', { materialId: 'ranged', path }, main.idToken);
+    const url = result?.url ?? '';
+
+    const part = await fetch(url, { headers: { range: 'bytes=2-5' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 2-5/${bytes.length}`);
+    expect(await part.text()).toBe('cdef');
+    const tail = await fetch(url, { headers: { range: 'bytes=-3' } });
+    expect(await tail.text()).toBe('xyz');
+    const past = await fetch(url, { headers: { range: 'bytes=999-' } });
+    expect(past.status).toBe(416);
+    const whole = await fetch(url);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(await whole.text()).toBe(bytes);
   });
 });

@@ -10,8 +10,11 @@ export interface MediaStorage {
   /** A stream that stores what is piped into it (resumable upload on GCS). */
   createWriteStream(path: string, opts: { contentType: string }): Writable;
   exists(path: string): Promise<boolean>;
-  /** The stored bytes of `path` (a recording's transcript and chat are read back to publish them). */
-  createReadStream(path: string): Readable;
+  /**
+   * The stored bytes of `path`, or of the inclusive byte `range` (a recording's transcript and chat are read
+   * back to publish them; the local `media` function serves ranges so a player can seek).
+   */
+  createReadStream(path: string, range?: ByteRange): Readable;
 }
 
 /**
@@ -25,6 +28,14 @@ export interface ServedMediaStorage extends MediaStorage {
     query: { expires?: string; sig?: string; name?: string },
     now: Date,
   ): 'ok' | 'expired' | 'invalid';
+  /** The stored file's size in bytes, or null when there is none. */
+  size(path: string): Promise<number | null>;
+}
+
+/** Inclusive byte offsets, as HTTP's `Range: bytes=start-end`. */
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 /** Longest lifetime of a media URL: at most 15 minutes (docs/architecture.md, "Media"). */

@@ -12,7 +12,7 @@ import {
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileNameProblem } from '../../../shared/fields';
-import type { ServedMediaStorage } from '../media-storage';
+import type { ByteRange, ServedMediaStorage } from '../media-storage';
 
 /**
  * Local twin of Cloud Storage for `npm start` and tests: files in a folder (under `.data/`), URLs
@@ -90,8 +90,13 @@ export class LocalMediaStorage implements ServedMediaStorage {
     return createWriteStream(full);
   }
 
-  createReadStream(path: string) {
-    return createReadStream(this.resolve(path));
+  createReadStream(path: string, range?: ByteRange) {
+    return createReadStream(this.resolve(path), range ? { start: range.start, end: range.end } : {});
+  }
+
+  async size(path: string): Promise<number | null> {
+    const found = await stat(this.resolve(path)).catch(() => null);
+    return found?.isFile() ? found.size : null;
   }
 
   async exists(path: string): Promise<boolean> {
