@@ -27,7 +27,8 @@ export function addCspSources(csp, directive, sources) {
 /**
  * What Hosting sends locally (the emulator, or `vite preview`): Hosting's headers, with one difference. The built app talks to the
  * emulators (firebase.json `emulators`: Auth, Firestore, Functions over http on 127.0.0.1) instead of
- * googleapis.com and cloudfunctions.net, so those origins join `connect-src`. Nothing else is loosened.
+ * googleapis.com and cloudfunctions.net, so those origins join `connect-src`, and the functions emulator
+ * `media-src` (the media twin's URLs, storage.googleapis.com in production). Nothing else is loosened.
  */
 export function localPreviewHeaders(config = firebaseConfig()) {
   const headers = hostingHeaders(config);
@@ -35,7 +36,9 @@ export function localPreviewHeaders(config = firebaseConfig()) {
     (name) => `http://${config.emulators[name].host}:${config.emulators[name].port}`,
   );
   const csp = addCspSources(headers['Content-Security-Policy'], 'connect-src', emulators);
-  return { ...headers, 'Content-Security-Policy': csp };
+  // Media URLs of the local storage twin point at the functions emulator (GCS in production).
+  const media = addCspSources(csp, 'media-src', emulators.slice(2));
+  return { ...headers, 'Content-Security-Policy': media };
 }
 
 /** The config file the emulators run with (ignored by git): written anew from firebase.json at every start. */

@@ -33,6 +33,7 @@ export {
   withdrawRegistration as cancelRegistration,
 } from './events/event-functions';
 export { createZoomMeeting, zoomOnEventChange } from './events/zoom-functions';
+export { saveChapters, draftChapters } from './recordings/chapter-functions';
 export {
   expireGrantsHourly,
   reconcileBillingDaily,

@@ -263,6 +263,33 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
   registerForEvent: () => oneIdRows('id', 'no-such-event'),
   cancelRegistration: () => oneIdRows('id', 'no-such-event'),
   createZoomMeeting: () => oneIdRows('id', 'no-such-event'),
+  // Recordings (saveChapters, draftChapters; retryIngest's rows come with the ingest worker).
+  saveChapters: () => {
+    const base = { materialId: 'no-such-recording', chapters: [{ at: 0, label: 'Intro' }] };
+    const chapters = (value: unknown) => withField(base, 'chapters', value);
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'materialId'),
+      invalid('101 chapters', chapters(Array.from({ length: 101 }, (_, i) => ({ at: i, label: 'c' }))), /chapters/),
+      invalid('chapters as an object', chapters({ 0: { at: 0, label: 'a' } }), /chapters/),
+      invalid('a fractional at', withField(base, 'chapters.0.at', 1.5), /chapters\.0\.at/),
+      invalid('a negative at', withField(base, 'chapters.0.at', -1), /chapters\.0\.at/),
+      invalid('at as a string', withField(base, 'chapters.0.at', '10'), /chapters\.0\.at/),
+      invalid('an empty label', withField(base, 'chapters.0.label', '  '), /chapters\.0\.label/),
+      invalid('a 2 MB label', withField(base, 'chapters.0.label', 'x'.repeat(2 * MB)), /chapters\.0\.label/),
+      invalid('an unknown chapter key', withField(base, 'chapters.0.html', '<b>'), /html/),
+      invalid(
+        'chapters out of order',
+        chapters([
+          { at: 9, label: 'b' },
+          { at: 3, label: 'a' },
+        ]),
+        /chapters\.1\.at/,
+      ),
+      notFound('an unknown recording', base),
+    ];
+  },
+  draftChapters: () => oneIdRows('materialId', 'no-such-recording'),
   subscribeVisitor: () => {
     const base = { email: 'visitor@example.com' };
     return [

@@ -6,7 +6,7 @@ import { canAccess, readerRank } from '../../functions/src/shared/access';
 import { searchEntryOf, type MaterialStatus } from '../../functions/src/shared/materials';
 import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
 import { rankOf } from '../../functions/src/shared/tiers';
-import { makeMaterial } from '../../functions/src/testing/factories';
+import { makeMaterial, makeRecording } from '../../functions/src/testing/factories';
 import { dbFor, documentOperations, reader, READERS, rulesSuite, whoCan } from './readers';
 
 const LEVELS = ['public', 'free', 'basic', 'main', 'premium'] as const;
@@ -147,6 +147,37 @@ describe('materials gated body', () => {
     await assertFails(setDoc(doc(db, 'materials/m-premium/gated/other'), body('premium')));
     await assertSucceeds(setDoc(doc(db, 'materials/m-premium/gated/body'), body('premium')));
     await assertSucceeds(deleteDoc(doc(db, 'materials/m-premium/gated/body')));
+  });
+});
+
+describe('recordings (materials of kind recording)', () => {
+  it('admin can save a recording: teaser with event, duration and chapters, body with transcript and chat', async () => {
+    const db = dbFor(env(), reader('admin'));
+    const rec = makeRecording('main');
+    const batch = writeBatch(db);
+    batch.set(doc(db, `materials/${rec.id}`), rec.teaser);
+    batch.set(doc(db, `materials/${rec.id}/gated/body`), rec.body);
+    await assertSucceeds(batch.commit());
+  });
+
+  it('admin cannot store more than 100 chapters, chapters that are no list, or a transcript in the teaser', async () => {
+    const db = dbFor(env(), reader('admin'));
+    const rec = makeRecording('main');
+    const many = Array.from({ length: 101 }, (_, i) => ({ at: i, label: `c${i}` }));
+    await assertFails(setDoc(doc(db, 'materials/bad'), { ...rec.teaser, chapters: many }));
+    await assertFails(setDoc(doc(db, 'materials/bad'), { ...rec.teaser, chapters: 'x' }));
+    await assertFails(setDoc(doc(db, 'materials/bad'), { ...rec.teaser, transcript: rec.body.transcript }));
+  });
+
+  it('a basic member cannot read a main recording body (the transcript); a main member can', async () => {
+    const rec = makeRecording('main');
+    await env().withSecurityRulesDisabled(async (ctx) => {
+      await setDoc(doc(ctx.firestore(), `materials/${rec.id}`), rec.teaser);
+      await setDoc(doc(ctx.firestore(), `materials/${rec.id}/gated/body`), rec.body);
+    });
+    await assertFails(getDoc(doc(dbFor(env(), reader('basic')), `materials/${rec.id}/gated/body`)));
+    await assertSucceeds(getDoc(doc(dbFor(env(), reader('main')), `materials/${rec.id}/gated/body`)));
+    await assertSucceeds(getDoc(doc(dbFor(env(), reader('anonymous')), `materials/${rec.id}`)));
   });
 });
 

@@ -12,6 +12,7 @@ import { MAX_URL_SECONDS } from '../adapters/storage/media-storage';
 import { Refusal } from '../domain/refusal';
 import { fileName, mediaPath } from '../shared/fields';
 import { mediaUrlRequestSchema } from '../shared/media-schema';
+import { byteRange } from './byte-range';
 import { decideMediaAccess } from './media-access';
 
 /** A short-lived URL to a material's file, after the same access check as its body. */
@@ -53,7 +54,7 @@ export const media = onRequest(
   httpHandler(
     'media',
     { methods: ['GET'], maxBodyBytes: 0, schema: servedParams, params: (req) => ({ ...req.query, path: req.path }) },
-    async ({ path, ...query }, _req, res) => {
+    async ({ path, ...query }, req, res) => {
       if (process.env.MEDIA_STORAGE !== 'local') {
         res.status(404).send('Not found');
         return;
@@ -69,7 +70,20 @@ export const media = onRequest(
       const name = query.name?.replace(/"/g, '') ?? '';
       res.setHeader('Content-Type', 'application/octet-stream');
       if (name) res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-      await pipeline(storage.createReadStream(path), res);
+      // Byte ranges, as GCS serves them: a video player seeks (a recording's chapters, `?t=`).
+      res.setHeader('Accept-Ranges', 'bytes');
+      const size = (await storage.size(path)) ?? 0;
+      const range = byteRange(req.get('range'), size);
+      if (range === 'unsatisfiable') {
+        res.status(416).setHeader('Content-Range', `bytes */${size}`).end();
+        return;
+      }
+      if (range) {
+        res.status(206);
+        res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
+      }
+      res.setHeader('Content-Length', String(range ? range.end - range.start + 1 : size));
+      await pipeline(storage.createReadStream(path, range ?? undefined), res);
     },
   ),
 );

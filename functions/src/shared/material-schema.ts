@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { levelId, mediaPath } from './fields';
 import { MATERIAL_KINDS, MATERIAL_STATUSES } from './material-kinds';
+import { RECORDING_FILE_ROLES } from './recordings';
 
 // Kept apart from materials.ts so the public catalog bundle does not carry zod.
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -23,6 +24,8 @@ export const materialInputSchema = z.object({
         path: mediaPath,
         size: z.number().int().nonnegative(),
         contentType: z.string().min(1).max(120),
+        /** A recording's files say what they are for (video, transcript, chat); kept through editor saves. */
+        role: z.enum(RECORDING_FILE_ROLES).optional(),
       }),
     )
     .max(20),

@@ -1,5 +1,6 @@
 import { MATERIAL_KINDS, MATERIAL_STATUSES, type MaterialKind, type MaterialStatus } from './material-kinds';
 import type { MaterialInput } from './material-schema';
+import type { Chapter, RecordingFileRole, TranscriptCue } from './recordings';
 import { searchKeys } from './search';
 
 export { MATERIAL_KINDS, MATERIAL_STATUSES, type MaterialKind, type MaterialStatus, type MaterialInput };
@@ -21,6 +22,8 @@ export interface MaterialFile {
   path: string;
   size: number;
   contentType: string;
+  /** What a recording's file is for; absent on other materials' files. */
+  role?: RecordingFileRole;
 }
 
 /** Public part: anyone may read it once published. Timestamps are Firestore Timestamps at rest. */
@@ -36,6 +39,10 @@ export interface MaterialTeaser<Time = unknown> {
   readingMinutes: number;
   publishedAt: Time | null;
   updatedAt: Time;
+  /** Kind `recording` only (public: the page's chapter list and its VideoObject's Clips need them). */
+  eventId?: string;
+  durationSeconds?: number | null;
+  chapters?: Chapter[];
 }
 
 /** `materialSearch/{id}`: what a search query returns, a card's teaser with the keys it matched on. */
@@ -52,6 +59,18 @@ export interface MaterialBody {
   html?: string;
   /** `markdownHash` of the markdown `html` was rendered from: another value means the HTML is stale. */
   htmlOf?: string;
+  /** Kind `recording` only: the transcript parsed from Zoom's VTT, and the meeting's chat as text. */
+  transcript?: TranscriptCue[];
+  chat?: string;
+}
+
+/** What a material of kind `recording` adds to its teaser and body (see `materialDocs`). */
+export interface RecordingParts {
+  eventId: string;
+  durationSeconds: number | null;
+  chapters: Chapter[];
+  transcript: TranscriptCue[];
+  chat: string;
 }
 
 export function slugify(title: string): string {
@@ -79,6 +98,7 @@ export function materialDocs<Time>(
   input: MaterialInput,
   rank: number,
   times: { publishedAt: Time | null; updatedAt: Time },
+  recording?: RecordingParts,
 ): { teaser: MaterialTeaser<Time>; body: MaterialBody } {
   const teaser: MaterialTeaser<Time> = {
     kind: input.kind,
@@ -89,7 +109,10 @@ export function materialDocs<Time>(
     rank,
     status: input.status,
     author: input.author,
-    readingMinutes: readingMinutes(input.markdown),
+    // A recording's "reading time" is its length.
+    readingMinutes: recording?.durationSeconds
+      ? Math.max(1, Math.round(recording.durationSeconds / 60))
+      : readingMinutes(input.markdown),
     publishedAt: times.publishedAt,
     updatedAt: times.updatedAt,
   };
@@ -100,6 +123,14 @@ export function materialDocs<Time>(
     markdown: input.markdown,
     files: input.files,
   };
+  if (recording) {
+    Object.assign(teaser, {
+      eventId: recording.eventId,
+      durationSeconds: recording.durationSeconds,
+      chapters: recording.chapters,
+    });
+    Object.assign(body, { transcript: recording.transcript, chat: recording.chat });
+  }
   return { teaser, body };
 }
 

@@ -22,6 +22,10 @@ export const PUBLIC_TEASER_FIELDS = [
   'readingMinutes',
   'publishedAt',
   'updatedAt',
+  // Recordings: public because the page's chapter list and its VideoObject's Clips show them.
+  'eventId',
+  'durationSeconds',
+  'chapters',
 ] as const satisfies readonly (keyof MaterialTeaser)[];
 
 /** A published teaser as public pages carry it, with its id; times are milliseconds on the wire. */
@@ -35,11 +39,15 @@ export function publicTeaser<In, Out>(
   data: MaterialTeaser<In>,
   time: (value: In) => Out,
 ): PublicTeaser<Out> {
-  const picked = Object.fromEntries(PUBLIC_TEASER_FIELDS.map((f) => [f, data[f]])) as PublicTeaser<In>;
+  // Fields a teaser does not have (a recording's, on an article) stay absent rather than undefined.
+  const picked = Object.fromEntries(
+    PUBLIC_TEASER_FIELDS.filter((f) => data[f] !== undefined).map((f) => [f, data[f]]),
+  ) as PublicTeaser<In>;
   return {
     ...picked,
     id,
     tags: [...data.tags],
+    ...(data.chapters ? { chapters: data.chapters.map((c) => ({ at: c.at, label: c.label })) } : {}),
     publishedAt: data.publishedAt === null ? null : time(data.publishedAt),
     updatedAt: time(data.updatedAt),
   };

@@ -102,3 +102,5 @@ export interface RecordingMeeting<Time = unknown> {
   createdAt: Time;
   publishedAt: Time | null;
 }
+/** The material an event's recording is published as: one per event, so publishing again finds it. */
+export const recordingMaterialId = (eventId: string) => `rec-${eventId}`;

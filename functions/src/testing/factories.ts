@@ -6,7 +6,13 @@ import type { SubscriptionFact } from '../domain/entitlement';
 import { graceUntil, type SubscriptionMirror, type SubscriptionStatus } from '../shared/billing';
 import { NEW_EVENT_STATE, eventDocs, type EventDocs } from '../domain/events';
 import type { EventInput } from '../shared/event-schema';
-import { materialDocs, type MaterialBody, type MaterialInput, type MaterialTeaser } from '../shared/materials';
+import {
+  materialDocs,
+  type MaterialBody,
+  type MaterialInput,
+  type MaterialTeaser,
+  type RecordingParts,
+} from '../shared/materials';
 import { DEFAULT_EMAIL_PREFS, type MemberDoc } from '../shared/members';
 import { DEFAULT_TIERS } from '../shared/defaults';
 import type { EventJoin, EventStatus, EventTeaser } from '../shared/events';
@@ -65,6 +71,55 @@ export function makeMaterial(
     ...input,
   };
   return { id: full.id, ...materialDocs<null>(full, rank, { publishedAt: null, updatedAt: null }) };
+}
+
+/** A material of kind `recording` for an event, as `publishRecording` stores it (chapters, transcript, chat). */
+export function makeRecording(
+  access: string,
+  over: Partial<RecordingParts> & { status?: MaterialInput['status'] } = {},
+): { id: string; teaser: MaterialTeaser<null>; body: MaterialBody } {
+  const { status = 'published', ...parts } = over;
+  const eventId = parts.eventId ?? `ev-${access}`;
+  const input: MaterialInput = {
+    id: `rec-${eventId}`,
+    kind: 'recording',
+    title: `A ${access} session`,
+    summary: 'What the session was about',
+    tags: [],
+    access,
+    status,
+    author: '',
+    markdown: '',
+    files: [
+      {
+        role: 'video',
+        name: 'video.mp4',
+        path: `media/recordings/${eventId}/video.mp4`,
+        size: 10,
+        contentType: 'video/mp4',
+      },
+      {
+        role: 'transcript',
+        name: 'transcript.vtt',
+        path: `media/recordings/${eventId}/transcript.vtt`,
+        size: 10,
+        contentType: 'text/vtt',
+      },
+    ],
+  };
+  const recording: RecordingParts = {
+    eventId,
+    durationSeconds: 1800,
+    chapters: [
+      { at: 0, label: 'Welcome' },
+      { at: 754, label: 'Keyed state' },
+    ],
+    transcript: [{ at: 1, end: 4, speaker: 'Ada', text: 'Secret transcript words' }],
+    chat: '00:01:00 From Ada to Everyone: hello',
+    ...parts,
+  };
+  const docs = materialDocs<null>(input, rankOrThrow(access), { publishedAt: null, updatedAt: null }, recording);
+  return { id: input.id, ...docs };
 }
 
 /** A Stripe subscription as the billing domain reads it: main, monthly, active, a day into its period. */

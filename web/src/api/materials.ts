@@ -82,7 +82,8 @@ export async function saveMaterial(
   const publishedAt = options.publishedAt ?? (input.status === 'published' ? serverTimestamp() : null);
   const { teaser, body } = materialDocs<unknown>(input, rank, { publishedAt, updatedAt: serverTimestamp() });
   const batch = writeBatch(db);
-  batch.set(doc(db, MATERIALS, input.id), teaser);
+  // Merged, so what functions keep on a recording's teaser (its event, duration, chapters) survives an edit.
+  batch.set(doc(db, MATERIALS, input.id), teaser, { merge: true });
   // Merged, so the HTML functions rendered from the previous markdown stays (the rules forbid clients to
   // touch it) and readers see it until the trigger renders this save.
   batch.set(doc(db, MATERIALS, input.id, GATED, BODY), body, { merge: true });

@@ -61,6 +61,48 @@ describe('materialHead', () => {
   });
 });
 
+describe('recordingHead (through materialHead)', () => {
+  const recording = (rank: number) => ({
+    ...teaser(rank),
+    kind: 'recording' as const,
+    eventId: 'ev-1',
+    durationSeconds: 3723,
+    chapters: [
+      { at: 0, label: 'Welcome' },
+      { at: 754, label: 'Keyed state' },
+    ],
+  });
+
+  it('describes a VideoObject with ISO duration, thumbnail and its chapters as Clips with ?t= links', () => {
+    const ld = materialHead(ORIGIN, 'rec-ev-1', recording(30)).jsonLd as Record<string, unknown>;
+    expect(ld).toMatchObject({
+      '@type': 'VideoObject',
+      name: 'Window functions </script>',
+      uploadDate: '2027-01-02T00:00:00.000Z',
+      duration: 'PT1H2M3S',
+      thumbnailUrl: `${ORIGIN}/og-card.png`,
+      isAccessibleForFree: false,
+    });
+    expect(ld.hasPart).toEqual([
+      { '@type': 'Clip', name: 'Welcome', startOffset: 0, endOffset: 754, url: `${ORIGIN}/materials/rec-ev-1?t=0` },
+      {
+        '@type': 'Clip',
+        name: 'Keyed state',
+        startOffset: 754,
+        endOffset: 3723,
+        url: `${ORIGIN}/materials/rec-ev-1?t=754`,
+      },
+      { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.recording' },
+    ]);
+  });
+
+  it('marks a public recording free, without paywall markup', () => {
+    const ld = materialHead(ORIGIN, 'r', { ...recording(0), chapters: [] }).jsonLd as Record<string, unknown>;
+    expect(ld.isAccessibleForFree).toBe(true);
+    expect(ld.hasPart).toBeUndefined();
+  });
+});
+
 it('lists the catalog page as an ItemList beside the WebSite', () => {
   const ld = catalogHead(ORIGIN, [
     { ...teaser(0), id: 'a' },

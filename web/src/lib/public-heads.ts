@@ -5,6 +5,7 @@ import { lowestTier, PUBLIC_RANK, type Tier, type TiersConfig } from '@shared/ti
 import { eventPath, isoInZone, lowestPlanFor, spotsLeft, type EventView } from './events';
 import { priceAmount } from './format';
 import { DEFAULT_CARD_IMAGE, type PageHead } from './page-head';
+import { chapterSpans, isoDuration } from './recording';
 
 type Teaser = Omit<PublicTeaser<{ toDate(): Date }>, 'id'>;
 
@@ -12,6 +13,7 @@ export const materialPath = (id: string) => `/materials/${encodeURIComponent(id)
 
 /** An `Article`; a paid one says so with `isAccessibleForFree: false` and marks its body as the paywalled part. */
 export function materialHead(origin: string, id: string, teaser: Teaser): PageHead {
+  if (teaser.kind === 'recording') return recordingHead(origin, id, teaser);
   const free = teaser.rank === PUBLIC_RANK;
   return {
     title: teaser.title,
@@ -29,6 +31,42 @@ export function materialHead(origin: string, id: string, teaser: Teaser): PageHe
       keywords: teaser.tags.join(', '),
       isAccessibleForFree: free,
       ...(free ? {} : { hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.prose' } }),
+    },
+  };
+}
+
+/**
+ * A recording: a `VideoObject` with its chapters as `Clip`s (deep links `?t=`), and for a paid one the
+ * same paywall markup as articles (the player is the paywalled part). Teaser fields only: never the
+ * transcript, never a media URL.
+ */
+export function recordingHead(origin: string, id: string, teaser: Teaser): PageHead {
+  const free = teaser.rank === PUBLIC_RANK;
+  const url = `${origin}${materialPath(id)}`;
+  const clips = chapterSpans(teaser.chapters ?? [], teaser.durationSeconds).map((c) => ({
+    '@type': 'Clip',
+    name: c.label,
+    startOffset: c.at,
+    ...(c.end !== null ? { endOffset: c.end } : {}),
+    url: `${url}?t=${c.at}`,
+  }));
+  const paywall = free ? [] : [{ '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.recording' }];
+  const hasPart = [...clips, ...paywall];
+  return {
+    title: teaser.title,
+    description: teaser.summary,
+    path: materialPath(id),
+    type: 'article',
+    jsonLd: {
+      '@type': 'VideoObject',
+      name: teaser.title,
+      description: teaser.summary,
+      url,
+      thumbnailUrl: new URL(DEFAULT_CARD_IMAGE, `${origin}/`).href,
+      uploadDate: (teaser.publishedAt ?? teaser.updatedAt).toDate().toISOString(),
+      ...(teaser.durationSeconds ? { duration: isoDuration(teaser.durationSeconds) } : {}),
+      isAccessibleForFree: free,
+      ...(hasPart.length ? { hasPart } : {}),
     },
   };
 }

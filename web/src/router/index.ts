@@ -120,6 +120,12 @@ export const routes: RouteRecordRaw[] = [
         props: true,
         meta: { title: 'Event' },
       },
+      {
+        path: 'recordings',
+        name: 'admin-recordings',
+        component: () => import('@/views/admin/RecordingIngestsView.vue'),
+        meta: { title: 'Admin: recordings' },
+      },
     ],
   },
   {

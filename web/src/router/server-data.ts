@@ -41,7 +41,8 @@ export const catalogData: ServerData = async ({ route, reader, pinia }) => {
 export const materialData: ServerData = async ({ route, reader, pinia }) => {
   const id = String(route.params.id);
   const teaser = await reader.material(id);
-  const body = teaser?.rank === 0 ? await reader.publicBody(id) : null;
+  // A recording's body (files, transcript) is read by its player in the browser, like a gated one.
+  const body = teaser?.rank === 0 && teaser.kind !== 'recording' ? await reader.publicBody(id) : null;
   useTeasersStore(pinia).serve(id, teaser && catalogItem(teaser), body);
   return teaser ? 200 : 404;
 };

@@ -1,5 +1,5 @@
 import type { Bucket } from '@google-cloud/storage';
-import type { MediaStorage, StoredObject } from './media-storage';
+import type { ByteRange, MediaStorage, StoredObject } from './media-storage';
 
 /** Real adapter: Cloud Storage with v4 signed URLs and streamed resumable uploads. */
 export class GcsMediaStorage implements MediaStorage {
@@ -19,6 +19,10 @@ export class GcsMediaStorage implements MediaStorage {
 
   createWriteStream(path: string, opts: { contentType: string }) {
     return this.bucket.file(path).createWriteStream({ resumable: true, contentType: opts.contentType });
+  }
+
+  createReadStream(path: string, range?: ByteRange) {
+    return this.bucket.file(path).createReadStream(range ? { start: range.start, end: range.end } : {});
   }
 
   async exists(path: string): Promise<boolean> {

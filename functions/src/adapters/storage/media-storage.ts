@@ -17,6 +17,11 @@ export interface MediaStorage {
   describe(path: string): Promise<StoredObject | null>;
   /** Removes the object; nothing there is fine. */
   delete(path: string): Promise<void>;
+  /**
+   * The stored bytes of `path`, or of the inclusive byte `range` (a recording's transcript and chat are read
+   * back to publish them; the local `media` function serves ranges so a player can seek).
+   */
+  createReadStream(path: string, range?: ByteRange): Readable;
 }
 
 export interface StoredObject {
@@ -35,7 +40,14 @@ export interface ServedMediaStorage extends MediaStorage {
     query: { expires?: string; sig?: string; name?: string },
     now: Date,
   ): 'ok' | 'expired' | 'invalid';
-  createReadStream(path: string): Readable;
+  /** The stored file's size in bytes, or null when there is none. */
+  size(path: string): Promise<number | null>;
+}
+
+/** Inclusive byte offsets, as HTTP's `Range: bytes=start-end`. */
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 /** Longest lifetime of a media URL: at most 15 minutes (docs/architecture.md, "Media"). */

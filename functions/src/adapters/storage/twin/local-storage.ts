@@ -14,7 +14,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileNameProblem } from '../../../shared/fields';
-import type { ServedMediaStorage, StoredObject } from '../media-storage';
+import type { ByteRange, ServedMediaStorage, StoredObject } from '../media-storage';
 
 /**
  * Local twin of Cloud Storage for `npm start` and tests: files in a folder (under `.data/`), URLs
@@ -158,8 +158,13 @@ export class LocalMediaStorage implements ServedMediaStorage {
     await rm(this.metaFile(path), { force: true });
   }
 
-  createReadStream(path: string) {
-    return createReadStream(this.resolve(path));
+  createReadStream(path: string, range?: ByteRange) {
+    return createReadStream(this.resolve(path), range ? { start: range.start, end: range.end } : {});
+  }
+
+  async size(path: string): Promise<number | null> {
+    const found = await stat(this.resolve(path)).catch(() => null);
+    return found?.isFile() ? found.size : null;
   }
 
   async exists(path: string): Promise<boolean> {
