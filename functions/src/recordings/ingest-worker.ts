@@ -217,7 +217,7 @@ export async function publishIfComplete(deps: IngestWorkerDeps, meetingKey: stri
   const { meeting, files } = claim;
   try {
     const { materialId } = await deps.publishRecording(
-      { db: deps.db, now: deps.now },
+      { db: deps.db, now: deps.now, storage: deps.storage },
       { eventId: meeting.eventId, meetingUuid: meeting.meetingUuid, files, durationSeconds: meeting.durationSeconds },
     );
     await meetingRef.update({ state: 'published', materialId, publishUntil: null, publishedAt: deps.now() });

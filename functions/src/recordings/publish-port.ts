@@ -1,4 +1,5 @@
 import type { Firestore } from 'firebase-admin/firestore';
+import type { MediaStorage } from '../adapters/storage';
 import type { IngestedFile } from '../shared/recordings';
 
 /**
@@ -7,6 +8,6 @@ import type { IngestedFile } from '../shared/recordings';
  * worker takes it as a dependency.
  */
 export type PublishRecording = (
-  deps: { db: Firestore; now: () => Date },
+  deps: { db: Firestore; now: () => Date; storage: Pick<MediaStorage, 'createReadStream'> },
   input: { eventId: string; meetingUuid: string; files: IngestedFile[]; durationSeconds: number | null },
 ) => Promise<{ materialId: string }>;

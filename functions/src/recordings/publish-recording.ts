@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { MediaStorage } from '../adapters/storage/media-storage';
-import { deps as appDeps } from '../app/deps';
 import { draftChapters } from '../domain/chapters';
 import { Refusal } from '../domain/refusal';
 import { parseVtt } from '../domain/vtt';
@@ -21,11 +20,8 @@ import { recordingMaterialId, type IngestedFile, type TranscriptCue } from '../s
 export interface PublishDeps {
   db: Firestore;
   now: () => Date;
-  /**
-   * Reads the stored transcript and chat back (streamed in by the ingest worker). Optional because the
-   * worker's port passes `{db, now}` only; then the app's storage (composition root) is used.
-   */
-  storage?: Pick<MediaStorage, 'createReadStream'>;
+  /** Reads the stored transcript and chat back (streamed in by the ingest worker). */
+  storage: Pick<MediaStorage, 'createReadStream'>;
 }
 
 export interface PublishInput {
@@ -103,7 +99,7 @@ function comparable(doc: object): Record<string, unknown> {
  */
 export async function publishRecording(deps: PublishDeps, input: PublishInput): Promise<{ materialId: string }> {
   const id = recordingMaterialId(input.eventId);
-  const storage = deps.storage ?? appDeps().storage;
+  const { storage } = deps;
   const transcriptFile = input.files.find((f) => f.role === 'transcript');
   const chatFile = input.files.find((f) => f.role === 'chat');
   const transcript = transcriptFile ? boundedTranscript(parseVtt(await readText(storage, transcriptFile.path))) : [];
