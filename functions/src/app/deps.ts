@@ -78,7 +78,17 @@ export function depsFromEnv(env: Env): AppDeps {
   }));
   const channels = once(() => announcementChannelsFromEnv(chatEnv()));
   const seats = once(() => slackScimFromEnv(chatEnv()));
-  const zoom = once(() => zoomFromEnv(env));
+  const zoom = once(() =>
+    zoomFromEnv({
+      ZOOM_ACCOUNT_ID: env('ZOOM_ACCOUNT_ID'),
+      ZOOM_CLIENT_ID: env('ZOOM_CLIENT_ID'),
+      ZOOM_CLIENT_SECRET: env('ZOOM_CLIENT_SECRET'),
+      ZOOM_API_BASE: env('ZOOM_API_BASE'),
+      ZOOM_OAUTH_BASE: env('ZOOM_OAUTH_BASE'),
+      ZOOM_WAITING_ROOM: env('ZOOM_WAITING_ROOM'),
+      ZOOM_PASSCODE: env('ZOOM_PASSCODE'),
+    }),
+  );
   const calendarMirror = once(() =>
     calendarMirrorFromEnv({
       GOOGLE_CALENDAR_ID: env('GOOGLE_CALENDAR_ID'),

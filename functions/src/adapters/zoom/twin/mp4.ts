@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 
 /**
- * A generated MP4 of any exact size: a tiny valid H.264 movie (one I_PCM picture shown for the whole
- * duration, `moov` before `mdat` so a browser starts playing at once) followed by a top-level `free` box
+ * A generated MP4 of any exact size: a tiny valid H.264 movie (one I_PCM picture repeated once a second for
+ * the whole duration, `moov` before `mdat` so a browser starts playing at once) followed by a top-level `free` box
  * that pads the file to the size asked for. Built in code (no encoder, no fixture): I_PCM macroblocks
  * carry raw pixels, so the bitstream needs no entropy coding.
  */
@@ -149,6 +149,7 @@ const fullBox = (type: string, version: number, flags: number, ...parts: Buffer[
 const MATRIX = Buffer.concat([0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000].map(u32));
 
 function moov(durationMs: number, sampleSize: number, sampleOffset: number, spsNal: Buffer, ppsNal: Buffer) {
+  const frames = durationMs / TIMESCALE;
   const avcC = box(
     'avcC',
     Buffer.from([1, 66, 0xc0, 30, 0xff, 0xe1]),
@@ -177,10 +178,12 @@ function moov(durationMs: number, sampleSize: number, sampleOffset: number, spsN
   const stbl = box(
     'stbl',
     fullBox('stsd', 0, 0, u32(1), avc1),
-    fullBox('stts', 0, 0, u32(1), u32(1), u32(durationMs)),
+    // One picture a second, every sample the same bytes (each chunk points at the one IDR in mdat), so the
+    // player's clock runs through the whole duration instead of ending after a single frame.
+    fullBox('stts', 0, 0, u32(1), u32(frames), u32(TIMESCALE)),
     fullBox('stsc', 0, 0, u32(1), u32(1), u32(1), u32(1)),
-    fullBox('stsz', 0, 0, u32(0), u32(1), u32(sampleSize)),
-    fullBox('stco', 0, 0, u32(1), u32(sampleOffset)),
+    fullBox('stsz', 0, 0, u32(sampleSize), u32(frames)),
+    fullBox('stco', 0, 0, u32(frames), ...Array.from({ length: frames }, () => u32(sampleOffset))),
   );
   const minf = box(
     'minf',
