@@ -1,13 +1,17 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { calendarMirrorFromEnv } from '../../functions/src/adapters/gcal';
+import { lumaFromEnv } from '../../functions/src/adapters/luma';
 import { depsFromEnv } from '../../functions/src/app/deps';
 import { mapEnv } from '../../functions/src/app/params';
 import { googleEventId } from '../../functions/src/domain/mirrors';
 import { reconcileEventMirrors } from '../../functions/src/events/luma-guests';
+import { syncEventMirrors, type MirrorDeps } from '../../functions/src/events/mirrors';
 import { demoEnv } from '../../functions/src/scripts/demo-env';
 import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
 import type { EventSync, EventTeaser } from '../../functions/src/shared/events';
-import { adminSdk, clearEmulators, eventually } from '../support/emulators';
+import { closedPort } from '../../functions/src/testing/ports';
+import { adminSdk, clearEmulators, eventually, isolatedFirestore } from '../support/emulators';
 
 // Google Calendar and Luma mirrors through the real trigger (mirrorEventChange, in the Functions emulator)
 // and the twins npm test starts (Google Calendar on :8110, Luma on :8120), as functions/.env.demo-commons sets.
@@ -79,11 +83,11 @@ function teaser(sequence: number, startMs: number, over: Partial<EventTeaser<Tim
   };
 }
 
-/** What the events area does in one transaction: the teaser and the change document of its sequence. */
-async function change(id: string, kind: string, t: EventTeaser<Timestamp>) {
-  const batch = db.batch();
-  batch.set(db.doc(`events/${id}`), t);
-  batch.set(db.doc(`events/${id}/gated/join`), {
+/** What the events area does in one transaction: the teaser and its change document (`target`: another project). */
+async function change(id: string, kind: string, t: EventTeaser<Timestamp>, target = db) {
+  const batch = target.batch();
+  batch.set(target.doc(`events/${id}`), t);
+  batch.set(target.doc(`events/${id}/gated/join`), {
     access: t.access,
     rank: t.rank,
     status: t.status,
@@ -92,7 +96,7 @@ async function change(id: string, kind: string, t: EventTeaser<Timestamp>) {
     passcode: 'secret-pass',
     detailsHtml: '',
   });
-  batch.create(db.doc(`events/${id}/changes/${t.sequence}`), {
+  batch.create(target.doc(`events/${id}/changes/${t.sequence}`), {
     kind,
     sequence: t.sequence,
     notify: true,
@@ -213,5 +217,75 @@ describe('event mirrors', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect((await sync(id))?.luma).toBeUndefined();
     expect(await googleEvent(id)).toMatchObject({ status: 'confirmed' });
+  });
+});
+
+// In-process runs of syncEventMirrors on a Firestore of its own (no trigger acts there), against the same twins.
+describe('syncEventMirrors in process', () => {
+  const calendarEnv = {
+    GOOGLE_CALENDAR_ID: CALENDAR,
+    GOOGLE_SERVICE_ACCOUNT_KEY: env.GOOGLE_SERVICE_ACCOUNT_KEY ?? '',
+    GOOGLE_API_BASE: GCAL,
+    GOOGLE_TOKEN_URL: `${GCAL}/token`,
+  };
+  let mirrorDeps: MirrorDeps;
+  beforeAll(async () => {
+    mirrorDeps = {
+      db: await isolatedFirestore('demo-mirrors'),
+      now: () => new Date(),
+      calendarMirror: calendarMirrorFromEnv(calendarEnv),
+      luma: lumaFromEnv({ LUMA_API_KEY: LUMA_KEY, LUMA_API_BASE: LUMA }),
+      settings: { appUrl: 'https://c.example', googleCalendarJoinDetails: true },
+    };
+  });
+  const isolatedSync = async (id: string) =>
+    (await mirrorDeps.db.doc(`events/${id}/private/sync`).get()).data() as EventSync | undefined;
+
+  it('three runs at once make one Luma event and one Google event', async () => {
+    const id = `race-${Date.now()}`;
+    const title = `Race ${id}`;
+    await change(id, 'published', teaser(1, START, { title }), mirrorDeps.db);
+    const outcomes = await Promise.all([1, 2, 3].map(() => syncEventMirrors(mirrorDeps, id)));
+    expect(outcomes.filter((o) => o.luma === 'insert')).toHaveLength(1);
+    const listed = (await luma('GET', '/v1/calendar/list-events', {})).json as {
+      entries: { event: { name: string } }[];
+    };
+    expect(listed.entries.filter((e) => e.event.name === title)).toHaveLength(1);
+    const res = await fetch(`${GCAL}/_twin/calendars/${encodeURIComponent(CALENDAR)}/events`);
+    const { items } = (await res.json()) as { items: TwinGoogleEvent[] };
+    expect(items.filter((e) => e.summary === title)).toHaveLength(1);
+    expect(await isolatedSync(id)).toMatchObject({ google: { syncedSequence: 1 }, luma: { syncedSequence: 1 } });
+  });
+
+  it('join details go into the Google copy only when the setting says so', async () => {
+    const id = `join-${Date.now()}`;
+    await change(id, 'published', teaser(1, START), mirrorDeps.db);
+    await syncEventMirrors(mirrorDeps, id);
+    const g = await googleEvent(id);
+    expect(g?.description).toContain('Join: https://zoom.example/j/123');
+    expect(g?.description).toContain('Passcode: secret-pass');
+  });
+
+  it('a failing calendar records the error without throwing, and a later run heals it', async () => {
+    const id = `fail-${Date.now()}`;
+    await change(id, 'published', teaser(1, START, { access: 'main', rank: 30 }), mirrorDeps.db);
+    const down = `http://127.0.0.1:${await closedPort()}`;
+    const broken = { ...mirrorDeps, calendarMirror: calendarMirrorFromEnv({ ...calendarEnv, GOOGLE_API_BASE: down }) };
+    expect(await syncEventMirrors(broken, id)).toEqual({ google: 'failed', luma: 'none' });
+    const failed = await isolatedSync(id);
+    expect(failed?.google?.error).toBeTruthy();
+    expect(failed?.google?.syncedSequence).toBeUndefined();
+    expect(await syncEventMirrors(mirrorDeps, id)).toEqual({ google: 'insert', luma: 'none' });
+    expect((await isolatedSync(id))?.google).toMatchObject({ error: null, syncedSequence: 1 });
+  });
+
+  it('an unconfigured mirror is off', async () => {
+    const id = `off-${Date.now()}`;
+    await change(id, 'published', teaser(1, START), mirrorDeps.db);
+    expect(await syncEventMirrors({ ...mirrorDeps, calendarMirror: null, luma: null }, id)).toEqual({
+      google: 'off',
+      luma: 'off',
+    });
+    expect(await isolatedSync(id)).toBeUndefined();
   });
 });

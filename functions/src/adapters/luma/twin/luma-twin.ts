@@ -9,6 +9,7 @@ import { serveTwin, type TwinReply, type TwinRequest } from '../../twin/http-twi
  *   POST /v1/events/cancel/request, POST /v1/events/cancel
  *   GET  /v1/events/guests/list?event_id&pagination_limit&pagination_cursor   (cursor pages)
  *   POST /v1/events/guests/add {event_id, guests: [{email, name}]}
+ *   GET  /v1/calendar/list-events   the calendar's events, `{entries: [{api_id, event}]}` (one page)
  *   GET  /   the calendar's events, each with a form that adds a guest (POST /_twin/guests)
  *   GET  /_twin/health
  *
@@ -166,6 +167,10 @@ export async function startLumaTwin(options: LumaTwinOptions): Promise<LumaTwin>
         const entries = e.guests.slice(start, start + limit);
         const next = e.guests[start + limit];
         return { json: { entries, has_more: Boolean(next), next_cursor: next?.id ?? null } };
+      }
+      case 'GET /v1/calendar/list-events': {
+        const entries = [...events.values()].map((e) => ({ api_id: e.id, event: publicEvent(e) }));
+        return { json: { entries, has_more: false, next_cursor: null } };
       }
       case 'POST /v1/events/guests/add': {
         const e = event(body.event_id);
