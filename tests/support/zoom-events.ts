@@ -1,6 +1,6 @@
 // Zoom events for the reconciliation tests: event documents written as the events callables write them
 // (teaser, gated/join, a change document per change), and the Zoom twin that test-emulated.mjs starts.
-import { Timestamp } from 'firebase-admin/firestore';
+import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { zoomClient } from '../../functions/src/adapters/zoom/zoom-client';
 import type { ZoomTwin } from '../../functions/src/adapters/zoom/twin/zoom-twin';
 import type { EventChangeKind, EventJoin, EventSync, EventTeaser } from '../../functions/src/shared/events';
@@ -38,8 +38,7 @@ export interface ZoomEventFixture {
 }
 
 /** Writes (or rewrites) the event's teaser and join details as saveEvent would. */
-export async function writeZoomEvent(id: string, e: ZoomEventFixture): Promise<void> {
-  const { db } = adminSdk();
+export async function writeZoomEvent(id: string, e: ZoomEventFixture, db: Firestore = adminSdk().db): Promise<void> {
   const now = Timestamp.now();
   const teaser: EventTeaser<Timestamp> = {
     title: e.title,

@@ -223,8 +223,19 @@ describe('Zoom twin', () => {
     expect(peak - before).toBeLessThan(128 * 1024 ** 2);
   }, 60_000);
 
-  it('the movie is small and starts with ftyp', () => {
-    expect(minMp4Size()).toBeLessThan(32_000);
-    expect(mp4Head().toString('latin1', 4, 8)).toBe('ftyp');
+  it('the movie is small, one picture a second for ten minutes, every sample pointing into mdat', () => {
+    const head = mp4Head();
+    expect(minMp4Size()).toBeLessThan(40_000);
+    expect(head.toString('latin1', 4, 8)).toBe('ftyp');
+    const box = (type: string) => head.indexOf(Buffer.from(type, 'latin1')) - 4;
+    const stts = box('stts');
+    expect([head.readUInt32BE(stts + 16), head.readUInt32BE(stts + 20)]).toEqual([600, 1000]); // 600 × 1 s
+    const stco = box('stco');
+    const count = head.readUInt32BE(stco + 12);
+    const mdat = box('mdat');
+    expect(count).toBe(600);
+    const offsets = new Set(Array.from({ length: count }, (_, i) => head.readUInt32BE(stco + 16 + 4 * i)));
+    expect([...offsets]).toEqual([mdat + 8]);
+    expect(head.readUInt32BE(box('stsz') + 12)).toBe(head.readUInt32BE(mdat) - 8); // the one sample fills mdat
   });
 });
