@@ -100,12 +100,14 @@ export class LocalMediaStorage implements ServedMediaStorage {
   private atomicWriter(full: string, meta: string): Writable {
     const partial = join(resolve(this.root), UPLOADS_DIR, randomUUID());
     mkdirSync(dirname(partial), { recursive: true });
-    const out = createWriteStream(partial);
+    // Buffers of 1 MiB, like a GCS upload's chunks: the disk gets large writes instead of one per 16 KiB.
+    const out = createWriteStream(partial, { highWaterMark: WRITE_BUFFER });
     const md5 = createHash('md5');
     let size = 0;
     let failed: Error | null = null;
     out.on('error', (err) => (failed = err));
     return new Writable({
+      highWaterMark: WRITE_BUFFER,
       write(chunk: Buffer, _encoding, done) {
         if (failed) return done(failed);
         md5.update(chunk);
@@ -178,6 +180,7 @@ export class LocalMediaStorage implements ServedMediaStorage {
 
 /** Hidden folders of the root: uploads in progress, and each object's size and MD5. */
 const UPLOADS_DIR = '.uploads';
+const WRITE_BUFFER = 1024 * 1024;
 const META_DIR = '.meta';
 
 /** Where the twin keeps its signing key: a hidden file of its root, which `resolve` never hands out. */
