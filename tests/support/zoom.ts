@@ -2,8 +2,8 @@
 import { zoomSignature } from '../../functions/src/domain/zoom-recording';
 import { FUNCTIONS } from './emulators';
 
-/** The demo project's ZOOM_WEBHOOK_SECRET_TOKEN (scripts/emulators.mjs writes it to functions/.secret.local). */
-export const ZOOM_WEBHOOK_SECRET = 'demo-zoom-webhook-secret';
+/** The demo project's ZOOM_WEBHOOK_SECRET_TOKEN: `ZOOM_TWIN.webhookSecret` in scripts/emulators.mjs, written to functions/.secret.local. */
+export const ZOOM_WEBHOOK_SECRET = 'twin-webhook-secret-token';
 
 /** POSTs `body` to zoomWebhook with Zoom's headers; `timestamp` in seconds, `signature: null` leaves it out. */
 export async function postZoomWebhook(
