@@ -1,11 +1,39 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { expect, test } from '@playwright/test';
-import { makeRecording } from '../functions/src/testing/factories';
 import { adminSdk } from '../tests/support/emulators';
 import { recordFirestore, shot, signIn } from './support';
 
-// A main recording as publishRecording stores it (chapters at 0 and 12:34, one transcript cue, chat).
-const rec = makeRecording('main', { eventId: 'e2e-rec' });
+// A main recording as publishRecording stores it (chapters at 0 and 12:34, one transcript cue, chat). Plain
+// data: Playwright cannot import the functions' CommonJS factories by name.
+const files = [
+  { role: 'video', name: 'video.mp4', path: 'media/recordings/e2e-rec/video.mp4', size: 10, contentType: 'video/mp4' },
+];
+const gate = { access: 'main', rank: 30, status: 'published' };
+const rec = {
+  id: 'rec-e2e-rec',
+  teaser: {
+    ...gate,
+    kind: 'recording',
+    title: 'A main session',
+    summary: 'What the session was about',
+    tags: [],
+    author: '',
+    readingMinutes: 30,
+    eventId: 'e2e-rec',
+    durationSeconds: 1800,
+    chapters: [
+      { at: 0, label: 'Welcome' },
+      { at: 754, label: 'Keyed state' },
+    ],
+  },
+  body: {
+    ...gate,
+    markdown: '',
+    files,
+    transcript: [{ at: 1, end: 4, speaker: 'Ada', text: 'Secret transcript words' }],
+    chat: '00:01:00 From Ada to Everyone: hello',
+  },
+};
 const SECRET = 'Secret transcript words';
 
 test.beforeAll(async () => {
