@@ -111,6 +111,7 @@ export async function main() {
   const app = await servedApp();
   const pages = [
     { name: 'catalog', path: '/' },
+    { name: 'calendar', path: '/events' },
     { name: 'public material', path: `/materials/${await materialId(field('rank', 'EQUAL', { integerValue: 0 }))}` },
     {
       name: 'paywalled material',

@@ -2,7 +2,7 @@
 //  - JS: every script the public catalog loads, gzipped (target <= 100 KB)
 //  - Firestore reads and bytes: documents returned to the catalog page, first page and "load more" (target <= page
 //    size + 1), and the first page's size against the same teasers with their search keys
-//  - Lighthouse 12: performance score, LCP, TBT and CLS of the catalog, a public and a paywalled material, mobile
+//  - Lighthouse 12: performance score, LCP, TBT and CLS of the catalog, the calendar, a public and a paywalled material, mobile
 //    and desktop presets, as a visitor, beside each page's JS
 //  - newsletter fan-out: 10,000 members through the real sender into the local SMTP capture (target >= 200 messages/s, no duplicates)
 //  - recording ingest: 200 MB and 2 GB through the worker into the storage twin, throughput against a plain
