@@ -18,10 +18,10 @@ const at = (days: number, utcHour: number) => {
 
 type Factories = typeof import('../functions/src/testing/factories');
 /** Writes an event as tests/support/factories.ts `writeEvent` does (that module imports the seed, which Playwright's loader cannot). */
-async function writeEvent(db: Firestore, ...args: Parameters<Factories['makeEventDocs']>) {
+async function writeEvent(db: Firestore, ...args: Parameters<Factories['makeEvent']>) {
   // functions/ is CommonJS: to Playwright's ESM loader its exports arrive as the default export.
   const loaded = (await import('../functions/src/testing/factories')) as Factories & { default?: Factories };
-  const { id, teaser, join } = (loaded.default ?? loaded).makeEventDocs(...args);
+  const { id, teaser, join } = (loaded.default ?? loaded).makeEvent(...args);
   const batch = db.batch();
   batch.set(db.doc(`events/${id}`), teaser);
   batch.set(db.doc(`events/${id}/gated/join`), join);

@@ -9,7 +9,9 @@ import { reconcileEventMirrors } from '../../functions/src/events/luma-guests';
 import { syncEventMirrors, type MirrorDeps } from '../../functions/src/events/mirrors';
 import { demoEnv } from '../../functions/src/scripts/demo-env';
 import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
-import type { EventSync, EventTeaser } from '../../functions/src/shared/events';
+import type { EventDocs } from '../../functions/src/domain/events';
+import type { EventSync } from '../../functions/src/shared/events';
+import { makeEvent, type EventOverrides } from '../../functions/src/testing/factories';
 import { closedPort } from '../../functions/src/testing/ports';
 import { adminSdk, clearEmulators, eventually, isolatedFirestore } from '../support/emulators';
 
@@ -57,48 +59,27 @@ const lumaEvent = async (lumaId: string) =>
 const sync = async (id: string) => (await db.doc(`events/${id}/private/sync`).get()).data() as EventSync | undefined;
 
 const HOUR = 3600_000;
-function teaser(sequence: number, startMs: number, over: Partial<EventTeaser<Timestamp>> = {}): EventTeaser<Timestamp> {
-  return {
+/** The mirror-night event at a sequence, as the events callables store it (public unless `access` says). */
+const mirrorEvent = (sequence: number, startMs: number, access = 'public', over: EventOverrides = {}) =>
+  makeEvent(access, {
     title: 'Mirror night',
     summary: 'We try the mirrors.',
     descriptionHtml: '<p>We try the mirrors.</p>',
-    kind: 'zoom',
-    status: 'published',
-    access: 'public',
-    rank: 0,
-    startAt: Timestamp.fromMillis(startMs),
-    endAt: Timestamp.fromMillis(startMs + HOUR),
-    timeZone: 'Europe/Berlin',
+    startAt: new Date(startMs),
     capacity: 1,
-    registered: 0,
-    waitlisted: 0,
-    joinWindowMinutes: 15,
-    place: null,
-    seriesId: null,
-    recordingId: null,
     sequence,
-    publishedAt: Timestamp.now(),
-    updatedAt: Timestamp.now(),
-    ...over,
-  };
-}
-
-/** What the events area does in one transaction: the teaser and its change document (`target`: another project). */
-async function change(id: string, kind: string, t: EventTeaser<Timestamp>, target = db) {
-  const batch = target.batch();
-  batch.set(target.doc(`events/${id}`), t);
-  batch.set(target.doc(`events/${id}/gated/join`), {
-    access: t.access,
-    rank: t.rank,
-    status: t.status,
-    opensAt: t.startAt,
-    url: 'https://zoom.example/j/123',
     passcode: 'secret-pass',
-    detailsHtml: '',
+    ...over,
   });
-  batch.create(target.doc(`events/${id}/changes/${t.sequence}`), {
+
+/** What the events area does in one transaction: the documents and their change document (`target`: another project). */
+async function change(id: string, kind: string, { teaser, join }: EventDocs, target = db) {
+  const batch = target.batch();
+  batch.set(target.doc(`events/${id}`), teaser);
+  batch.set(target.doc(`events/${id}/gated/join`), join);
+  batch.create(target.doc(`events/${id}/changes/${teaser.sequence}`), {
     kind,
-    sequence: t.sequence,
+    sequence: teaser.sequence,
     notify: true,
     at: Timestamp.now(),
   });
@@ -117,7 +98,7 @@ describe('event mirrors', () => {
   let lumaId = '';
 
   it('publishing puts the event on Google Calendar and Luma, without join details', async () => {
-    await change(ID, 'published', teaser(1, START));
+    await change(ID, 'published', mirrorEvent(1, START));
     const s = await eventually(
       () => sync(ID),
       (v) => v?.google?.syncedSequence === 1 && v?.luma?.syncedSequence === 1,
@@ -142,7 +123,7 @@ describe('event mirrors', () => {
 
   it('a reschedule patches both copies with the new times', async () => {
     const moved = START + 24 * HOUR;
-    await change(ID, 'rescheduled', teaser(2, moved));
+    await change(ID, 'rescheduled', mirrorEvent(2, moved));
     await eventually(
       () => sync(ID),
       (v) => v?.google?.syncedSequence === 2 && v?.luma?.syncedSequence === 2,
@@ -194,7 +175,11 @@ describe('event mirrors', () => {
   });
 
   it('cancelling deletes the Google copy and cancels the Luma event', async () => {
-    await change(ID, 'cancelled', teaser(3, START + 24 * HOUR, { status: 'cancelled', registered: 1, waitlisted: 1 }));
+    await change(
+      ID,
+      'cancelled',
+      mirrorEvent(3, START + 24 * HOUR, 'public', { status: 'cancelled', registered: 1, waitlisted: 1 }),
+    );
     const s = await eventually(
       () => sync(ID),
       (v) => v?.google?.syncedSequence === 3 && v?.luma?.syncedSequence === 3,
@@ -208,7 +193,7 @@ describe('event mirrors', () => {
 
   it('a members-only event goes to Google Calendar but not to Luma', async () => {
     const id = `${ID}-main`;
-    await change(id, 'published', teaser(1, START, { access: 'main', rank: DEFAULT_TIERS.tiers.main!.rank }));
+    await change(id, 'published', mirrorEvent(1, START, 'main'));
     await eventually(
       () => sync(id),
       (v) => v?.google?.syncedSequence === 1,
@@ -244,7 +229,7 @@ describe('syncEventMirrors in process', () => {
   it('three runs at once make one Luma event and one Google event', async () => {
     const id = `race-${Date.now()}`;
     const title = `Race ${id}`;
-    await change(id, 'published', teaser(1, START, { title }), mirrorDeps.db);
+    await change(id, 'published', mirrorEvent(1, START, 'public', { title }), mirrorDeps.db);
     const outcomes = await Promise.all([1, 2, 3].map(() => syncEventMirrors(mirrorDeps, id)));
     expect(outcomes.filter((o) => o.luma === 'insert')).toHaveLength(1);
     const listed = (await luma('GET', '/v1/calendar/list-events', {})).json as {
@@ -259,7 +244,7 @@ describe('syncEventMirrors in process', () => {
 
   it('join details go into the Google copy only when the setting says so', async () => {
     const id = `join-${Date.now()}`;
-    await change(id, 'published', teaser(1, START), mirrorDeps.db);
+    await change(id, 'published', mirrorEvent(1, START), mirrorDeps.db);
     await syncEventMirrors(mirrorDeps, id);
     const g = await googleEvent(id);
     expect(g?.description).toContain('Join: https://zoom.example/j/123');
@@ -268,7 +253,7 @@ describe('syncEventMirrors in process', () => {
 
   it('a failing calendar records the error without throwing, and a later run heals it', async () => {
     const id = `fail-${Date.now()}`;
-    await change(id, 'published', teaser(1, START, { access: 'main', rank: 30 }), mirrorDeps.db);
+    await change(id, 'published', mirrorEvent(1, START, 'main'), mirrorDeps.db);
     const down = `http://127.0.0.1:${await closedPort()}`;
     const broken = { ...mirrorDeps, calendarMirror: calendarMirrorFromEnv({ ...calendarEnv, GOOGLE_API_BASE: down }) };
     expect(await syncEventMirrors(broken, id)).toEqual({ google: 'failed', luma: 'none' });
@@ -281,7 +266,7 @@ describe('syncEventMirrors in process', () => {
 
   it('an unconfigured mirror is off', async () => {
     const id = `off-${Date.now()}`;
-    await change(id, 'published', teaser(1, START), mirrorDeps.db);
+    await change(id, 'published', mirrorEvent(1, START), mirrorDeps.db);
     expect(await syncEventMirrors({ ...mirrorDeps, calendarMirror: null, luma: null }, id)).toEqual({
       google: 'off',
       luma: 'off',
