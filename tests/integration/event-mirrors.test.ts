@@ -5,7 +5,7 @@ import { lumaFromEnv } from '../../functions/src/adapters/luma';
 import { depsFromEnv } from '../../functions/src/app/deps';
 import { mapEnv } from '../../functions/src/app/params';
 import { googleEventId } from '../../functions/src/domain/mirrors';
-import { reconcileEventMirrors } from '../../functions/src/events/luma-guests';
+import { reconcileUpcomingEvents } from '../../functions/src/events/reconcile-events';
 import { syncEventMirrors, type MirrorDeps } from '../../functions/src/events/mirrors';
 import { demoEnv } from '../../functions/src/scripts/demo-env';
 import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
@@ -151,14 +151,14 @@ describe('event mirrors', () => {
       (await luma('POST', '/v1/events/guests/add', { event_id: lumaId, guests: [{ email, name: 'Lu Ma' }] })).status,
     ).toBe(200);
     const deps = depsFromEnv(mapEnv(env));
-    const first = await reconcileEventMirrors(deps);
+    const first = await reconcileUpcomingEvents(deps);
     expect(first.imported).toBe(1);
     const user = await auth.getUserByEmail(email);
     const reg = (await db.doc(`events/${ID}/registrations/${user.uid}`).get()).data();
     expect(reg).toMatchObject({ uid: user.uid, email, name: 'Lu Ma', status: 'registered', source: 'luma' });
     expect((await db.doc(`members/${user.uid}`).get()).data()).toMatchObject({ email, tier: 'free' });
 
-    const second = await reconcileEventMirrors(deps);
+    const second = await reconcileUpcomingEvents(deps);
     expect(second.imported).toBe(0);
     const regs = await db.collection(`events/${ID}/registrations`).get();
     expect(regs.size).toBe(1);
@@ -168,7 +168,7 @@ describe('event mirrors', () => {
   it('a guest past capacity is waitlisted', async () => {
     const email = `luma-late-${Date.now()}@example.com`;
     await luma('POST', '/v1/events/guests/add', { event_id: lumaId, guests: [{ email, name: 'Late' }] });
-    await reconcileEventMirrors(depsFromEnv(mapEnv(env)));
+    await reconcileUpcomingEvents(depsFromEnv(mapEnv(env)));
     const user = await auth.getUserByEmail(email);
     expect((await db.doc(`events/${ID}/registrations/${user.uid}`).get()).get('status')).toBe('waitlisted');
     expect((await db.doc(`events/${ID}`).get()).data()).toMatchObject({ registered: 1, waitlisted: 1 });

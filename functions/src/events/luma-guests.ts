@@ -1,10 +1,9 @@
 import type { Auth } from 'firebase-admin/auth';
-import { Timestamp, type Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import type { LumaApi } from '../adapters/luma';
 import { memberForEmail } from '../members/member-store';
-import { EVENT_PRIVATE, EVENT_SYNC, EVENTS, REGISTRATIONS, type EventSync } from '../shared/events';
-import { syncEventMirrors, type MirrorDeps } from './mirrors';
+import { EVENTS, REGISTRATIONS } from '../shared/events';
 import { registerGuest } from './registration-store';
 
 /**
@@ -46,40 +45,4 @@ export async function importLumaGuests(deps: LumaImportDeps, eventId: string, lu
     }
   }
   return imported;
-}
-
-/** At most this many upcoming events per run (the job runs every few minutes). */
-const MAX_EVENTS = 200;
-
-/**
- * The reconciliation job: every event that has not ended yet gets its mirrors brought in step (healing a
- * failed or missed change), then the Luma guests of those on Luma are imported.
- */
-export async function reconcileEventMirrors(
-  deps: MirrorDeps & { auth: Auth },
-): Promise<{ events: number; imported: number }> {
-  if (!deps.calendarMirror && !deps.luma) return { events: 0, imported: 0 };
-  const now = deps.now();
-  const upcoming = await deps.db
-    .collection(EVENTS)
-    .where('endAt', '>', Timestamp.fromDate(now))
-    .orderBy('endAt')
-    .limit(MAX_EVENTS)
-    .get();
-  let imported = 0;
-  for (const doc of upcoming.docs) {
-    try {
-      await syncEventMirrors(deps, doc.id);
-      if (!deps.luma || doc.get('status') !== 'published') continue;
-      const sync = (await doc.ref.collection(EVENT_PRIVATE).doc(EVENT_SYNC).get()).data() as EventSync | undefined;
-      if (sync?.luma?.eventId) {
-        // Named, not spread: spreading AppDeps would build every dependency (storage, Stripe, …).
-        const importDeps = { db: deps.db, auth: deps.auth, now: deps.now, luma: deps.luma };
-        imported += await importLumaGuests(importDeps, doc.id, sync.luma.eventId);
-      }
-    } catch (err) {
-      logger.warn(`mirror reconciliation of event ${doc.id} failed`, { error: String(err) });
-    }
-  }
-  return { events: upcoming.size, imported };
 }

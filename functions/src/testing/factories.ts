@@ -15,7 +15,7 @@ import {
 } from '../shared/materials';
 import { DEFAULT_EMAIL_PREFS, type MemberDoc } from '../shared/members';
 import { DEFAULT_TIERS } from '../shared/defaults';
-import type { EventJoin, EventStatus, EventTeaser } from '../shared/events';
+import type { EventJoin, EventTeaser } from '../shared/events';
 import { rankOf } from '../shared/tiers';
 
 /** The fixed "now" of pure tests, so dates in expectations can be read off the page. */
