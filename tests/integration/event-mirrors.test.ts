@@ -68,6 +68,7 @@ const mirrorEvent = (sequence: number, startMs: number, access = 'public', over:
     startAt: new Date(startMs),
     capacity: 1,
     sequence,
+    url: 'https://zoom.example/j/123',
     passcode: 'secret-pass',
     ...over,
   });
