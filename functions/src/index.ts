@@ -41,7 +41,7 @@ export {
   retryMailEveryMinute,
   retryAnnouncementsEveryMinute,
   sendEventRemindersEvery5Minutes,
-  syncEventMirrorsEvery5Minutes,
+  reconcileEventsEvery5Minutes,
   ingestRecordingsEveryMinute,
 } from './schedules/scheduled-functions';
 export { mirrorEventChange } from './events/mirror-functions';

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sendEventReminders } from '../../functions/src/calendar/event-reminders';
 import { setGrant } from '../../functions/src/members/member-store';
 import { adminSdk, callFunction, clearEmulators, eventually, FUNCTIONS, type SignedIn } from '../support/emulators';
-import { writeEventFixture, writeRegistration } from '../support/events';
-import { createMember } from '../support/factories';
+import { writeRegistration } from '../support/events';
+import { createMember, writeEvent } from '../support/factories';
 import { clearInbox, inbox, type CapturedMail } from '../support/inbox';
 
 // Calendar files and feeds through the real `calendarFeed` function, and event mails through the real
@@ -12,6 +12,8 @@ import { clearInbox, inbox, type CapturedMail } from '../support/inbox';
 
 const { db, auth } = adminSdk();
 const HOUR = 3_600_000;
+/** Events start three days from now unless a test says otherwise. */
+const inHours = (hours = 72) => new Date(Date.now() + hours * HOUR);
 const APP_URL = 'http://127.0.0.1:5173'; // functions/.env.demo-commons, APP_URL's first entry
 
 /** GET a calendar path (`/ics/...`) from the function, as Hosting's `/ics/**` rewrite passes it. */
@@ -43,13 +45,18 @@ beforeAll(async () => {
   await clearInbox();
   basic = await createMember('basic-cal@example.com', { tier: 'basic' });
   admin = await createMember('admin-cal@example.com', { admin: true });
-  ids.public = await writeEventFixture(db, 'public', { id: 'cal-public' });
-  ids.basic = await writeEventFixture(db, 'basic', { id: 'cal-basic' });
-  ids.main = await writeEventFixture(db, 'main', { id: 'cal-main' });
-  ids.draft = await writeEventFixture(db, 'public', { id: 'cal-draft', status: 'draft' });
-  ids.cancelled = await writeEventFixture(db, 'basic', { id: 'cal-cancelled', status: 'cancelled', sequence: 1 });
-  ids.recent = await writeEventFixture(db, 'public', { id: 'cal-recent', hoursAhead: -10 * 24 });
-  ids.old = await writeEventFixture(db, 'public', { id: 'cal-old', hoursAhead: -40 * 24 });
+  ids.public = await writeEvent(db, 'public', { id: 'cal-public', startAt: inHours() });
+  ids.basic = await writeEvent(db, 'basic', { id: 'cal-basic', startAt: inHours() });
+  ids.main = await writeEvent(db, 'main', { id: 'cal-main', startAt: inHours() });
+  ids.draft = await writeEvent(db, 'public', { id: 'cal-draft', status: 'draft', startAt: inHours() });
+  ids.cancelled = await writeEvent(db, 'basic', {
+    id: 'cal-cancelled',
+    status: 'cancelled',
+    sequence: 1,
+    startAt: inHours(),
+  });
+  ids.recent = await writeEvent(db, 'public', { id: 'cal-recent', startAt: inHours(-10 * 24) });
+  ids.old = await writeEvent(db, 'public', { id: 'cal-old', startAt: inHours(-40 * 24) });
 });
 
 describe('calendar files', () => {
@@ -151,7 +158,12 @@ describe('event mails', () => {
     bob = await createMember('bob-cal@example.com', { tier: 'main' });
     quiet = await createMember('quiet-cal@example.com', { tier: 'main' });
     await db.doc(`members/${quiet.uid}`).update({ 'emailPrefs.events': false });
-    eventId = await writeEventFixture(db, 'main', { id: 'cal-mail', title: 'Window functions live', capacity: 2 });
+    eventId = await writeEvent(db, 'main', {
+      id: 'cal-mail',
+      title: 'Window functions live',
+      capacity: 2,
+      startAt: inHours(),
+    });
   });
 
   it('confirms a registration with the invitation attached, and tells a waitlisted member', async () => {
@@ -226,7 +238,12 @@ describe('event mails', () => {
     expect(events[0]!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(events[0]!.sequence).toBe(2);
 
-    const silent = await writeEventFixture(db, 'main', { id: 'cal-silent', status: 'cancelled', sequence: 1 });
+    const silent = await writeEvent(db, 'main', {
+      id: 'cal-silent',
+      status: 'cancelled',
+      sequence: 1,
+      startAt: inHours(),
+    });
     await writeRegistration(db, silent, ada, 'registered');
     await db.doc(`events/${silent}/changes/1`).set({ kind: 'cancelled', sequence: 1, notify: false, at: new Date() });
     await new Promise((r) => setTimeout(r, 2000));
@@ -237,7 +254,11 @@ describe('event mails', () => {
 
 describe('announce an event', () => {
   it('queues the teaser with its time and page; announcing twice is refused', async () => {
-    const eventId = await writeEventFixture(db, 'main', { id: 'cal-announce', title: 'Query plans explained' });
+    const eventId = await writeEvent(db, 'main', {
+      id: 'cal-announce',
+      title: 'Query plans explained',
+      startAt: inHours(),
+    });
     const res = await callFunction('announce', { eventId }, admin.idToken);
     expect(res.error).toBeUndefined();
     expect(res.result?.id).toBe('event_cal-announce');

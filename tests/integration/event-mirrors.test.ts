@@ -5,11 +5,13 @@ import { lumaFromEnv } from '../../functions/src/adapters/luma';
 import { depsFromEnv } from '../../functions/src/app/deps';
 import { mapEnv } from '../../functions/src/app/params';
 import { googleEventId } from '../../functions/src/domain/mirrors';
-import { reconcileEventMirrors } from '../../functions/src/events/luma-guests';
+import { reconcileUpcomingEvents } from '../../functions/src/events/reconcile-events';
 import { syncEventMirrors, type MirrorDeps } from '../../functions/src/events/mirrors';
 import { demoEnv } from '../../functions/src/scripts/demo-env';
 import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
-import type { EventSync, EventTeaser } from '../../functions/src/shared/events';
+import type { EventDocs } from '../../functions/src/domain/events';
+import type { EventSync } from '../../functions/src/shared/events';
+import { makeEvent, type EventOverrides } from '../../functions/src/testing/factories';
 import { closedPort } from '../../functions/src/testing/ports';
 import { adminSdk, clearEmulators, eventually, isolatedFirestore } from '../support/emulators';
 
@@ -57,48 +59,28 @@ const lumaEvent = async (lumaId: string) =>
 const sync = async (id: string) => (await db.doc(`events/${id}/private/sync`).get()).data() as EventSync | undefined;
 
 const HOUR = 3600_000;
-function teaser(sequence: number, startMs: number, over: Partial<EventTeaser<Timestamp>> = {}): EventTeaser<Timestamp> {
-  return {
+/** The mirror-night event at a sequence, as the events callables store it (public unless `access` says). */
+const mirrorEvent = (sequence: number, startMs: number, access = 'public', over: EventOverrides = {}) =>
+  makeEvent(access, {
     title: 'Mirror night',
     summary: 'We try the mirrors.',
     descriptionHtml: '<p>We try the mirrors.</p>',
-    kind: 'zoom',
-    status: 'published',
-    access: 'public',
-    rank: 0,
-    startAt: Timestamp.fromMillis(startMs),
-    endAt: Timestamp.fromMillis(startMs + HOUR),
-    timeZone: 'Europe/Berlin',
+    startAt: new Date(startMs),
     capacity: 1,
-    registered: 0,
-    waitlisted: 0,
-    joinWindowMinutes: 15,
-    place: null,
-    seriesId: null,
-    recordingId: null,
     sequence,
-    publishedAt: Timestamp.now(),
-    updatedAt: Timestamp.now(),
-    ...over,
-  };
-}
-
-/** What the events area does in one transaction: the teaser and its change document (`target`: another project). */
-async function change(id: string, kind: string, t: EventTeaser<Timestamp>, target = db) {
-  const batch = target.batch();
-  batch.set(target.doc(`events/${id}`), t);
-  batch.set(target.doc(`events/${id}/gated/join`), {
-    access: t.access,
-    rank: t.rank,
-    status: t.status,
-    opensAt: t.startAt,
     url: 'https://zoom.example/j/123',
     passcode: 'secret-pass',
-    detailsHtml: '',
+    ...over,
   });
-  batch.create(target.doc(`events/${id}/changes/${t.sequence}`), {
+
+/** What the events area does in one transaction: the documents and their change document (`target`: another project). */
+async function change(id: string, kind: string, { teaser, join }: EventDocs, target = db) {
+  const batch = target.batch();
+  batch.set(target.doc(`events/${id}`), teaser);
+  batch.set(target.doc(`events/${id}/gated/join`), join);
+  batch.create(target.doc(`events/${id}/changes/${teaser.sequence}`), {
     kind,
-    sequence: t.sequence,
+    sequence: teaser.sequence,
     notify: true,
     at: Timestamp.now(),
   });
@@ -117,7 +99,7 @@ describe('event mirrors', () => {
   let lumaId = '';
 
   it('publishing puts the event on Google Calendar and Luma, without join details', async () => {
-    await change(ID, 'published', teaser(1, START));
+    await change(ID, 'published', mirrorEvent(1, START));
     const s = await eventually(
       () => sync(ID),
       (v) => v?.google?.syncedSequence === 1 && v?.luma?.syncedSequence === 1,
@@ -142,7 +124,7 @@ describe('event mirrors', () => {
 
   it('a reschedule patches both copies with the new times', async () => {
     const moved = START + 24 * HOUR;
-    await change(ID, 'rescheduled', teaser(2, moved));
+    await change(ID, 'rescheduled', mirrorEvent(2, moved));
     await eventually(
       () => sync(ID),
       (v) => v?.google?.syncedSequence === 2 && v?.luma?.syncedSequence === 2,
@@ -170,14 +152,14 @@ describe('event mirrors', () => {
       (await luma('POST', '/v1/events/guests/add', { event_id: lumaId, guests: [{ email, name: 'Lu Ma' }] })).status,
     ).toBe(200);
     const deps = depsFromEnv(mapEnv(env));
-    const first = await reconcileEventMirrors(deps);
+    const first = await reconcileUpcomingEvents(deps);
     expect(first.imported).toBe(1);
     const user = await auth.getUserByEmail(email);
     const reg = (await db.doc(`events/${ID}/registrations/${user.uid}`).get()).data();
     expect(reg).toMatchObject({ uid: user.uid, email, name: 'Lu Ma', status: 'registered', source: 'luma' });
     expect((await db.doc(`members/${user.uid}`).get()).data()).toMatchObject({ email, tier: 'free' });
 
-    const second = await reconcileEventMirrors(deps);
+    const second = await reconcileUpcomingEvents(deps);
     expect(second.imported).toBe(0);
     const regs = await db.collection(`events/${ID}/registrations`).get();
     expect(regs.size).toBe(1);
@@ -187,14 +169,18 @@ describe('event mirrors', () => {
   it('a guest past capacity is waitlisted', async () => {
     const email = `luma-late-${Date.now()}@example.com`;
     await luma('POST', '/v1/events/guests/add', { event_id: lumaId, guests: [{ email, name: 'Late' }] });
-    await reconcileEventMirrors(depsFromEnv(mapEnv(env)));
+    await reconcileUpcomingEvents(depsFromEnv(mapEnv(env)));
     const user = await auth.getUserByEmail(email);
     expect((await db.doc(`events/${ID}/registrations/${user.uid}`).get()).get('status')).toBe('waitlisted');
     expect((await db.doc(`events/${ID}`).get()).data()).toMatchObject({ registered: 1, waitlisted: 1 });
   });
 
   it('cancelling deletes the Google copy and cancels the Luma event', async () => {
-    await change(ID, 'cancelled', teaser(3, START + 24 * HOUR, { status: 'cancelled', registered: 1, waitlisted: 1 }));
+    await change(
+      ID,
+      'cancelled',
+      mirrorEvent(3, START + 24 * HOUR, 'public', { status: 'cancelled', registered: 1, waitlisted: 1 }),
+    );
     const s = await eventually(
       () => sync(ID),
       (v) => v?.google?.syncedSequence === 3 && v?.luma?.syncedSequence === 3,
@@ -208,7 +194,7 @@ describe('event mirrors', () => {
 
   it('a members-only event goes to Google Calendar but not to Luma', async () => {
     const id = `${ID}-main`;
-    await change(id, 'published', teaser(1, START, { access: 'main', rank: DEFAULT_TIERS.tiers.main!.rank }));
+    await change(id, 'published', mirrorEvent(1, START, 'main'));
     await eventually(
       () => sync(id),
       (v) => v?.google?.syncedSequence === 1,
@@ -244,7 +230,7 @@ describe('syncEventMirrors in process', () => {
   it('three runs at once make one Luma event and one Google event', async () => {
     const id = `race-${Date.now()}`;
     const title = `Race ${id}`;
-    await change(id, 'published', teaser(1, START, { title }), mirrorDeps.db);
+    await change(id, 'published', mirrorEvent(1, START, 'public', { title }), mirrorDeps.db);
     const outcomes = await Promise.all([1, 2, 3].map(() => syncEventMirrors(mirrorDeps, id)));
     expect(outcomes.filter((o) => o.luma === 'insert')).toHaveLength(1);
     const listed = (await luma('GET', '/v1/calendar/list-events', {})).json as {
@@ -259,7 +245,7 @@ describe('syncEventMirrors in process', () => {
 
   it('join details go into the Google copy only when the setting says so', async () => {
     const id = `join-${Date.now()}`;
-    await change(id, 'published', teaser(1, START), mirrorDeps.db);
+    await change(id, 'published', mirrorEvent(1, START), mirrorDeps.db);
     await syncEventMirrors(mirrorDeps, id);
     const g = await googleEvent(id);
     expect(g?.description).toContain('Join: https://zoom.example/j/123');
@@ -268,7 +254,7 @@ describe('syncEventMirrors in process', () => {
 
   it('a failing calendar records the error without throwing, and a later run heals it', async () => {
     const id = `fail-${Date.now()}`;
-    await change(id, 'published', teaser(1, START, { access: 'main', rank: 30 }), mirrorDeps.db);
+    await change(id, 'published', mirrorEvent(1, START, 'main'), mirrorDeps.db);
     const down = `http://127.0.0.1:${await closedPort()}`;
     const broken = { ...mirrorDeps, calendarMirror: calendarMirrorFromEnv({ ...calendarEnv, GOOGLE_API_BASE: down }) };
     expect(await syncEventMirrors(broken, id)).toEqual({ google: 'failed', luma: 'none' });
@@ -281,7 +267,7 @@ describe('syncEventMirrors in process', () => {
 
   it('an unconfigured mirror is off', async () => {
     const id = `off-${Date.now()}`;
-    await change(id, 'published', teaser(1, START), mirrorDeps.db);
+    await change(id, 'published', mirrorEvent(1, START), mirrorDeps.db);
     expect(await syncEventMirrors({ ...mirrorDeps, calendarMirror: null, luma: null }, id)).toEqual({
       google: 'off',
       luma: 'off',

@@ -8,12 +8,11 @@ import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LocalMediaStorage } from '../../functions/src/adapters/storage/twin/local-storage';
 import { publishRecording, recordingMaterialId } from '../../functions/src/recordings/publish-recording';
-import type { EventTeaser } from '../../functions/src/shared/events';
 import type { MaterialBody, MaterialTeaser } from '../../functions/src/shared/materials';
 import type { IngestedFile } from '../../functions/src/shared/recordings';
 import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
 import { FUNCTIONS, adminSdk, callFunction, clearEmulators, eventually, type SignedIn } from '../support/emulators';
-import { createMember, writeMaterial } from '../support/factories';
+import { createMember, writeEvent, writeMaterial } from '../support/factories';
 
 const { db } = adminSdk();
 const storage = new LocalMediaStorage(mkdtempSync(join(tmpdir(), 'commons-rec-')), 'http://127.0.0.1:1/media', 'k');
@@ -41,32 +40,16 @@ async function store(path: string, content: string, contentType: string): Promis
   return Buffer.byteLength(content);
 }
 
-/** An event teaser as the events area stores it (main and up, ended). */
-async function writeEvent(id: string, access = 'main') {
-  const event: EventTeaser<Timestamp> = {
+/** An ended event as the events area stores it (main and up unless `access` says). */
+const writeEndedEvent = (id: string, access = 'main') =>
+  writeEvent(db, access, {
+    id,
     title: 'Keyed state, live',
     summary: 'A live session about keyed state',
-    descriptionHtml: '<p>x</p>',
-    kind: 'zoom',
-    status: 'published',
-    access,
-    rank: DEFAULT_TIERS.tiers[access]?.rank ?? 0,
-    startAt: Timestamp.fromDate(new Date('2026-03-02T17:00:00Z')),
-    endAt: Timestamp.fromDate(new Date('2026-03-02T18:00:00Z')),
-    timeZone: 'Europe/Berlin',
-    capacity: null,
-    registered: 0,
-    waitlisted: 0,
-    joinWindowMinutes: 15,
-    place: null,
-    seriesId: null,
-    recordingId: null,
-    sequence: 0,
-    publishedAt: Timestamp.fromDate(NOW),
-    updatedAt: Timestamp.fromDate(NOW),
-  };
-  await db.doc(`events/${id}`).set(event);
-}
+    startAt: new Date('2026-03-02T17:00:00Z'),
+    publishedAt: NOW,
+    updatedAt: NOW,
+  });
 
 async function filesOf(eventId: string): Promise<IngestedFile[]> {
   const dir = `media/recordings/${eventId}`;
@@ -114,7 +97,7 @@ beforeAll(async () => {
 
 describe('publishRecording', () => {
   it('publishes a material of kind recording with the event access, linked both ways, once', async () => {
-    await writeEvent('ev-keyed');
+    await writeEndedEvent('ev-keyed');
     const files = await filesOf('ev-keyed');
     const input = { eventId: 'ev-keyed', meetingUuid: 'uuid==', files, durationSeconds: 3600 };
     const { materialId } = await publishRecording(deps, input);
@@ -161,7 +144,7 @@ describe('publishRecording', () => {
   });
 
   it('keeps chapters an admin saved when published again', async () => {
-    await writeEvent('ev-edit');
+    await writeEndedEvent('ev-edit');
     const files = await filesOf('ev-edit');
     const input = { eventId: 'ev-edit', meetingUuid: 'u2', files, durationSeconds: 900 };
     const { materialId } = await publishRecording(deps, input);
@@ -176,7 +159,7 @@ describe('publishRecording', () => {
   });
 
   it('publishes concurrent calls as one material', async () => {
-    await writeEvent('ev-race');
+    await writeEndedEvent('ev-race');
     const files = await filesOf('ev-race');
     const input = { eventId: 'ev-race', meetingUuid: 'u3', files, durationSeconds: 60 };
     const results = await Promise.all([publishRecording(deps, input), publishRecording(deps, input)]);
@@ -185,7 +168,7 @@ describe('publishRecording', () => {
   });
 
   it('keeps a recording without its video a draft, and refuses an unknown event', async () => {
-    await writeEvent('ev-novideo');
+    await writeEndedEvent('ev-novideo');
     const files = (await filesOf('ev-novideo')).filter((f) => f.role !== 'video');
     const { materialId } = await publishRecording(deps, {
       eventId: 'ev-novideo',

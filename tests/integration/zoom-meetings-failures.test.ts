@@ -6,8 +6,9 @@ import { startTestTwin, TWIN_CREDENTIALS } from '../../functions/src/adapters/zo
 import type { ZoomTwin } from '../../functions/src/adapters/zoom/twin/zoom-twin';
 import { zoomClient, ZoomApiError } from '../../functions/src/adapters/zoom/zoom-client';
 import { ZOOM_CLAIM_MS } from '../../functions/src/domain/zoom-sync';
+import { reconcileUpcomingEvents } from '../../functions/src/events/reconcile-events';
 import { syncZoomMeeting, syncZoomOnChange } from '../../functions/src/events/zoom-meetings';
-import { isolatedFirestore } from '../support/emulators';
+import { adminSdk, isolatedFirestore } from '../support/emulators';
 import { writeZoomEvent, type ZoomEventFixture } from '../support/zoom-events';
 
 // The reconciliation in-process, on a Firestore of its own (no emulated trigger acts on it) and an
@@ -44,7 +45,7 @@ const sync = async (id: string) => (await db.doc(`events/${id}/private/sync`).ge
 const meetingsTitled = (title: string) => Object.values(twin.state.data.meetings).filter((m) => m.topic === title);
 
 describe('Zoom reconciliation when things go wrong', () => {
-  it('records a Zoom failure as sync.zoom.error without throwing, releases the claim, and succeeds next time', async () => {
+  it('records a Zoom failure as sync.zoom.error without throwing, releases the claim, and the job heals it', async () => {
     const id = `ev-${randomUUID()}`;
     await writeZoomEvent(id, { ...event, title: id }, db);
     const limited: ZoomApi = {
@@ -55,9 +56,18 @@ describe('Zoom reconciliation when things go wrong', () => {
     await expect(syncZoomOnChange(deps(limited), id)).resolves.toBeUndefined();
     expect(await sync(id)).toEqual({ zoom: { error: 'Zoom create meeting: 429 (429) Too many requests' } });
 
-    const result = await syncZoomMeeting(deps(), id);
-    expect(result).toMatchObject({ outcome: 'done', meeting: { meetingId: expect.any(String) } });
+    // The five-minute job heals it (no change, no click): the same reconciliation, for every upcoming event.
+    const job = { ...deps(), calendarMirror: null, luma: null, auth: adminSdk().auth };
+    await reconcileUpcomingEvents({
+      ...job,
+      settings: { appUrl: 'http://127.0.0.1:5173', googleCalendarJoinDetails: false },
+    });
     expect(await sync(id)).toEqual({ zoom: expect.objectContaining({ error: null, syncedSequence: 0 }) });
+    expect(meetingsTitled(id)).toHaveLength(1);
+    expect(await syncZoomMeeting(deps(), id)).toMatchObject({
+      outcome: 'done',
+      meeting: { meetingId: expect.any(String) },
+    });
     expect(meetingsTitled(id)).toHaveLength(1);
   });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Firestore } from 'firebase-admin/firestore';
 import { localMediaStorage } from '../../functions/src/adapters/storage/twin/local-storage';
 import { DEMO_PASSWORD, ensureAccount, seed } from '../../functions/src/scripts/seed';
-import { makeEventDocs, makeMaterial } from '../../functions/src/testing/factories';
+import { makeEvent, makeMaterial } from '../../functions/src/testing/factories';
 import { adminSdk, signIn, type SignedIn } from './emulators';
 
 const PASSWORD = 'demo-password'; // signIn's default
@@ -37,12 +37,13 @@ export async function writeMaterial(db: Firestore, ...args: Parameters<typeof ma
   return id;
 }
 
-/** Writes an event's teaser and join details (see makeEventDocs) as the event callables would, and returns its id. */
-export async function writeEvent(db: Firestore, ...args: Parameters<typeof makeEventDocs>): Promise<string> {
-  const { id, teaser, join } = makeEventDocs(...args);
+/** Writes an event's teaser, join details and source (see makeEvent) as the event callables would, and returns its id. */
+export async function writeEvent(db: Firestore, ...args: Parameters<typeof makeEvent>): Promise<string> {
+  const { id, teaser, join, source } = makeEvent(...args);
   const batch = db.batch();
   batch.set(db.doc(`events/${id}`), teaser);
   batch.set(db.doc(`events/${id}/gated/join`), join);
+  batch.set(db.doc(`events/${id}/private/source`), source);
   await batch.commit();
   return id;
 }

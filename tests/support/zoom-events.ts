@@ -3,7 +3,8 @@
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { zoomClient } from '../../functions/src/adapters/zoom/zoom-client';
 import type { ZoomTwin } from '../../functions/src/adapters/zoom/twin/zoom-twin';
-import type { EventChangeKind, EventJoin, EventSync, EventTeaser } from '../../functions/src/shared/events';
+import type { EventChangeKind, EventJoin, EventSync } from '../../functions/src/shared/events';
+import { makeEvent } from '../../functions/src/testing/factories';
 import { adminSdk } from './emulators';
 
 /** The twin the emulated functions talk to (scripts/emulators.mjs ZOOM_TWIN). */
@@ -26,8 +27,6 @@ export async function twinMeetings(): Promise<TwinMeeting[]> {
   return ((await res.json()) as { meetings: TwinMeeting[] }).meetings;
 }
 
-const ts = (iso: string) => Timestamp.fromDate(new Date(iso));
-
 export interface ZoomEventFixture {
   title: string;
   status: 'draft' | 'published' | 'cancelled';
@@ -37,42 +36,20 @@ export interface ZoomEventFixture {
   sequence: number;
 }
 
-/** Writes (or rewrites) the event's teaser and join details as saveEvent would. */
+/** Writes (or rewrites) the main event's teaser and join details as saveEvent would (see makeEvent). */
 export async function writeZoomEvent(id: string, e: ZoomEventFixture, db: Firestore = adminSdk().db): Promise<void> {
-  const now = Timestamp.now();
-  const teaser: EventTeaser<Timestamp> = {
-    title: e.title,
-    summary: `About ${e.title}`,
-    descriptionHtml: '<p>Hi</p>',
-    kind: 'zoom',
-    status: e.status,
-    access: 'main',
-    rank: 2,
-    startAt: ts(e.startAt),
-    endAt: ts(e.endAt),
-    timeZone: e.timeZone,
-    capacity: null,
-    registered: 0,
-    waitlisted: 0,
-    joinWindowMinutes: 15,
-    place: null,
-    seriesId: null,
-    recordingId: null,
-    sequence: e.sequence,
-    publishedAt: e.status === 'draft' ? null : now,
-    updatedAt: now,
-  };
-  const join: Partial<EventJoin<Timestamp>> = {
-    access: 'main',
-    rank: 2,
-    status: e.status,
-    opensAt: Timestamp.fromMillis(Date.parse(e.startAt) - 15 * 60_000),
-    detailsHtml: '',
-  };
+  const { teaser, join } = makeEvent('main', {
+    ...e,
+    id,
+    startAt: new Date(e.startAt),
+    endAt: new Date(e.endAt),
+    updatedAt: new Date(),
+  });
+  // The join URL and passcode are the Zoom reconciliation's to fill: merged, never written here.
+  const { url: _url, passcode: _passcode, ...rest } = join;
   const batch = db.batch();
   batch.set(db.doc(`events/${id}`), teaser);
-  // Merge: the join URL and passcode are the Zoom reconciliation's to fill.
-  batch.set(db.doc(`events/${id}/gated/join`), join, { merge: true });
+  batch.set(db.doc(`events/${id}/gated/join`), rest, { merge: true });
   await batch.commit();
 }
 

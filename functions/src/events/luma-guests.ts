@@ -1,27 +1,18 @@
 import type { Auth } from 'firebase-admin/auth';
-import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import type { LumaApi } from '../adapters/luma';
 import { memberForEmail } from '../members/member-store';
-import {
-  EVENT_PRIVATE,
-  EVENT_SYNC,
-  EVENTS,
-  REGISTRATIONS,
-  type EventSync,
-  type EventTeaser,
-  type Registration,
-  type RegistrationStatus,
-} from '../shared/events';
-import { syncEventMirrors, type MirrorDeps } from './mirrors';
+import { EVENTS, REGISTRATIONS } from '../shared/events';
+import { registerGuest } from './registration-store';
 
 /**
  * Luma guests become members and registrations: people who find a public event on the community's Luma
  * calendar are members here too. For each approved guest without a registration yet, `memberForEmail` (the
  * one path that makes accounts from functions, also used by visitor signup) finds or creates the member on
  * the lowest tier, with the address unverified (Luma, not us, saw it: the verification mail goes out as for
- * any unverified member, and mail from the outbox waits for it), and `recordLumaRegistration` writes the
- * registration with source `luma`.
+ * any unverified member, and mail from the outbox waits for it), and `registerGuest` (the registration
+ * store's, same seats and counters as the site) writes the registration with source `luma`.
  */
 
 export interface LumaImportDeps {
@@ -33,42 +24,6 @@ export interface LumaImportDeps {
 
 /** Guests Luma counts as coming; pending, invited, declined and Luma's own waitlist are not imported. */
 const IMPORTED_STATUSES = new Set(['approved']);
-
-/**
- * Writes a Luma guest's registration once, with the event's counters, in one transaction: registered while
- * there is room (`capacity` null is no limit), else waitlisted; nothing for an event that is no longer
- * published or a member already registered (from the site or an earlier import).
- * The events area's own registration rules live on another branch: this is the one function to rewire to
- * them (their registration mail with the .ics would then follow too).
- */
-export async function recordLumaRegistration(
-  db: Firestore,
-  eventId: string,
-  member: { uid: string; email: string; name: string },
-  now: Date,
-): Promise<RegistrationStatus | 'exists' | 'closed'> {
-  const eventRef = db.collection(EVENTS).doc(eventId);
-  const regRef = eventRef.collection(REGISTRATIONS).doc(member.uid);
-  return db.runTransaction(async (tx) => {
-    const [eventSnap, regSnap] = await Promise.all([tx.get(eventRef), tx.get(regRef)]);
-    const event = eventSnap.data() as EventTeaser<Timestamp> | undefined;
-    if (!event || event.status !== 'published') return 'closed';
-    if (regSnap.exists) return 'exists';
-    const status: RegistrationStatus =
-      event.capacity === null || event.registered < event.capacity ? 'registered' : 'waitlisted';
-    const registration: Registration<Timestamp> = {
-      uid: member.uid,
-      email: member.email,
-      name: member.name,
-      status,
-      source: 'luma',
-      createdAt: Timestamp.fromDate(now),
-    };
-    tx.create(regRef, registration);
-    tx.update(eventRef, { [status]: FieldValue.increment(1) });
-    return status;
-  });
-}
 
 /** Imports the approved guests of one mirrored event; returns how many registrations it wrote. */
 export async function importLumaGuests(deps: LumaImportDeps, eventId: string, lumaEventId: string): Promise<number> {
@@ -82,12 +37,7 @@ export async function importLumaGuests(deps: LumaImportDeps, eventId: string, lu
     known.add(email);
     try {
       const uid = await memberForEmail(deps, { email, name: guest.name.slice(0, 80), emailVerified: false });
-      const outcome = await recordLumaRegistration(
-        deps.db,
-        eventId,
-        { uid, email, name: guest.name.slice(0, 80) },
-        deps.now(),
-      );
+      const outcome = await registerGuest(deps, eventId, { uid, email, name: guest.name.slice(0, 80) }, 'luma');
       if (outcome === 'registered' || outcome === 'waitlisted') imported++;
       if (outcome === 'closed') break;
     } catch (err) {
@@ -95,40 +45,4 @@ export async function importLumaGuests(deps: LumaImportDeps, eventId: string, lu
     }
   }
   return imported;
-}
-
-/** At most this many upcoming events per run (the job runs every few minutes). */
-const MAX_EVENTS = 200;
-
-/**
- * The reconciliation job: every event that has not ended yet gets its mirrors brought in step (healing a
- * failed or missed change), then the Luma guests of those on Luma are imported.
- */
-export async function reconcileEventMirrors(
-  deps: MirrorDeps & { auth: Auth },
-): Promise<{ events: number; imported: number }> {
-  if (!deps.calendarMirror && !deps.luma) return { events: 0, imported: 0 };
-  const now = deps.now();
-  const upcoming = await deps.db
-    .collection(EVENTS)
-    .where('endAt', '>', Timestamp.fromDate(now))
-    .orderBy('endAt')
-    .limit(MAX_EVENTS)
-    .get();
-  let imported = 0;
-  for (const doc of upcoming.docs) {
-    try {
-      await syncEventMirrors(deps, doc.id);
-      if (!deps.luma || doc.get('status') !== 'published') continue;
-      const sync = (await doc.ref.collection(EVENT_PRIVATE).doc(EVENT_SYNC).get()).data() as EventSync | undefined;
-      if (sync?.luma?.eventId) {
-        // Named, not spread: spreading AppDeps would build every dependency (storage, Stripe, …).
-        const importDeps = { db: deps.db, auth: deps.auth, now: deps.now, luma: deps.luma };
-        imported += await importLumaGuests(importDeps, doc.id, sync.luma.eventId);
-      }
-    } catch (err) {
-      logger.warn(`mirror reconciliation of event ${doc.id} failed`, { error: String(err) });
-    }
-  }
-  return { events: upcoming.size, imported };
 }

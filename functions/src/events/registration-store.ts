@@ -1,4 +1,4 @@
-import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import { FieldValue, type DocumentSnapshot, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import { countersAfterLeaving, registrationDecision, seatsToFill } from '../domain/events';
 import { Refusal } from '../domain/refusal';
 import { readerRank, tierNeeded, type AccessClaims } from '../shared/access';
@@ -77,26 +77,45 @@ export async function registerForEvent(
     if (hasEnded(teaser, now.getTime())) throw new Refusal('failed-precondition', 'This event is over');
     if (readerRank(claims) < teaser.rank) throw new Refusal('permission-denied', upgradeMessage(tiers, teaser.rank));
     const [existing, member] = await tx.getAll(refs.registration(uid), memberRef);
-    const current = existing?.exists ? (existing.get('status') as RegistrationStatus) : null;
-    const decision = registrationDecision(current, teaser);
+    const decision = registrationDecision(statusOf(existing), teaser);
     if (!decision.changed) return decision.status;
     const profile = member?.data() as MemberDoc | undefined;
     if (!profile) throw new Refusal('failed-precondition', 'Your account is still being set up: try again in a moment');
-    const registration: Registration<Date> = {
-      uid,
-      email: profile.email,
-      name: profile.name,
-      status: decision.status,
-      source: 'web',
-      createdAt: now,
-    };
-    tx.create(refs.registration(uid), registration);
-    tx.update(
-      refs.teaser,
-      decision.status === 'registered'
-        ? { registered: FieldValue.increment(1) }
-        : { waitlisted: FieldValue.increment(1) },
-    );
+    const { email, name } = profile;
+    writeRegistration(tx, refs, { uid, email, name, status: decision.status, source: 'web', createdAt: now });
+    return decision.status;
+  });
+}
+
+const statusOf = (snap: DocumentSnapshot | undefined): RegistrationStatus | null =>
+  snap?.exists ? (snap.get('status') as RegistrationStatus) : null;
+
+/** The one way a registration is written: the document and its counter on the teaser, in the caller's transaction. */
+function writeRegistration(tx: Transaction, refs: EventRefs, registration: Registration<Date>): void {
+  tx.create(refs.registration(registration.uid), registration);
+  tx.update(refs.teaser, { [registration.status]: FieldValue.increment(1) });
+}
+
+/**
+ * Registers a guest an outside calendar (Luma) brought, once: the same decision and counters as
+ * `registerForEvent`, with the source named. `exists` when the member already has a registration (from the site or an earlier import),
+ * `closed` when the event is no longer published or has ended. No rank check: only public events are mirrored.
+ */
+export async function registerGuest(
+  deps: RegistrationDeps,
+  id: string,
+  guest: { uid: string; email: string; name: string },
+  source: Registration['source'],
+): Promise<RegistrationStatus | 'exists' | 'closed'> {
+  const refs = eventRefs(deps.db, id);
+  return deps.db.runTransaction(async (tx) => {
+    const now = deps.now();
+    const [snap, existing] = await tx.getAll(refs.teaser, refs.registration(guest.uid));
+    const teaser = snap?.exists ? teaserOf(snap.data() as EventTeaser<never>) : null;
+    if (!teaser || teaser.status !== 'published' || hasEnded(teaser, now.getTime())) return 'closed';
+    const decision = registrationDecision(statusOf(existing), teaser);
+    if (!decision.changed) return 'exists';
+    writeRegistration(tx, refs, { ...guest, status: decision.status, source, createdAt: now });
     return decision.status;
   });
 }

@@ -72,7 +72,7 @@ export const media = onRequest(
       if (name) res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
       // Byte ranges, as GCS serves them: a video player seeks (a recording's chapters, `?t=`).
       res.setHeader('Accept-Ranges', 'bytes');
-      const size = (await storage.size(path)) ?? 0;
+      const size = (await storage.describe(path))?.size ?? 0;
       const range = byteRange(req.get('range'), size);
       if (range === 'unsatisfiable') {
         res.status(416).setHeader('Content-Range', `bytes */${size}`).end();

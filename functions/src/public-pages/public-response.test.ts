@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_FILTERS } from '../shared/catalog';
 import { PUBLIC_CACHE_CONTROL, type PublicReader, type PublicTeaser } from '../shared/public-pages';
 import { DEFAULT_TIERS } from '../shared/defaults';
-import type { EventListQuery, PublicEvent } from '../shared/public-events';
+import { publicEvent, type EventListQuery, type PublicEvent } from '../shared/public-events';
+import { makeEvent, type EventOverrides } from '../testing/factories';
 import { publicResponse, type PublicPageDeps } from './public-response';
 
 const ORIGIN = 'https://commons.example';
@@ -22,29 +23,12 @@ const teaser = (id: string, publishedAt: number): PublicTeaser => ({
   updatedAt: publishedAt + 1000,
 });
 const MATERIALS = [teaser('newer', Date.UTC(2027, 0, 2)), teaser('older', Date.UTC(2027, 0, 1))];
-const event = (id: string, startAt: number, over: Partial<PublicEvent> = {}): PublicEvent => ({
-  id,
-  title: `Event ${id}`,
-  summary: `About ${id}`,
-  kind: 'zoom',
-  status: 'published',
-  access: 'main',
-  rank: 30,
-  startAt,
-  endAt: startAt + 3_600_000,
-  timeZone: 'Europe/Berlin',
-  capacity: null,
-  registered: 0,
-  waitlisted: 0,
-  joinWindowMinutes: 15,
-  place: null,
-  seriesId: null,
-  recordingId: null,
-  sequence: 0,
-  publishedAt: Date.UTC(2027, 0, 1),
-  updatedAt: Date.UTC(2027, 0, 1),
-  ...over,
-});
+const event = (id: string, startAt: number, over: EventOverrides = {}): PublicEvent =>
+  publicEvent(
+    id,
+    makeEvent('main', { title: `Event ${id}`, summary: `About ${id}`, startAt: new Date(startAt), ...over }).teaser,
+    (d) => d.getTime(),
+  );
 const UPCOMING = [
   event('soon', Date.UTC(2027, 0, 14, 17)),
   event('off', Date.UTC(2027, 0, 15), { status: 'cancelled' }),

@@ -1,11 +1,7 @@
 import type { ZoomApi } from '../adapters/zoom/zoom-api';
 import type { AppDeps } from '../app/deps';
-import { ZOOM_SECRETS } from '../app/params';
 import type { PollerDeps } from './ingest-poller';
 import { publishRecording } from './publish-recording';
-
-/** Secrets of the Zoom API that the worker and the poller call. */
-export const ZOOM_API_SECRETS = ZOOM_SECRETS;
 
 /** Without Zoom configured there is no recording to find: the poller finds none, a token cannot be renewed. */
 const noZoom: Pick<ZoomApi, 'getRecording'> = { getRecording: async () => null };

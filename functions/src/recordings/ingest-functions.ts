@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { callable } from '../app/callable';
 import { deps } from '../app/deps';
 import { httpHandler } from '../app/http';
-import { ZOOM_WEBHOOK_SECRET_TOKEN } from '../app/params';
+import { ZOOM_SECRETS, ZOOM_WEBHOOK_SECRET_TOKEN } from '../app/params';
 import { docId } from '../shared/fields';
 import { retryIngestRequestSchema } from '../shared/ingest-schema';
 import { MAX_INGEST_ATTEMPTS } from '../shared/recordings';
 import { retryIngest as retryIngestJob } from './ingest-jobs';
-import { ingestDepsOf, ZOOM_API_SECRETS } from './ingest-deps';
+import { ingestDepsOf } from './ingest-deps';
 import { runIngestJob } from './ingest-worker';
 import { handleZoomWebhook } from './zoom-webhook';
 
@@ -51,7 +51,7 @@ export const ingestRecordingFile = onTaskDispatched(
     rateLimits: { maxConcurrentDispatches: 4 },
     timeoutSeconds: 1800,
     memory: '512MiB',
-    secrets: ZOOM_API_SECRETS,
+    secrets: ZOOM_SECRETS,
   },
   async (req) => {
     const parsed = taskSchema.safeParse(req.data);

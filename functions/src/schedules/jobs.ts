@@ -1,15 +1,15 @@
 import { logger } from 'firebase-functions';
 import type { SecretParam } from 'firebase-functions/params';
 import type { AppDeps } from '../app/deps';
-import { CHAT_SECRETS, MAIL_SECRETS, MIRROR_SECRETS, STRIPE_SECRET_KEY } from '../app/params';
+import { CHAT_SECRETS, MAIL_SECRETS, MIRROR_SECRETS, STRIPE_SECRET_KEY, ZOOM_SECRETS } from '../app/params';
 import { retryPendingAnnouncements } from '../announcements/announcement-store';
 import { reconcileSubscriptions } from '../billing/reconcile';
 import { sendEventReminders } from '../calendar/event-reminders';
-import { reconcileEventMirrors } from '../events/luma-guests';
+import { reconcileUpcomingEvents } from '../events/reconcile-events';
 import { retryQueuedMail } from '../mail/outbox';
 import { expireGrants } from '../members/member-store';
 import { dispatchNewsletters } from '../newsletters/newsletter-sender';
-import { ingestDepsOf, ZOOM_API_SECRETS } from '../recordings/ingest-deps';
+import { ingestDepsOf } from '../recordings/ingest-deps';
 import { pollEndedMeetings, sweepIngests } from '../recordings/ingest-poller';
 
 /** Every so many minutes, or once a day at a UTC time ("04:00"). */
@@ -68,21 +68,21 @@ export const SCHEDULED_JOBS = {
       if (queued) logger.info(`event reminders: ${queued} mails for ${events} events`);
     },
   },
-  /** Google Calendar and Luma in step with upcoming events (healing failed syncs); Luma guests imported. */
-  syncEventMirrorsEvery5Minutes: {
+  /** Zoom meetings, Google Calendar and Luma in step with upcoming events (healing failed syncs); Luma guests imported. */
+  reconcileEventsEvery5Minutes: {
     schedule: { everyMinutes: 5 },
-    secrets: MIRROR_SECRETS,
+    secrets: [...ZOOM_SECRETS, ...MIRROR_SECRETS],
     timeoutSeconds: 540,
     run: async (deps) => {
-      const result = await reconcileEventMirrors(deps);
+      const result = await reconcileUpcomingEvents(deps);
       if (result.events)
-        logger.info(`event mirrors: ${result.events} upcoming, ${result.imported} Luma guests imported`);
+        logger.info(`events reconciled: ${result.events} upcoming, ${result.imported} Luma guests imported`);
     },
   },
   /** Recordings whose webhook never came (poller), lost ingest tasks and failed publications (sweep). */
   ingestRecordingsEveryMinute: {
     schedule: { everyMinutes: 1 },
-    secrets: ZOOM_API_SECRETS,
+    secrets: ZOOM_SECRETS,
     timeoutSeconds: 300,
     run: async (deps) => {
       const ingest = ingestDepsOf(deps);

@@ -24,5 +24,5 @@ export const dispatchNewslettersEveryMinute = scheduled(SCHEDULED_JOBS.dispatchN
 export const retryMailEveryMinute = scheduled(SCHEDULED_JOBS.retryMailEveryMinute);
 export const retryAnnouncementsEveryMinute = scheduled(SCHEDULED_JOBS.retryAnnouncementsEveryMinute);
 export const sendEventRemindersEvery5Minutes = scheduled(SCHEDULED_JOBS.sendEventRemindersEvery5Minutes);
-export const syncEventMirrorsEvery5Minutes = scheduled(SCHEDULED_JOBS.syncEventMirrorsEvery5Minutes);
+export const reconcileEventsEvery5Minutes = scheduled(SCHEDULED_JOBS.reconcileEventsEvery5Minutes);
 export const ingestRecordingsEveryMinute = scheduled(SCHEDULED_JOBS.ingestRecordingsEveryMinute);

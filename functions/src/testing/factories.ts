@@ -4,7 +4,7 @@
 import type { SubscriptionState } from '../domain/billing-state';
 import type { SubscriptionFact } from '../domain/entitlement';
 import { graceUntil, type SubscriptionMirror, type SubscriptionStatus } from '../shared/billing';
-import { NEW_EVENT_STATE, eventDocs, type EventDocs } from '../domain/events';
+import { eventDocs, localOf, type EventDocs } from '../domain/events';
 import type { EventInput } from '../shared/event-schema';
 import {
   materialDocs,
@@ -15,7 +15,7 @@ import {
 } from '../shared/materials';
 import { DEFAULT_EMAIL_PREFS, type MemberDoc } from '../shared/members';
 import { DEFAULT_TIERS } from '../shared/defaults';
-import type { EventJoin, EventStatus, EventTeaser } from '../shared/events';
+import type { EventJoin, EventTeaser } from '../shared/events';
 import { rankOf } from '../shared/tiers';
 
 /** The fixed "now" of pure tests, so dates in expectations can be read off the page. */
@@ -176,124 +176,76 @@ export function makeSubscriptionFact(
   return { status, tier, graceUntil: graceUntil(status, periodStart, graceDays) };
 }
 
+/** What a test may say about an event: editor fields, stored counters and links, exact times, join details. */
+export type EventOverrides = Partial<Omit<EventInput, 'status' | 'access' | 'start' | 'end' | 'joinUrl'>> &
+  Partial<
+    Pick<
+      EventTeaser<Date>,
+      | 'status'
+      | 'startAt'
+      | 'endAt'
+      | 'registered'
+      | 'waitlisted'
+      | 'sequence'
+      | 'seriesId'
+      | 'recordingId'
+      | 'publishedAt'
+      | 'updatedAt'
+      | 'descriptionHtml'
+    >
+  > &
+  Partial<Pick<EventJoin<Date>, 'opensAt' | 'url' | 'passcode' | 'detailsHtml'>> & { id?: string; rank?: number };
+
 /**
- * An event's three documents (teaser, join details, source) at an access level, built by the same
- * `eventDocs` the callables use: a link event on 14 January 2027, 18:00 Berlin, published unless
- * `status` says otherwise. `opensAt` overrides the join window's opening (the rules compare it with now).
+ * An event's three documents (teaser, gated join details, private source) and id at an access level, built by
+ * the same `eventDocs` the callables use: a published Zoom event of an hour, a week after TEST_NOW at 18:00
+ * Europe/Berlin, joined at `https://zoom.example/j/{id}`. Given times are kept to the millisecond; `opensAt`
+ * overrides the join window's opening (the rules compare it with now); `rank` another than the level's builds
+ * one the rules refuse.
  */
-export function makeEvent(
-  access: string,
-  over: Partial<Omit<EventInput, 'status'>> & { rank?: number; status?: EventStatus; opensAt?: Date } = {},
-): EventDocs {
-  const { rank = rankOrThrow(access), status, opensAt, ...input } = over;
+export function makeEvent(access: string, over: EventOverrides = {}): EventDocs & { id: string } {
+  const {
+    id = `ev-${access}`,
+    rank = rankOrThrow(access),
+    status,
+    startAt = daysAfter(7, new Date('2026-11-24T17:00:00Z')),
+    endAt = new Date(startAt.getTime() + 3_600_000),
+    opensAt,
+    url = `https://zoom.example/j/${id}`,
+    passcode = null,
+    descriptionHtml = '<p>What happens</p>',
+    detailsHtml = '<p>Room 1</p>',
+    registered = 0,
+    waitlisted = 0,
+    sequence = 0,
+    seriesId = null,
+    recordingId = null,
+    publishedAt = null,
+    updatedAt = TEST_NOW,
+    ...input
+  } = over;
+  const timeZone = input.timeZone ?? 'Europe/Berlin';
   const full: EventInput = {
     title: `A ${access} event`,
     summary: 'Teaser text for everyone',
     description: 'What happens',
-    kind: 'link',
-    status: 'published',
-    access,
-    start: '2027-01-14T18:00',
-    end: '2027-01-14T19:00',
-    timeZone: 'Europe/Berlin',
-    capacity: null,
-    joinWindowMinutes: 15,
-    place: null,
-    joinUrl: `https://meet.example.com/${access}`,
-    details: 'Room 1',
-    ...input,
-  };
-  const docs = eventDocs(
-    full,
-    rank,
-    NEW_EVENT_STATE,
-    { description: '<p>What happens</p>', details: '<p>Room 1</p>' },
-    TEST_NOW,
-    status ?? full.status,
-  );
-  if (opensAt) docs.join.opensAt = opensAt;
-  return docs;
-}
-
-/**
- * An event's public teaser at an access level: published, an hour long, a week after TEST_NOW at 18:00
- * Europe/Berlin, no capacity. Named `eventFixture` (not makeEvent) beside the events area's own factories.
- */
-export function eventFixture(
-  access: string,
-  over: Partial<EventTeaser<Date>> & { id?: string } = {},
-): { id: string; teaser: EventTeaser<Date> } {
-  const { id = `ev-${access}`, ...fields } = over;
-  const startAt = fields.startAt ?? new Date('2026-12-01T17:00:00Z');
-  return {
-    id,
-    teaser: {
-      title: `A ${access} event`,
-      summary: 'Teaser text for everyone',
-      descriptionHtml: '<p>About the event</p>',
-      kind: 'zoom',
-      status: 'published',
-      access,
-      rank: fields.rank ?? rankOrThrow(access),
-      startAt,
-      endAt: new Date(startAt.getTime() + 3_600_000),
-      timeZone: 'Europe/Berlin',
-      capacity: null,
-      registered: 0,
-      waitlisted: 0,
-      joinWindowMinutes: 15,
-      place: null,
-      seriesId: null,
-      recordingId: null,
-      sequence: 0,
-      publishedAt: TEST_NOW,
-      updatedAt: TEST_NOW,
-      ...fields,
-    },
-  };
-}
-
-/**
- * An event's two public-facing documents (teaser, gated join details) at an access level, published, a week
- * after TEST_NOW for an hour in Europe/Berlin. `url` is the join URL; `opensAt` follows the join window.
- */
-export function makeEventDocs(
-  access: string,
-  over: Partial<EventTeaser<Date>> & { id?: string; url?: string | null; detailsHtml?: string } = {},
-): { id: string; teaser: EventTeaser<Date>; join: EventJoin<Date> } {
-  const { id = `e-${access}`, url = `https://zoom.example/j/${id}`, detailsHtml = '', ...fields } = over;
-  const startAt = fields.startAt ?? daysAfter(7);
-  const teaser: EventTeaser<Date> = {
-    title: `A ${access} event`,
-    summary: 'What we will do together',
-    descriptionHtml: '<p>Agenda for everyone.</p>',
     kind: 'zoom',
     status: 'published',
     access,
-    rank: rankOrThrow(access),
-    startAt,
-    endAt: new Date(startAt.getTime() + 3_600_000),
-    timeZone: 'Europe/Berlin',
+    start: localOf(startAt, timeZone),
+    end: localOf(endAt, timeZone),
+    timeZone,
     capacity: null,
-    registered: 0,
-    waitlisted: 0,
     joinWindowMinutes: 15,
     place: null,
-    seriesId: null,
-    recordingId: null,
-    sequence: 0,
-    publishedAt: TEST_NOW,
-    updatedAt: TEST_NOW,
-    ...fields,
+    joinUrl: url,
+    details: 'Room 1',
+    ...input,
   };
-  const join: EventJoin<Date> = {
-    access: teaser.access,
-    rank: teaser.rank,
-    status: teaser.status,
-    opensAt: new Date(teaser.startAt.getTime() - teaser.joinWindowMinutes * 60_000),
-    url,
-    passcode: null,
-    detailsHtml,
-  };
-  return { id, teaser, join };
+  const state = { registered, waitlisted, sequence, seriesId, recordingId, publishedAt, zoom: { url, passcode } };
+  const docs = eventDocs(full, rank, state, { description: descriptionHtml, details: detailsHtml }, updatedAt, status);
+  // The editor's wall times are whole minutes; a test's instants (now + 5 minutes) need not be.
+  Object.assign(docs.teaser, { startAt, endAt });
+  docs.join.opensAt = opensAt ?? new Date(startAt.getTime() - full.joinWindowMinutes * 60_000);
+  return { id, ...docs };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '@shared/defaults';
 import type { AccessClaims } from '@shared/access';
+import { publicEvent } from '@shared/public-events';
+import { makeEvent, type EventOverrides } from '../../../functions/src/testing/factories';
 import {
   byMonth,
   capacityLabel,
@@ -17,30 +19,17 @@ import {
 const at = (iso: string) => new Date(iso);
 const stamp = (iso: string) => ({ toDate: () => new Date(iso) });
 
-function event(over: Partial<EventView> = {}): EventView {
-  return {
-    id: 'e1',
+/** Office hours on 14 January 2027, 18:00–19:30 Berlin, as the page reads them (see makeEvent). */
+function event(over: EventOverrides = {}): EventView {
+  const { id = 'e1', ...rest } = over;
+  const { teaser } = makeEvent('main', {
     title: 'Office hours',
     summary: 'Bring questions',
-    kind: 'zoom',
-    status: 'published',
-    access: 'main',
-    rank: 30,
     startAt: at('2027-01-14T17:00:00Z'),
     endAt: at('2027-01-14T18:30:00Z'),
-    timeZone: 'Europe/Berlin',
-    capacity: null,
-    registered: 0,
-    waitlisted: 0,
-    joinWindowMinutes: 15,
-    place: null,
-    seriesId: null,
-    recordingId: null,
-    sequence: 0,
-    publishedAt: at('2027-01-01T00:00:00Z'),
-    updatedAt: at('2027-01-01T00:00:00Z'),
-    ...over,
-  };
+    ...rest,
+  });
+  return publicEvent(id, teaser, (d) => d);
 }
 
 describe('times', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '@shared/defaults';
+import { publicEvent } from '@shared/public-events';
 import { sortedTiers } from '@shared/tiers';
+import { makeEvent } from '../../../functions/src/testing/factories';
 import { headOf } from './page-head';
 import { calendarHead, eventHead } from './event-heads';
 import { catalogHead, materialHead, pricingHead } from './public-heads';
@@ -129,28 +131,15 @@ it('offers each plan at each interval it is sold, in main currency units', () =>
 });
 
 describe('eventHead', () => {
-  const base = {
-    id: 'office-hours',
+  const { teaser } = makeEvent('main', {
     title: 'Office hours',
     summary: 'Bring questions.',
-    kind: 'zoom' as const,
-    status: 'published' as const,
-    access: 'main',
-    rank: 30,
     startAt: new Date('2027-01-14T17:00:00Z'),
     endAt: new Date('2027-01-14T18:30:00Z'),
-    timeZone: 'Europe/Berlin',
     capacity: 10,
     registered: 10,
-    waitlisted: 0,
-    joinWindowMinutes: 15,
-    place: null,
-    seriesId: null,
-    recordingId: null,
-    sequence: 0,
-    publishedAt: new Date('2027-01-01T00:00:00Z'),
-    updatedAt: new Date('2027-01-01T00:00:00Z'),
-  };
+  });
+  const base = publicEvent('office-hours', teaser, (d) => d);
 
   it('describes a paid online event: offset times, virtual location on the page, the lowest plan as the offer', () => {
     const head = eventHead(ORIGIN, base, DEFAULT_TIERS);

@@ -40,8 +40,6 @@ export interface ServedMediaStorage extends MediaStorage {
     query: { expires?: string; sig?: string; name?: string },
     now: Date,
   ): 'ok' | 'expired' | 'invalid';
-  /** The stored file's size in bytes, or null when there is none. */
-  size(path: string): Promise<number | null>;
 }
 
 /** Inclusive byte offsets, as HTTP's `Range: bytes=start-end`. */

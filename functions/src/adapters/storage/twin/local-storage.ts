@@ -164,11 +164,6 @@ export class LocalMediaStorage implements ServedMediaStorage {
     return createReadStream(this.resolve(path), range ? { start: range.start, end: range.end } : {});
   }
 
-  async size(path: string): Promise<number | null> {
-    const found = await stat(this.resolve(path)).catch(() => null);
-    return found?.isFile() ? found.size : null;
-  }
-
   async exists(path: string): Promise<boolean> {
     try {
       return (await stat(this.resolve(path))).isFile();
