@@ -299,10 +299,13 @@ test('with the webhook off, the poller publishes the recording', async ({ browse
   const { meetingId } = made.poller;
   const ended = await twin<{ webhook: unknown }>(`/_twin/end?meetingId=${meetingId}&webhook=0&size=${VIDEO_BYTES}`);
   expect(ended.webhook).toBeNull();
-  // The host ended the meeting before its planned end. The poller asks Zoom only about events whose end has
-  // passed, so the planned end moves to now (rather than the test waiting half an hour for it).
+  // The poller asks Zoom only about events whose end has passed. Rather than wait half an hour, the event is moved
+  // to when its meeting ran (the twin's recording covers the last ten minutes), so it has ended now.
   const { db } = adminSdk();
-  await db.doc(`events/${id}`).update({ endAt: Timestamp.fromMillis(Date.now() - 1_000) });
+  await db.doc(`events/${id}`).update({
+    startAt: Timestamp.fromMillis(Date.now() - 10 * 60_000),
+    endAt: Timestamp.fromMillis(Date.now() - 1_000),
+  });
   expect((await db.doc(`events/${id}`).get()).get('recordingId') ?? null).toBeNull();
 
   // One run of the scheduled job, as dev-cron runs it under `npm start` (the emulator never fires onSchedule).
