@@ -104,7 +104,7 @@ async function memberPage(browser: Browser, email: string): Promise<Page> {
 }
 
 /** The recording of the event, once published: `events/{id}.recordingId` and the material it names. */
-async function publishedRecording(eventId: string): Promise<string> {
+async function publishedRecording(eventId: string, log = ''): Promise<string> {
   const { db } = adminSdk();
   let recordingId = '';
   await expect
@@ -113,7 +113,7 @@ async function publishedRecording(eventId: string): Promise<string> {
         recordingId = ((await db.doc(`events/${eventId}`).get()).get('recordingId') as string | null) ?? '';
         return recordingId;
       },
-      { timeout: 60_000, intervals: [1_000] },
+      { timeout: 60_000, intervals: [1_000], message: `events/${eventId}.recordingId ${log.slice(-3000)}` },
     )
     .not.toBe('');
   const material = (await db.doc(`materials/${recordingId}`).get()).data();
@@ -317,7 +317,7 @@ test('with the webhook off, the poller publishes the recording', async ({ browse
   });
   expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
 
-  const recordingId = await publishedRecording(id);
+  const recordingId = await publishedRecording(id, `after the poller ran:\n${run.stdout}\n${run.stderr}`);
   // No webhook was ever sent for this meeting: the poller did it.
   const { deliveries } = await twin<{ deliveries: { meetingId: number }[] }>('/_twin/deliveries');
   expect(deliveries.map((d) => String(d.meetingId))).not.toContain(meetingId);
