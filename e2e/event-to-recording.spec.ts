@@ -4,15 +4,13 @@
 // recording is published (by the webhook, then with the webhook off by the poller) and plays for main and premium
 // while it stays locked for basic.
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { Timestamp } from 'firebase-admin/firestore';
-import { clientEnv } from '../scripts/emulators.mjs';
+import { clientEnv, ROOT, ZOOM_TWIN } from '../scripts/emulators.mjs';
 import { adminSdk } from '../tests/support/emulators';
 import { inbox } from '../tests/support/inbox';
 import { asAdmin, shot, signIn } from './support';
 
-const ZOOM = 'http://127.0.0.1:8100';
 const ZONE = 'Europe/Berlin';
 /** Recordings small enough to copy in moments: the twin pads its MP4 to this size. */
 const VIDEO_BYTES = 3_000_000;
@@ -52,7 +50,7 @@ function soon(): { start: Date; end: Date } {
 }
 
 async function twin<T>(path: string): Promise<T> {
-  const res = await fetch(`${ZOOM}${path}`);
+  const res = await fetch(`${ZOOM_TWIN.url}${path}`);
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -310,7 +308,7 @@ test('with the webhook off, the poller publishes the recording', async ({ browse
 
   // One run of the scheduled job, as dev-cron runs it under `npm start` (the emulator never fires onSchedule).
   const run = spawnSync('npx', ['tsx', 'functions/src/scripts/dev-cron.ts', '--once', 'ingestRecordingsEveryMinute'], {
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    cwd: ROOT,
     env: { ...process.env, ...clientEnv() },
     encoding: 'utf8',
     timeout: 120_000,
