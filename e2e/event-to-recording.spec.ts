@@ -120,9 +120,16 @@ async function publishedRecording(eventId: string, log = ''): Promise<string> {
 }
 
 /** Main and premium watch: the video decodes and plays, with chapters and the transcript beside it. */
-async function expectPlays(browser: Browser, recordingId: string, email: string, shotName: string) {
+async function expectPlays(browser: Browser, recordingId: string, email: string, shotName: string, from?: string) {
   const page = await memberPage(browser, email);
-  await page.goto(`/materials/${recordingId}`);
+  if (from) {
+    // The ended event's page leads to its recording.
+    await page.goto(from);
+    await page.getByTestId('event-recording').click();
+    await expect(page).toHaveURL(new RegExp(`/materials/${recordingId}$`));
+  } else {
+    await page.goto(`/materials/${recordingId}`);
+  }
   const video = page.getByTestId('recording-video');
   await expect(video).toHaveAttribute('src', /\/media\/recordings\//);
   await expect
@@ -320,7 +327,7 @@ test('with the webhook off, the poller publishes the recording', async ({ browse
   const { deliveries } = await twin<{ deliveries: { meetingId: number }[] }>('/_twin/deliveries');
   expect(deliveries.map((d) => String(d.meetingId))).not.toContain(meetingId);
   expect(deliveries.map((d) => String(d.meetingId))).toContain(made.webhook!.meetingId);
-  await expectPlays(browser, recordingId, 'main@demo.test', 'polled-recording-main');
+  await expectPlays(browser, recordingId, 'main@demo.test', 'polled-recording-main', `/events/${id}`);
   await expectPlays(browser, recordingId, 'premium@demo.test', 'polled-recording-premium');
   await expectLocked(browser, recordingId, id, 'polled-recording-basic');
 });
