@@ -94,6 +94,9 @@ function allResponses(page: Page): { url: string; body: string }[] {
   return seen;
 }
 
+/** Firestore's listeners keep a request open, so the network never idles: give late reads a moment. */
+const settle = (page: Page) => page.waitForTimeout(2_000);
+
 async function memberPage(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ timezoneId: ZONE });
   const page = await context.newPage();
@@ -162,7 +165,7 @@ async function expectLocked(browser: Browser, recordingId: string, eventId: stri
   await expect(page.getByTestId('recording')).toHaveCount(0);
   await expect(page.getByTestId('recording-video')).toHaveCount(0);
   await expect(page.getByTestId('transcript')).toHaveCount(0);
-  await page.waitForLoadState('networkidle');
+  await settle(page);
   await shot(page, test.info(), shotName);
   expect(responses.length).toBeGreaterThan(3);
   for (const { url, body } of responses) {
@@ -221,7 +224,7 @@ test('a basic member sees it on the calendar with "Upgrade to join", and the joi
   await expect(upgrade).toHaveText('Upgrade to join');
   await expect(upgrade).toHaveAttribute('href', '/pricing?plan=main');
   await expect(page.getByTestId('event-join')).toHaveCount(0);
-  await page.waitForLoadState('networkidle');
+  await settle(page);
   await shot(page, info, 'basic-upgrade');
   const passcode = new URL(joinUrl).searchParams.get('pwd') ?? joinUrl;
   expect(responses.length).toBeGreaterThan(5);
