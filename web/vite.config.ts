@@ -75,7 +75,9 @@ const fullCalendarCss: Plugin = {
     const inject = /var css_248z = ("(?:[^"\\]|\\.)*");\s*injectStyles\(css_248z\);/.exec(code);
     if (!inject) this.error(`FullCalendar's styles not found in ${id}: update the fullcalendar-css-files plugin`);
     const name = `virtual:fullcalendar-${match[1]}.css`;
-    styles.set(name, JSON.parse(inject[1]!) as string);
+    // Without its icon font, inlined as a data: URL that the CSP's font-src refuses (the calendar uses text arrows).
+    const css = (JSON.parse(inject[1]!) as string).replace(/@font-face\{font-family:fcicons;[^}]*\}/, '');
+    styles.set(name, css);
     let out = code.replace(inject[0], '');
     if (match[1] === 'core') {
       // Nothing is injected any more: no empty <style> element either (the CSP would refuse it).

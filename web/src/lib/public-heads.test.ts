@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '@shared/defaults';
 import { sortedTiers } from '@shared/tiers';
 import { headOf } from './page-head';
-import { calendarHead, catalogHead, eventHead, materialHead, pricingHead } from './public-heads';
+import { calendarHead, eventHead } from './event-heads';
+import { catalogHead, materialHead, pricingHead } from './public-heads';
+import { recordingHead } from './recording-head';
 
 const ORIGIN = 'https://commons.example';
 const at = (iso: string) => ({ toDate: () => new Date(iso) });
@@ -61,7 +63,7 @@ describe('materialHead', () => {
   });
 });
 
-describe('recordingHead (through materialHead)', () => {
+describe('recordingHead', () => {
   const recording = (rank: number) => ({
     ...teaser(rank),
     kind: 'recording' as const,
@@ -74,7 +76,7 @@ describe('recordingHead (through materialHead)', () => {
   });
 
   it('describes a VideoObject with ISO duration, thumbnail and its chapters as Clips with ?t= links', () => {
-    const ld = materialHead(ORIGIN, 'rec-ev-1', recording(30)).jsonLd as Record<string, unknown>;
+    const ld = recordingHead(ORIGIN, 'rec-ev-1', recording(30)).jsonLd as Record<string, unknown>;
     expect(ld).toMatchObject({
       '@type': 'VideoObject',
       name: 'Window functions </script>',
@@ -97,7 +99,7 @@ describe('recordingHead (through materialHead)', () => {
   });
 
   it('marks a public recording free, without paywall markup', () => {
-    const ld = materialHead(ORIGIN, 'r', { ...recording(0), chapters: [] }).jsonLd as Record<string, unknown>;
+    const ld = recordingHead(ORIGIN, 'r', { ...recording(0), chapters: [] }).jsonLd as Record<string, unknown>;
     expect(ld.isAccessibleForFree).toBe(true);
     expect(ld.hasPart).toBeUndefined();
   });
