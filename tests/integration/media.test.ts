@@ -56,6 +56,17 @@ describe('getMediaUrl', () => {
     expect(file.headers.get('content-disposition')).toBe('attachment; filename="orders.csv"');
   });
 
+  it('serves a video inline, for the page to play, not as a download', async () => {
+    const res = await upload('talk.mp4', 'not really a movie', admin.idToken);
+    const path = ((await res.json()) as { path: string }).path;
+    const files = [{ name: 'talk.mp4', path, size: 18, contentType: 'video/mp4', role: 'video' as const }];
+    await writeMaterial(db, 'free', { id: 'free-video', files });
+    const url = await callFunction('getMediaUrl', { materialId: 'free-video', path }, member.idToken);
+    const file = await fetch(url.result?.url ?? '');
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toBeNull();
+  });
+
   it('refuses a tampered or expired URL', async () => {
     const res = await callFunction('getMediaUrl', { materialId: 'free-download', path: premiumFile }, member.idToken);
     const url = new URL(res.result?.url ?? '');

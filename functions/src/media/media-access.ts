@@ -4,7 +4,7 @@ import type { MediaUrlRequest } from '../shared/media-schema';
 import { BODY, GATED, MATERIALS, type MaterialBody } from '../shared/materials';
 
 export type MediaDecision =
-  { ok: true; name: string } | { ok: false; code: 'not-found' | 'permission-denied'; message: string };
+  { ok: true; name: string; inline: boolean } | { ok: false; code: 'not-found' | 'permission-denied'; message: string };
 
 /** Whether `claims` may download `path` of a material: the same check as reading its body. */
 export async function decideMediaAccess(
@@ -23,5 +23,6 @@ export async function decideMediaAccess(
   }
   const file = body.files.find((f) => f.path === req.path);
   if (!file) return { ok: false, code: 'not-found', message: 'No such file on this material' };
-  return { ok: true, name: file.name };
+  // Video and audio play in the page (a recording's player), so they are served inline; other files download.
+  return { ok: true, name: file.name, inline: /^(video|audio)\//.test(file.contentType) };
 }

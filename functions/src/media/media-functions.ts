@@ -24,7 +24,10 @@ export const getMediaUrl = callable(
     const decision = await decideMediaAccess(app.db, caller?.token ?? null, input);
     if (!decision.ok) throw new Refusal(decision.code, decision.message);
     const expiresAt = new Date(app.now().getTime() + MAX_URL_SECONDS * 1000);
-    const url = await app.storage.signedReadUrl(input.path, { expiresAt, downloadName: decision.name });
+    const url = await app.storage.signedReadUrl(input.path, {
+      expiresAt,
+      downloadName: decision.inline ? undefined : decision.name,
+    });
     return { url, expiresAt: expiresAt.toISOString() };
   },
 );

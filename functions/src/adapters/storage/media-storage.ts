@@ -5,7 +5,7 @@ import type { Readable, Writable } from 'node:stream';
  * get a short-lived URL from `signedReadUrl` after an access check.
  */
 export interface MediaStorage {
-  /** A URL that reads `path` until `expiresAt`; `downloadName` sets Content-Disposition. */
+  /** A URL that reads `path` until `expiresAt`; `downloadName` makes it a download (Content-Disposition attachment). */
   signedReadUrl(path: string, opts: { expiresAt: Date; downloadName?: string }): Promise<string>;
   /**
    * A stream that stores what is piped into it (resumable upload on GCS). The object appears only when
