@@ -25,13 +25,7 @@ export { subscribeVisitor, confirmSubscription } from './signup/signup-functions
 export { ssr } from './public-pages/ssr-function';
 export { calendarFeed, getCalendarFeed, rotateCalendarFeed } from './calendar/calendar-functions';
 export { mailOnRegistration, mailOnEventChange } from './calendar/event-mail-functions';
-export {
-  saveEvent,
-  duplicateEventCopy as duplicateEvent,
-  cancelEventNow as cancelEvent,
-  registerMember as registerForEvent,
-  withdrawRegistration as cancelRegistration,
-} from './events/event-functions';
+export { saveEvent, duplicateEvent, cancelEvent, registerForEvent, cancelRegistration } from './events/event-functions';
 export { createZoomMeeting, zoomOnEventChange } from './events/zoom-functions';
 export { saveChapters, draftChapters } from './recordings/chapter-functions';
 export {
