@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,22 +150,5 @@ describe('copyRecordingFile', () => {
     await expect(copy).rejects.toBe(lost);
     expect(downloadsOf(r.fileId)).toHaveLength(1);
     expect(await storage.describe(r.path)).toBeNull();
-  });
-
-  it('keeps memory flat: a 64 MB copy does not grow the heap by the file', async () => {
-    const r = recording(64 * MB);
-    global.gc?.();
-    const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-    let peak = before;
-    await copyRecordingFile({
-      ...r.input,
-      progressEveryMs: 0,
-      onProgress: async () => {
-        const now = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-        peak = Math.max(peak, now);
-      },
-    });
-    expect(statSync(join(root, r.path)).size).toBe(64 * MB);
-    expect(peak - before).toBeLessThan(32 * MB);
   });
 });
