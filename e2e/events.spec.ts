@@ -16,12 +16,46 @@ const at = (days: number, utcHour: number) => {
   return d;
 };
 
-type Factories = typeof import('../functions/src/testing/factories');
-/** Writes an event as tests/support/factories.ts `writeEvent` does (that module imports the seed, which Playwright's loader cannot). */
-async function writeEvent(db: Firestore, ...args: Parameters<Factories['makeEvent']>) {
-  // functions/ is CommonJS: to Playwright's ESM loader its exports arrive as the default export.
-  const loaded = (await import('../functions/src/testing/factories')) as Factories & { default?: Factories };
-  const { id, teaser, join } = (loaded.default ?? loaded).makeEvent(...args);
+/**
+ * Writes an event's teaser and join details as the event callables store them (the shape of
+ * functions/src/testing/factories.ts `makeEventDocs`, which Playwright's loader cannot import from CommonJS
+ * functions/). Main access unless `access`/`rank` say otherwise.
+ */
+async function writeEvent(
+  db: Firestore,
+  id: string,
+  over: { title: string; startAt: Date; endAt: Date; url: string | null } & Record<string, unknown>,
+) {
+  const { url, ...fields } = over;
+  const teaser = {
+    summary: 'What we will do together',
+    descriptionHtml: '<p>Agenda for everyone.</p>',
+    kind: 'zoom',
+    status: 'published',
+    access: 'main',
+    rank: 30,
+    timeZone: 'Europe/Berlin',
+    capacity: null,
+    registered: 0,
+    waitlisted: 0,
+    joinWindowMinutes: 15,
+    place: null,
+    seriesId: null,
+    recordingId: null,
+    sequence: 0,
+    publishedAt: new Date(),
+    updatedAt: new Date(),
+    ...fields,
+  };
+  const join = {
+    access: teaser.access,
+    rank: teaser.rank,
+    status: teaser.status,
+    opensAt: new Date(over.startAt.getTime() - 15 * 60_000),
+    url,
+    passcode: null,
+    detailsHtml: '',
+  };
   const batch = db.batch();
   batch.set(db.doc(`events/${id}`), teaser);
   batch.set(db.doc(`events/${id}/gated/join`), join);
@@ -31,16 +65,16 @@ async function writeEvent(db: Firestore, ...args: Parameters<Factories['makeEven
 test.beforeAll(async () => {
   const { db } = adminSdk();
   const start = at(7, 17);
-  await writeEvent(db, 'main', {
-    id: 'e2e-main-zoom',
+  await writeEvent(db, 'e2e-main-zoom', {
     title: 'Main members’ modelling clinic',
     summary: 'Bring a model, leave with a better one.',
     startAt: start,
     endAt: new Date(start.getTime() + 90 * 60_000),
     url: JOIN_URL,
   });
-  await writeEvent(db, 'public', {
-    id: 'e2e-open-meetup',
+  await writeEvent(db, 'e2e-open-meetup', {
+    access: 'public',
+    rank: 0,
     title: 'Open community meetup',
     kind: 'in-person',
     place: 'Berlin',
@@ -50,8 +84,7 @@ test.beforeAll(async () => {
   });
   // Starts in five minutes: inside the join window (15 minutes) for a registered main member.
   const soon = new Date(Date.now() + 5 * 60_000);
-  await writeEvent(db, 'main', {
-    id: 'e2e-starting-soon',
+  await writeEvent(db, 'e2e-starting-soon', {
     title: 'Starting soon: live debugging',
     startAt: soon,
     endAt: new Date(soon.getTime() + 60 * 60_000),
