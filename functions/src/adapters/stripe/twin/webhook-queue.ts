@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { postWebhook, sleep, type WebhookAttempts } from '../../twin/post-webhook';
 import type { TwinEvent } from './twin-state';
 
 /**
@@ -6,13 +7,9 @@ import type { TwinEvent } from './twin-state';
  * SDK's test header (the same scheme as Stripe's), retried with growing waits until accepted or given up.
  */
 
-export interface Delivery {
+export interface Delivery extends WebhookAttempts {
   eventId: string;
   type: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  responseStatus?: number;
-  error?: string;
 }
 
 export interface WebhookTarget {
@@ -21,8 +18,6 @@ export interface WebhookTarget {
   /** Waits between attempts; their count + 1 is how many attempts an event gets. */
   retryDelaysMs: number[];
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 export class WebhookQueue {
   /** Every event queued since the last reset, with its outcome so far (the `/_twin/deliveries` log). */
@@ -63,29 +58,20 @@ export class WebhookQueue {
     return this.tail;
   }
 
-  private async send(event: TwinEvent, d: Delivery): Promise<void> {
+  private send(event: TwinEvent, d: Delivery): Promise<void> {
     const payload = JSON.stringify(event);
-    for (let attempt = 0; !this.closed; attempt++) {
-      d.attempts++;
-      try {
-        // Signed at send time, like Stripe: a retry carries a fresh timestamp within the receiver's tolerance.
-        const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: this.target.secret });
-        const res = await fetch(this.target.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'stripe-signature': header },
-          body: payload,
-          signal: AbortSignal.timeout(30_000),
-        });
-        [d.responseStatus, d.error] = [res.status, undefined];
-        await res.arrayBuffer();
-        if (res.ok) return void (d.status = 'delivered');
-      } catch (err) {
-        [d.responseStatus, d.error] = [undefined, err instanceof Error ? err.message : String(err)];
-      }
-      const delay = this.target.retryDelaysMs[attempt];
-      if (delay === undefined) break;
-      await Promise.race([sleep(delay), this.closing]);
-    }
-    d.status = 'failed';
+    return postWebhook({
+      url: this.target.url,
+      body: payload,
+      retryDelaysMs: this.target.retryDelaysMs,
+      delivery: d,
+      // Signed at send time, like Stripe: a retry carries a fresh timestamp within the receiver's tolerance.
+      headers: () => ({
+        'content-type': 'application/json',
+        'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: this.target.secret }),
+      }),
+      wait: (ms) => Promise.race([sleep(ms), this.closing]),
+      stopped: () => this.closed,
+    });
   }
 }

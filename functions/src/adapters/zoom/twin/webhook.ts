@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { postWebhook, type WebhookAttempts } from '../../twin/post-webhook';
 
 /** Zoom's webhook signing and the twin's sender (a few quick retries on non-2xx, as Zoom retries). */
 
@@ -6,16 +7,10 @@ import { createHmac } from 'node:crypto';
 export const zoomSignature = (secret: string, timestamp: string, rawBody: string) =>
   `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`;
 
-export interface Delivery {
+export interface Delivery extends WebhookAttempts {
   event: string;
   meetingId: number;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  responseStatus?: number;
-  error?: string;
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 export class WebhookSender {
   readonly deliveries: Delivery[] = [];
@@ -28,33 +23,21 @@ export class WebhookSender {
     const d: Delivery = { event: body.event, meetingId: body.payload.object.id, status: 'pending', attempts: 0 };
     this.deliveries.push(d);
     const raw = JSON.stringify(body);
-    const run = (async () => {
-      for (let attempt = 0; ; attempt++) {
-        d.attempts++;
+    const run = postWebhook({
+      url: this.target.url,
+      body: raw,
+      retryDelaysMs: this.target.retryDelaysMs,
+      delivery: d,
+      headers: () => {
         const ts = String(Math.floor(this.target.now() / 1000));
-        try {
-          const res = await fetch(this.target.url, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json; charset=utf-8',
-              'x-zm-request-timestamp': ts,
-              'x-zm-signature': zoomSignature(this.target.secret, ts, raw),
-              'user-agent': 'Zoom Marketplace/1.0a',
-            },
-            body: raw,
-            signal: AbortSignal.timeout(30_000),
-          });
-          [d.responseStatus, d.error] = [res.status, undefined];
-          await res.arrayBuffer();
-          if (res.ok) return void (d.status = 'delivered');
-        } catch (err) {
-          [d.responseStatus, d.error] = [undefined, err instanceof Error ? err.message : String(err)];
-        }
-        const delay = this.target.retryDelaysMs[attempt];
-        if (delay === undefined) return void (d.status = 'failed');
-        await sleep(delay);
-      }
-    })();
+        return {
+          'content-type': 'application/json; charset=utf-8',
+          'x-zm-request-timestamp': ts,
+          'x-zm-signature': zoomSignature(this.target.secret, ts, raw),
+          'user-agent': 'Zoom Marketplace/1.0a',
+        };
+      },
+    });
     this.inFlight.add(run);
     void run.finally(() => this.inFlight.delete(run));
     return run.then(() => d);
