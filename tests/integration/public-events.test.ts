@@ -1,15 +1,14 @@
 // The calendar and event pages as a crawler or a link preview sees them (the `ssr` function, plain HTTP, no
 // JavaScript): teasers with their structured data, and never an event's join details.
 import { XMLParser } from 'fast-xml-parser';
-import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_CACHE_CONTROL, SSR_STATE_ID } from '../../functions/src/shared/public-pages';
 import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
-import { FUNCTIONS, adminSdk, clearEmulators } from '../support/emulators';
+import { adminSdk, clearEmulators } from '../support/emulators';
+import { SSR, publicPage } from '../support/public-page';
 import { writeEvent } from '../support/factories';
 
 const { db } = adminSdk();
-const SSR = `${FUNCTIONS}/ssr`;
 /** The main-only event's join URL and passcode: they must appear in no public answer. */
 const JOIN_URL = 'https://zoom.example/j/987654321?pwd=JoinSecretMainOnly';
 const DETAILS = 'Room 4B behind the blue door';
@@ -21,16 +20,6 @@ const inDays = (days: number, utcHour: number) => {
   d.setUTCHours(utcHour, 0, 0, 0);
   return d;
 };
-
-async function page(path: string) {
-  const res = await fetch(`${SSR}${path}`);
-  const html = await res.text();
-  const doc = new JSDOM(html).window.document;
-  const meta = (key: string) =>
-    doc.querySelector(`meta[name="${key}"], meta[property="${key}"]`)?.getAttribute('content') ?? null;
-  const jsonLd = () => JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? 'null');
-  return { res, html, doc, meta, jsonLd };
-}
 
 const mainStart = inDays(7, 17);
 beforeAll(async () => {
@@ -82,7 +71,7 @@ beforeAll(async () => {
 
 describe('an event page', () => {
   it('is rendered with its teaser, time in its zone, link-preview tags and canonical URL, cacheable', async () => {
-    const { res, doc, meta } = await page('/events/main-office-hours');
+    const { res, doc, meta } = await publicPage('/events/main-office-hours');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe(PUBLIC_CACHE_CONTROL);
     expect(doc.title).toBe('Main office hours · Commons');
@@ -112,7 +101,7 @@ describe('an event page', () => {
   });
 
   it('declares an online Event with offset times, the page as its location and the lowest plan as its offer', async () => {
-    const { doc, jsonLd } = await page('/events/main-office-hours');
+    const { doc, jsonLd } = await publicPage('/events/main-office-hours');
     const ld = jsonLd();
     const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
     const main = DEFAULT_TIERS.tiers.main!.prices!.monthly!;
@@ -133,7 +122,7 @@ describe('an event page', () => {
   });
 
   it('carries its teaser as JSON data for hydration, without the join details', async () => {
-    const { doc } = await page('/events/main-office-hours');
+    const { doc } = await publicPage('/events/main-office-hours');
     const state = JSON.parse(doc.getElementById(SSR_STATE_ID)?.textContent ?? '') as {
       events: { served: Record<string, Record<string, unknown>> };
     };
@@ -145,7 +134,7 @@ describe('an event page', () => {
   });
 
   it('marks an in-person public event free, at its place', async () => {
-    const { res, jsonLd } = await page('/events/open-meetup');
+    const { res, jsonLd } = await publicPage('/events/open-meetup');
     expect(res.status).toBe(200);
     expect(jsonLd()).toMatchObject({
       eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
@@ -155,7 +144,7 @@ describe('an event page', () => {
   });
 
   it('says a cancelled event is cancelled', async () => {
-    const { res, doc, jsonLd } = await page('/events/called-off');
+    const { res, doc, jsonLd } = await publicPage('/events/called-off');
     expect(res.status).toBe(200);
     expect(doc.querySelector('[data-testid="event-cancelled"]')?.textContent).toContain('cancelled');
     expect(doc.querySelector('[data-testid="event-actions"]')?.getAttribute('data-action')).toBe('cancelled');
@@ -163,13 +152,13 @@ describe('an event page', () => {
   });
 
   it('links a past event to its recording', async () => {
-    const { doc } = await page('/events/last-month');
+    const { doc } = await publicPage('/events/last-month');
     expect(doc.querySelector('[data-testid="event-actions"]')?.getAttribute('data-action')).toBe('ended');
     expect(doc.querySelector('[data-testid="event-recording"]')?.getAttribute('href')).toBe('/materials/rec-review');
   });
 
   it.each(['/events/secret-draft', '/events/no-such-event', '/events/__bad__'])('answers 404 for %s', async (path) => {
-    const { res, doc } = await page(path);
+    const { res, doc } = await publicPage(path);
     expect(res.status).toBe(404);
     expect(doc.querySelector('h1')?.textContent).toBe('Event not found');
     expect(doc.body.textContent).not.toContain('Unannounced event');
@@ -177,7 +166,7 @@ describe('an event page', () => {
 });
 
 it('renders the calendar: upcoming soonest first, past apart, no draft, an ItemList', async () => {
-  const { res, doc, jsonLd } = await page('/events');
+  const { res, doc, jsonLd } = await publicPage('/events');
   expect(res.status).toBe(200);
   expect(res.headers.get('cache-control')).toBe(PUBLIC_CACHE_CONTROL);
   expect(doc.title).toBe('Events · Commons');
@@ -197,7 +186,7 @@ it('renders the calendar: upcoming soonest first, past apart, no draft, an ItemL
 });
 
 it('filters the calendar by access', async () => {
-  const { doc } = await page('/events?access=main');
+  const { doc } = await publicPage('/events?access=main');
   expect([...doc.querySelectorAll('.card-title')].map((h) => h.textContent?.trim())).toEqual(['Main office hours']);
 });
 

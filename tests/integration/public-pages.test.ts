@@ -1,14 +1,13 @@
 // The `ssr` function as a crawler or a link preview sees it: plain HTTP, no JavaScript.
 import { Timestamp } from 'firebase-admin/firestore';
 import { XMLParser } from 'fast-xml-parser';
-import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_CACHE_CONTROL, SSR_STATE_ID } from '../../functions/src/shared/public-pages';
-import { FUNCTIONS, adminSdk, clearEmulators } from '../support/emulators';
+import { adminSdk, clearEmulators } from '../support/emulators';
+import { SSR, publicPage } from '../support/public-page';
 import { writeMaterial } from '../support/factories';
 
 const { db } = adminSdk();
-const SSR = `${FUNCTIONS}/ssr`;
 /** A sentence of the paid material's body: it must appear in no public answer. */
 const SECRET = 'The warehouse password rotates every Tuesday at noon';
 const xml = new XMLParser({ ignoreAttributes: false });
@@ -16,16 +15,6 @@ const xml = new XMLParser({ ignoreAttributes: false });
 async function publish(id: string, day: number) {
   const at = Timestamp.fromMillis(Date.UTC(2027, 0, day));
   await db.doc(`materials/${id}`).update({ publishedAt: at, updatedAt: at });
-}
-
-async function page(path: string) {
-  const res = await fetch(`${SSR}${path}`);
-  const html = await res.text();
-  const doc = new JSDOM(html).window.document;
-  const meta = (key: string) =>
-    doc.querySelector(`meta[name="${key}"], meta[property="${key}"]`)?.getAttribute('content') ?? null;
-  const jsonLd = () => JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? 'null');
-  return { res, html, doc, meta, jsonLd };
 }
 
 beforeAll(async () => {
@@ -45,7 +34,7 @@ beforeAll(async () => {
 
 describe('a paid material’s page', () => {
   it('is rendered with its teaser, link-preview tags and canonical URL, cacheable', async () => {
-    const { res, doc, meta } = await page('/materials/paid-guide');
+    const { res, doc, meta } = await publicPage('/materials/paid-guide');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe(PUBLIC_CACHE_CONTROL);
     expect(doc.title).toBe('Incremental models in depth · Commons');
@@ -63,7 +52,7 @@ describe('a paid material’s page', () => {
   });
 
   it('declares a paywalled Article in JSON-LD', async () => {
-    const ld = (await page('/materials/paid-guide')).jsonLd();
+    const ld = (await publicPage('/materials/paid-guide')).jsonLd();
     expect(ld).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'Article',
@@ -74,7 +63,7 @@ describe('a paid material’s page', () => {
   });
 
   it('carries its state as JSON data, never executable', async () => {
-    const { doc } = await page('/materials/paid-guide');
+    const { doc } = await publicPage('/materials/paid-guide');
     const blob = doc.getElementById(SSR_STATE_ID);
     expect(blob?.getAttribute('type')).toBe('application/json');
     const state = JSON.parse(blob?.textContent ?? '') as { teasers: { served: Record<string, { title: string }> } };
@@ -85,7 +74,7 @@ describe('a paid material’s page', () => {
 });
 
 it('marks a public material free to read', async () => {
-  const { res, jsonLd } = await page('/materials/open-intro');
+  const { res, jsonLd } = await publicPage('/materials/open-intro');
   expect(res.status).toBe(200);
   expect(jsonLd()).toMatchObject({ '@type': 'Article', headline: 'An open introduction', isAccessibleForFree: true });
   expect(jsonLd()).not.toHaveProperty('hasPart');
@@ -94,7 +83,7 @@ it('marks a public material free to read', async () => {
 it.each(['/materials/unfinished', '/materials/no-such-thing', '/materials/bad%20id'])(
   'answers 404 with the not-found page for %s',
   async (path) => {
-    const { res, doc } = await page(path);
+    const { res, doc } = await publicPage(path);
     expect(res.status).toBe(404);
     expect(doc.querySelector('h1')?.textContent).toBe('Material not found');
     expect(doc.body.textContent).not.toContain('Not yet published');
@@ -102,7 +91,7 @@ it.each(['/materials/unfinished', '/materials/no-such-thing', '/materials/bad%20
 );
 
 it('renders the catalog with the published materials, a WebSite and an ItemList', async () => {
-  const { res, doc, jsonLd } = await page('/');
+  const { res, doc, jsonLd } = await publicPage('/');
   expect(res.status).toBe(200);
   expect([...doc.querySelectorAll('.card-title')].map((h) => h.textContent?.trim())).toEqual([
     'Incremental models in depth',
@@ -120,7 +109,7 @@ it('renders the catalog with the published materials, a WebSite and an ItemList'
 });
 
 it('renders pricing with a Product and an Offer per plan price', async () => {
-  const { res, doc, jsonLd } = await page('/pricing');
+  const { res, doc, jsonLd } = await publicPage('/pricing');
   expect(res.status).toBe(200);
   expect(doc.title).toBe('Pricing · Commons');
   const ld = jsonLd() as { '@type': string; name: string; offers: { '@type': string; price: number }[] };
@@ -160,14 +149,19 @@ it('never carries a gated body in any public answer', async () => {
 });
 
 it('renders a public material’s body in its own page once functions rendered its HTML, and nowhere else', async () => {
-  const bodyOf = (html: string) => new JSDOM(html).window.document.querySelector('[data-testid="material-body"]');
   // renderMaterialBody stores the HTML shortly after the write; until then the page holds the teaser only.
   await expect
-    .poll(async () => bodyOf((await page('/materials/open-intro')).html)?.textContent?.trim() ?? null, {
-      timeout: 15_000,
-    })
+    .poll(
+      async () =>
+        (await publicPage('/materials/open-intro')).doc
+          .querySelector('[data-testid="material-body"]')
+          ?.textContent?.trim() ?? null,
+      {
+        timeout: 15_000,
+      },
+    )
     .toBe('Body of public');
-  const { doc } = await page('/materials/open-intro');
+  const { doc } = await publicPage('/materials/open-intro');
   expect(JSON.parse(doc.getElementById(SSR_STATE_ID)?.textContent ?? '{}').teasers.bodies['open-intro'].html).toContain(
     'Body of public',
   );
