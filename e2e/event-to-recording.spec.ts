@@ -9,7 +9,7 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { clientEnv, ROOT, ZOOM_TWIN } from '../scripts/emulators.mjs';
 import { adminSdk } from '../tests/support/emulators';
 import { inbox } from '../tests/support/inbox';
-import { asAdmin, shot, signIn } from './support';
+import { allResponses, asAdmin, shot, signIn } from './support';
 
 const ZONE = 'Europe/Berlin';
 /** Recordings small enough to copy in moments: the twin pads its MP4 to this size. */
@@ -79,19 +79,6 @@ async function zoomOf(id: string): Promise<Made> {
     )
     .toBe('ready');
   return found!;
-}
-
-/** Every response body a page receives (documents, scripts, Firestore and function answers). */
-function allResponses(page: Page): { url: string; body: string }[] {
-  const seen: { url: string; body: string }[] = [];
-  page.on('response', async (res) => {
-    try {
-      seen.push({ url: res.url(), body: await res.text() });
-    } catch {
-      // redirects, media and streaming listeners have no complete text body
-    }
-  });
-  return seen;
 }
 
 /** Firestore's listeners keep a request open, so the network never idles: give late reads a moment. */

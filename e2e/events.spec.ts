@@ -2,10 +2,19 @@
 // again, the member's buttons after sign-in, and an event's join URL reaching only a registered member of its
 // rank inside the join window. Events are written with the Admin SDK (the event callables are another part).
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Firestore } from 'firebase-admin/firestore';
 import { adminSdk } from '../tests/support/emulators';
-import { shot, signIn } from './support';
+import {
+  allResponses,
+  firestoreRequests,
+  hydrated,
+  hydrationWarnings,
+  MEASURE_CLS,
+  shot,
+  signIn,
+  vueMounted,
+} from './support';
 
 const JOIN_URL = 'https://zoom.example/j/5550001?pwd=E2eJoinSecret';
 const SOON_URL = 'https://zoom.example/j/5550002?pwd=E2eSoonSecret';
@@ -100,32 +109,6 @@ test.beforeAll(async () => {
   });
 });
 
-const MEASURE_CLS = () => {
-  (window as unknown as { __cls: number }).__cls = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-      if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
-  }).observe({ type: 'layout-shift', buffered: true });
-};
-
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => !!(document.getElementById('app') as { __vue_app__?: unknown } | null)?.__vue_app__);
-  await page.waitForLoadState('networkidle');
-}
-
-/** Every response body the page receives (documents, scripts, Firestore answers), to prove what never reached it. */
-function allResponses(page: Page): { url: string; body: string }[] {
-  const seen: { url: string; body: string }[] = [];
-  page.on('response', async (res) => {
-    try {
-      seen.push({ url: res.url(), body: await res.text() });
-    } catch {
-      // redirects and streaming listeners have no complete body
-    }
-  });
-  return seen;
-}
-
 test('a visitor sees the calendar and an event page without JavaScript', async ({ browser }) => {
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const page = await noJs.newPage();
@@ -150,14 +133,8 @@ for (const path of ['/events', '/events/e2e-main-zoom']) {
     const context = await browser.newContext({ timezoneId: 'America/New_York' });
     const page = await context.newPage();
     await page.addInitScript(MEASURE_CLS);
-    const reads: string[] = [];
-    page.on('request', (req) => {
-      if (req.url().includes(':8080/')) reads.push(req.url());
-    });
-    const warnings: string[] = [];
-    page.on('console', (msg) => {
-      if (/hydrat/i.test(msg.text())) warnings.push(msg.text());
-    });
+    const reads = firestoreRequests(page);
+    const warnings = hydrationWarnings(page);
     const res = await page.goto(path);
     expect(res?.status()).toBe(200);
     await hydrated(page);
@@ -210,7 +187,7 @@ test('a basic member sees "Upgrade to join" on a main event, and the join URL re
   await signIn(page, 'basic@demo.test');
   await page.goto('/events');
   // Signed in, the member document's listener keeps the network busy: wait for Vue, not for silence.
-  await page.waitForFunction(() => !!(document.getElementById('app') as { __vue_app__?: unknown } | null)?.__vue_app__);
+  await vueMounted(page);
   await page.getByRole('link', { name: 'Main members’ modelling clinic' }).click();
   await expect(page).toHaveURL(/\/events\/e2e-main-zoom$/);
   const upgrade = page.getByTestId('event-upgrade');
@@ -243,13 +220,27 @@ test('a registered main member gets the Join link inside the window, and only fo
   await expect(page.getByTestId('event-join')).toHaveCount(0);
 });
 
-// Needs the events helper's registerForEvent/cancelRegistration callables (merged by the lead).
-test.fixme('a main member registers, sees the join link in the window, and cancels', async ({ page }) => {
-  // 1. Sign in as main@demo.test; open /events/e2e-starting-soon after deleting the seeded registration.
-  // 2. Click "Register": the badge says "Registered" (the live registration document) and, being inside the
-  //    window, "Join" links to SOON_URL read from events/{id}/gated/join.
-  // 3. Click "Cancel": the Register button is back and the Join link is gone.
-  // 4. With capacity 1 taken by another member: the button says "Join waitlist" and then "On the waitlist",
-  //    without a Join link even inside the window.
+test('a main member cancels and registers again; on a full event they are waitlisted, without a Join link', async ({
+  page,
+}) => {
+  const { db } = adminSdk();
   await signIn(page, 'main@demo.test');
+  await page.goto('/events/e2e-starting-soon');
+  await expect(page.getByTestId('event-join')).toHaveAttribute('href', SOON_URL);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Register' })).toBeVisible();
+  await expect(page.getByTestId('event-join')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByTestId('event-registered')).toHaveText('Registered');
+  await expect(page.getByTestId('event-join')).toHaveAttribute('href', SOON_URL);
+
+  // Its one seat taken by someone else: the member joins the waitlist, which does not open the join details.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Register' })).toBeVisible();
+  await db.doc('events/e2e-starting-soon').update({ capacity: 1, registered: 1 });
+  await page.reload();
+  await page.getByRole('button', { name: 'Join waitlist' }).click();
+  await expect(page.getByTestId('event-registered')).toHaveText('On the waitlist');
+  await expect(page.getByTestId('event-join')).toHaveCount(0);
+  expect((await db.doc('events/e2e-starting-soon/registrations/demo-main').get()).get('status')).toBe('waitlisted');
 });

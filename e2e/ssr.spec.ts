@@ -1,38 +1,6 @@
 // Public pages as Hosting serves them: rendered by the `ssr` function, then hydrated in the browser.
-import { expect, test, type Page } from '@playwright/test';
-import { materialAt, PASSWORD, shot } from './support';
-
-/** Sums layout shifts from the first paint on (window.__cls), as CLS counts them. */
-const MEASURE_CLS = () => {
-  (window as unknown as { __cls: number }).__cls = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-      if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
-  }).observe({ type: 'layout-shift', buffered: true });
-};
-
-/** Firestore requests the page makes (REST reads of the lite SDK and listeners alike). */
-function firestoreRequests(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (req) => {
-    if (req.url().includes(':8080/')) urls.push(req.url());
-  });
-  return urls;
-}
-
-/** Hydrated: Vue has taken over the server's HTML (it marks the container with the app). */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => !!(document.getElementById('app') as { __vue_app__?: unknown } | null)?.__vue_app__);
-  await page.waitForLoadState('networkidle');
-}
-
-function hydrationWarnings(page: Page): string[] {
-  const messages: string[] = [];
-  page.on('console', (msg) => {
-    if (/hydrat/i.test(msg.text())) messages.push(msg.text());
-  });
-  return messages;
-}
+import { expect, test } from '@playwright/test';
+import { firestoreRequests, hydrated, hydrationWarnings, materialAt, MEASURE_CLS, PASSWORD, shot } from './support';
 
 test('the HTML has the content before any JavaScript runs', async ({ browser, request }) => {
   const paid = await materialAt('main');

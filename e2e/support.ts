@@ -39,6 +39,56 @@ export async function materialAt(access: string) {
   return { id: doc.id, title: teaser.title, secret: secret.slice(0, 40) };
 }
 
+/** Sums layout shifts from the first paint on (window.__cls), as CLS counts them; pass to page.addInitScript. */
+export const MEASURE_CLS = () => {
+  (window as unknown as { __cls: number }).__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+      if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+};
+
+/** Firestore requests the page makes (REST reads of the lite SDK and listeners alike). */
+export function firestoreRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().includes(':8080/')) urls.push(req.url());
+  });
+  return urls;
+}
+
+/** Vue has taken over the server's HTML (it marks the container with the app). */
+export const vueMounted = (page: Page) =>
+  page.waitForFunction(() => !!(document.getElementById('app') as { __vue_app__?: unknown } | null)?.__vue_app__);
+
+/** Hydrated and settled: for a visitor, whose page keeps no listener open. */
+export async function hydrated(page: Page) {
+  await vueMounted(page);
+  await page.waitForLoadState('networkidle');
+}
+
+/** Vue's hydration warnings in the console. */
+export function hydrationWarnings(page: Page): string[] {
+  const messages: string[] = [];
+  page.on('console', (msg) => {
+    if (/hydrat/i.test(msg.text())) messages.push(msg.text());
+  });
+  return messages;
+}
+
+/** Every response body a page receives (documents, scripts, Firestore and function answers), to prove what never reached it. */
+export function allResponses(page: Page): { url: string; body: string }[] {
+  const seen: { url: string; body: string }[] = [];
+  page.on('response', async (res) => {
+    try {
+      seen.push({ url: res.url(), body: await res.text() });
+    } catch {
+      // redirects, media and streaming listeners have no complete text body
+    }
+  });
+  return seen;
+}
+
 /** Collects every Firestore response body the page receives, to prove what never reached it. */
 export function recordFirestore(page: Page): string[] {
   const bodies: string[] = [];
