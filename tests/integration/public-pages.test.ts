@@ -108,6 +108,16 @@ it('renders the catalog with the published materials, a WebSite and an ItemList'
   ]);
 });
 
+it('answers gzipped to a client that accepts it, and plain to one that does not', async () => {
+  const gzipped = await fetch(`${SSR}/`, { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+  expect(gzipped.headers.get('vary')).toMatch(/Accept-Encoding/i);
+  const plain = await fetch(`${SSR}/`, { headers: { 'Accept-Encoding': 'identity' } });
+  expect(plain.headers.get('content-encoding')).toBeNull();
+  // fetch inflates it: the same page either way
+  for (const res of [gzipped, plain]) expect(await res.text()).toContain('Incremental models in depth');
+});
+
 it('renders pricing with a Product and an Offer per plan price', async () => {
   const { res, doc, jsonLd } = await publicPage('/pricing');
   expect(res.status).toBe(200);
