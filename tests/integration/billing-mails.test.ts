@@ -86,7 +86,9 @@ describe('payment needs authentication (3-D Secure), then payment recovered', ()
 
   it('mails the hosted invoice page read from Stripe, once however often the event comes', async () => {
     expect(await countSoon(ivy.uid, 'payment-action-required')).toBe(1);
-    const invoice = await stripe.invoices.retrieve((await stripe.subscriptions.retrieve(subId)).latest_invoice as string);
+    const invoice = await stripe.invoices.retrieve(
+      (await stripe.subscriptions.retrieve(subId)).latest_invoice as string,
+    );
     expect(invoice.status).toBe('open');
     const [mail] = await mailsOf(ivy.uid, 'payment-action-required');
     expect(mail!.id).toBe(`${ivy.uid}_payment-action-required_${invoice.id}`);

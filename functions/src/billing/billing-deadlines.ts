@@ -1,7 +1,13 @@
 import { logger } from 'firebase-functions';
 import { Timestamp, type DocumentSnapshot, type Query } from 'firebase-admin/firestore';
 import { readTiers } from '../app/tiers-config';
-import { billingReminders, graceLapsed, noticeKey, RENEWAL_NOTICE_DAYS, TRIAL_NOTICE_DAYS } from '../domain/billing-state';
+import {
+  billingReminders,
+  graceLapsed,
+  noticeKey,
+  RENEWAL_NOTICE_DAYS,
+  TRIAL_NOTICE_DAYS,
+} from '../domain/billing-state';
 import { entitlementFor } from '../domain/entitlement';
 import { queueMail, queueMailOnce } from '../mail/queue-mail';
 import { grantFact, refreshEntitlement, subscriptionFact, type MemberDeps } from '../members/member-store';

@@ -106,9 +106,19 @@ describe('billingNotices', () => {
       { ...main, subscriptionId: 'sub_new' },
       ['welcome'],
     ],
-    ['past due becomes unpaid', { ...main, status: 'past_due' }, { ...main, status: 'unpaid', paying: false }, ['access-ended']],
+    [
+      'past due becomes unpaid',
+      { ...main, status: 'past_due' },
+      { ...main, status: 'unpaid', paying: false },
+      ['access-ended'],
+    ],
     ['canceled at once (refund)', main, { ...main, status: 'canceled', paying: false }, ['access-ended']],
-    ['still ended (replayed event)', { ...main, status: 'canceled', paying: false }, { ...main, status: 'canceled', paying: false }, []],
+    [
+      'still ended (replayed event)',
+      { ...main, status: 'canceled', paying: false },
+      { ...main, status: 'canceled', paying: false },
+      [],
+    ],
     ['trial ends in a paid period', { ...main, status: 'trialing' }, main, []],
   ];
   it.each(cases)('%s', (_label, before, after, expected) => {
@@ -118,7 +128,14 @@ describe('billingNotices', () => {
 
 describe('noticeKey', () => {
   const start = new Date('2027-01-01T00:00:00Z');
-  const before: PlanView = { tier: 'main', status: 'past_due', cancelAtPeriodEnd: false, paying: true, subscriptionId: 'sub_1', periodStart: start };
+  const before: PlanView = {
+    tier: 'main',
+    status: 'past_due',
+    cancelAtPeriodEnd: false,
+    paying: true,
+    subscriptionId: 'sub_1',
+    periodStart: start,
+  };
   const after: PlanView = { ...before, status: 'unpaid', paying: false };
   it('names the period that granted the tier for access-ended, whenever it is read', () => {
     const a = noticeKey('u1', 'access-ended', before, after, now);
@@ -161,7 +178,13 @@ describe('billingReminders', () => {
     trialEnd: null,
     currentPeriodEnd: daysAfter(5),
   };
-  const trial: ReminderView = { ...yearly, id: 'sub_t', status: 'trialing', interval: 'monthly', trialEnd: daysAfter(2) };
+  const trial: ReminderView = {
+    ...yearly,
+    id: 'sub_t',
+    status: 'trialing',
+    interval: 'monthly',
+    trialEnd: daysAfter(2),
+  };
   const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
   const cases: Array<[string, ReminderView, string[]]> = [
     ['yearly renewal in 5 days', yearly, ['renewal-upcoming']],
@@ -182,7 +205,7 @@ describe('billingReminders', () => {
     expect(billingReminders(trial, now)[0]?.occurrence).toBe(`sub_t_${seconds(trial.trialEnd!)}`);
     expect(billingReminders(yearly, daysAfter(1))[0]?.occurrence).toBe(`sub_y_${seconds(yearly.currentPeriodEnd!)}`);
   });
-  it('widens the window by the slack given for Stripe\'s own notices', () => {
+  it("widens the window by the slack given for Stripe's own notices", () => {
     const early = { ...trial, trialEnd: new Date(now.getTime() + 3 * 86_400_000 + 60_000) };
     expect(billingReminders(early, now)).toEqual([]);
     expect(billingReminders(early, now, 3_600_000).map((r) => r.template)).toEqual(['trial-ending']);

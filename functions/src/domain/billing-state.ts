@@ -182,7 +182,8 @@ export function billingReminders(sub: ReminderView, now: Date, slackMs = 0): Bil
     occurrence: `${sub.id}_${Math.floor(at.getTime() / 1000)}`,
   });
   const due: BillingReminder[] = [];
-  if (sub.status === 'trialing' && within(sub.trialEnd, TRIAL_NOTICE_DAYS)) due.push(reminder('trial-ending', sub.trialEnd));
+  if (sub.status === 'trialing' && within(sub.trialEnd, TRIAL_NOTICE_DAYS))
+    due.push(reminder('trial-ending', sub.trialEnd));
   if (sub.status === 'active' && sub.interval === 'yearly' && within(sub.currentPeriodEnd, RENEWAL_NOTICE_DAYS)) {
     due.push(reminder('renewal-upcoming', sub.currentPeriodEnd));
   }

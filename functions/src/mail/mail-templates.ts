@@ -96,9 +96,7 @@ const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
   },
   'payment-recovered': {
     subject: (d) => `Thank you: ${plan(d)} is paid up again`,
-    lines: (d) => [
-      `Your payment went through and ${plan(d)} is back in good standing. Nothing else to do.`,
-    ],
+    lines: (d) => [`Your payment went through and ${plan(d)} is back in good standing. Nothing else to do.`],
     action: (_d, app) => ({ label: 'See your account', url: `${app}/account` }),
   },
   'access-ended': {

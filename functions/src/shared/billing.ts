@@ -82,12 +82,7 @@ export const BILLING_CALLABLES = {
 
 /** Outbox `mail/{id}` templates billing queues for the email issue to deliver. */
 export type BillingMailTemplate =
-  | 'welcome'
-  | 'plan-changed'
-  | 'payment-failed'
-  | 'cancellation-scheduled'
-  | 'payment-recovered'
-  | 'access-ended';
+  'welcome' | 'plan-changed' | 'payment-failed' | 'cancellation-scheduled' | 'payment-recovered' | 'access-ended';
 
 /** Monthly value of a price: yearly amounts are spread over 12 months (rounded to the cent). */
 export function monthlyAmount(amount: number, interval: BillingInterval | null): number {

@@ -55,7 +55,10 @@ function disputeOf(raw: unknown): MemberRow['dispute'] {
  * Members by email, `pageSize` at a time; with `disputes`, only members with a dispute, newest first
  * (ordering by `dispute.openedAt` leaves out documents without it).
  */
-export function memberPages(pageSize = 50, filter: { disputes?: boolean } = {}): PageSource<MemberRow, QueryDocumentSnapshot> {
+export function memberPages(
+  pageSize = 50,
+  filter: { disputes?: boolean } = {},
+): PageSource<MemberRow, QueryDocumentSnapshot> {
   return async (after) => {
     const [{ collection, getDocs, limit, orderBy, query, startAfter }, db] = await fullFirestore();
     const order = filter.disputes ? orderBy('dispute.openedAt', 'desc') : orderBy('email');

@@ -338,7 +338,8 @@ export class TwinState {
   invoicePayments = (f: { invoice?: string; paymentIntent?: string }) =>
     this.newest(
       this.data.invoicePayments,
-      (p) => (!f.invoice || p.invoice === f.invoice) && (!f.paymentIntent || p.payment.payment_intent === f.paymentIntent),
+      (p) =>
+        (!f.invoice || p.invoice === f.invoice) && (!f.paymentIntent || p.payment.payment_intent === f.paymentIntent),
     );
   /** A type may end in `*`, like Stripe's `type=customer.subscription.*`. */
   events = (f: { types?: string[] }) =>
@@ -750,7 +751,10 @@ export class TwinState {
       throw new TwinError(400, `Refund amount must be between 1 and ${left}.`, 'amount', 'amount_too_large');
     }
     const previous = { amount_refunded: charge.amount_refunded, refunded: charge.refunded };
-    patch(charge, { amount_refunded: charge.amount_refunded + refund, refunded: charge.amount_refunded + refund === charge.amount });
+    patch(charge, {
+      amount_refunded: charge.amount_refunded + refund,
+      refunded: charge.amount_refunded + refund === charge.amount,
+    });
     return [this.emit('charge.refunded', charge, previous)];
   }
 
@@ -817,7 +821,10 @@ export class TwinState {
       period_start: item.current_period_end,
       period_end: addInterval(item.current_period_end, item.price.recurring.interval),
       billing_reason: 'upcoming',
-      parent: { type: 'subscription_details', subscription_details: { subscription: sub.id, metadata: { ...sub.metadata } } },
+      parent: {
+        type: 'subscription_details',
+        subscription_details: { subscription: sub.id, metadata: { ...sub.metadata } },
+      },
     };
     return [this.emit('invoice.upcoming', preview as unknown as TwinObject)];
   }
