@@ -46,6 +46,14 @@ async function forEachMember(query: Query, orderBy: string, visit: (doc: Documen
   }
 }
 
+/** Whether the member's grace is over while they still hold more than entitlement now gives (`graceLapsed`). */
+function holdsLapsedTier(member: Member, tiers: TiersConfig, now: Date): boolean {
+  const fact = subscriptionFact(member.subscription);
+  if (!fact) return false;
+  const entitled = entitlementFor({ grant: grantFact(member.grant), subscription: fact, now, tiers });
+  return graceLapsed(fact, member.rank, entitled.rank, now);
+}
+
 /**
  * One member whose grace may have run out: when it has and they still hold the paid rank, queue
  * `access-ended` (the key the webhook's sync would use for the same period) and refresh entitlement.
@@ -58,10 +66,7 @@ export async function endGraceOf(deps: MemberDeps, uid: string, tiers: TiersConf
   const lapsed = await deps.db.runTransaction(async (tx) => {
     const member = (await tx.get(ref)).data() as Member | undefined;
     const sub = member?.subscription;
-    if (!member || !sub) return false;
-    const fact = subscriptionFact(sub)!;
-    const entitled = entitlementFor({ grant: grantFact(member.grant), subscription: fact, now, tiers });
-    if (!graceLapsed(fact, member.rank, entitled.rank, now)) return false;
+    if (!member || !sub || !holdsLapsedTier(member, tiers, now)) return false;
     const view = planView(sub, now);
     const key = noticeKey(uid, 'access-ended', view, view, now);
     const mail = deps.db.collection(MAIL).doc(key);
@@ -82,6 +87,8 @@ export async function endLapsedGrace(deps: MemberDeps): Promise<string[]> {
   // graceUntil is set only while past_due, so the range finds exactly the lapsed ones (null never matches).
   const due = deps.db.collection(MEMBERS).where('subscription.graceUntil', '<=', Timestamp.fromDate(deps.now()));
   await forEachMember(due, 'subscription.graceUntil', async (doc) => {
+    // Members already fallen back stay in the range until Stripe gives up: skip them without a transaction.
+    if (!holdsLapsedTier(doc.data() as Member, tiers, deps.now())) return;
     if (await endGraceOf(deps, doc.id, tiers)) ended.push(doc.id);
   });
   return ended;
