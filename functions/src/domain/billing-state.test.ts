@@ -101,8 +101,8 @@ describe('billingNotices', () => {
     ['unpaid paid again', { ...main, status: 'unpaid', paying: false }, main, ['payment-recovered']],
     ['past due, grace over, paid again', { ...main, status: 'past_due', paying: false }, main, ['payment-recovered']],
     [
-      'past due, then a new subscription',
-      { ...main, status: 'past_due', subscriptionId: 'sub_old' },
+      'past due, grace over, then a new subscription',
+      { ...main, status: 'past_due', paying: false, subscriptionId: 'sub_old' },
       { ...main, subscriptionId: 'sub_new' },
       ['welcome'],
     ],
