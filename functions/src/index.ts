@@ -31,6 +31,7 @@ export { saveChapters, draftChapters } from './recordings/chapter-functions';
 export {
   expireGrantsHourly,
   reconcileBillingDaily,
+  billingDeadlinesHourly,
   dispatchNewslettersEveryMinute,
   retryMailEveryMinute,
   retryAnnouncementsEveryMinute,

@@ -65,9 +65,13 @@ export async function postWebhook(
 
 export const checkout = (user: SignedIn, data: unknown) => callFunction('createCheckoutSession', data, user.idToken);
 
-/** Buy a plan monthly, end to end: callable -> twin checkout page -> signed webhooks -> the member at `tier`. */
-export async function buyPlan(user: SignedIn, tier: string): Promise<StoredMember> {
-  const session = await checkout(user, { tier, interval: 'monthly' });
+/** Buy a plan (monthly unless told), end to end: callable -> twin checkout page -> signed webhooks -> the member at `tier`. */
+export async function buyPlan(
+  user: SignedIn,
+  tier: string,
+  interval: 'monthly' | 'yearly' = 'monthly',
+): Promise<StoredMember> {
+  const session = await checkout(user, { tier, interval });
   expect(session.result?.kind).toBe('checkout');
   // Pay on the twin's dev page as its form does (a good card); it answers once the webhooks were delivered.
   const paid = await fetch(`${session.result!.url}/pay`, {
@@ -84,7 +88,24 @@ export async function buyPlan(user: SignedIn, tier: string): Promise<StoredMembe
 }
 
 /** The twin's test clock and dunning controls for one subscription. */
-export async function twinAction(subscriptionId: string, action: 'advance' | 'fail-renewal' | 'pay'): Promise<void> {
+export async function twinAction(
+  subscriptionId: string,
+  action: 'advance' | 'fail-renewal' | 'pay' | 'require-action' | 'trial-will-end' | 'upcoming',
+): Promise<void> {
   const res = await fetch(`${TWIN_URL}/_twin/subscriptions/${subscriptionId}/${action}`, { method: 'POST' });
   if (!res.ok) throw new Error(`twin ${action}: ${res.status} ${await res.text()}`);
+}
+
+/** The twin's payment reversals: refund a charge (all, or `amount`), open a dispute on it, decide a dispute. */
+export async function twinPayment(
+  path: `charges/${string}/refund` | `charges/${string}/dispute` | `disputes/${string}/close`,
+  params: Record<string, string> = {},
+): Promise<{ events: Array<{ id: string; type: string; object: { id?: string } }> }> {
+  const res = await fetch(`${TWIN_URL}/_twin/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(params),
+  });
+  if (!res.ok) throw new Error(`twin ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { events: Array<{ id: string; type: string; object: { id?: string } }> };
 }

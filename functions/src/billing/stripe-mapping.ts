@@ -35,7 +35,7 @@ export function customerOfEvent(event: Stripe.Event): string | null {
   return idOf(object.customer);
 }
 
-/** Events that can change a member's plan. Others are acknowledged and ignored. */
+/** Events that can change a member's plan or owe them a mail. Others are acknowledged and ignored. */
 export const BILLING_EVENTS = new Set<string>([
   'checkout.session.completed',
   'customer.subscription.created',
@@ -47,4 +47,10 @@ export const BILLING_EVENTS = new Set<string>([
   'invoice.paid',
   'invoice.payment_failed',
   'invoice.payment_action_required',
+  // Reminders, refunds and disputes: see billing-events.ts.
+  'invoice.upcoming',
+  'charge.refunded',
+  'charge.dispute.created',
+  'charge.dispute.updated',
+  'charge.dispute.closed',
 ]);

@@ -6,8 +6,9 @@ import { verifyStripeEvent } from '../adapters/stripe/stripe-client';
 import { deps } from '../app/deps';
 import { httpHandler } from '../app/http';
 import { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from '../app/params';
-import { BILLING_EVENTS, customerOfEvent } from './stripe-mapping';
-import { syncCustomer, type BillingDeps } from './subscription-sync';
+import { processBillingEvent } from './billing-events';
+import { BILLING_EVENTS } from './stripe-mapping';
+import type { BillingDeps } from './subscription-sync';
 
 export const WEBHOOK_EVENTS = 'webhookEvents';
 
@@ -48,9 +49,7 @@ export async function handleStripeWebhook(
     logger.info(`Stripe event ${event.id} (${event.type}) already processed; duplicate ignored`);
     return { status: 200, body: 'duplicate' };
   }
-  const customerId = customerOfEvent(event);
-  const result = customerId ? await syncCustomer(deps, customerId) : null;
-  if (!customerId) logger.warn(`Stripe event ${event.id} (${event.type}) names no customer; nothing to sync`);
+  const { customerId, result } = await processBillingEvent(deps, event);
   await ledger.set({
     provider: 'stripe',
     type: event.type,

@@ -4,6 +4,7 @@ import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import {
   billingNotices,
   currentSubscription,
+  noticeKey,
   planOf,
   type PlanView,
   type SubscriptionState,
@@ -17,6 +18,7 @@ import {
   type BillingMailTemplate,
   type SubscriptionMirror,
 } from '../shared/billing';
+import { MAIL } from '../shared/mail';
 import { MEMBERS } from '../shared/members';
 import type { TiersConfig } from '../shared/tiers';
 import { subscriptionState } from './stripe-mapping';
@@ -69,7 +71,8 @@ export function subscriptionMirror(
   };
 }
 
-function planView(sub: SubscriptionMirror<Timestamp> | null | undefined, now: Date): PlanView {
+/** The plan a mirror shows at `now`; the stored mirror is seen as it was read (its `syncedAt`). */
+export function planView(sub: SubscriptionMirror<Timestamp> | null | undefined, now: Date): PlanView {
   if (!sub) return { tier: null, status: null, cancelAtPeriodEnd: false, paying: false };
   const graceEnd = sub.graceUntil ? sub.graceUntil.toDate() : null;
   return {
@@ -77,6 +80,8 @@ function planView(sub: SubscriptionMirror<Timestamp> | null | undefined, now: Da
     status: sub.status,
     cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
     paying: subscriptionGrantsTier({ status: sub.status, graceUntil: graceEnd }, now),
+    subscriptionId: sub.id,
+    periodStart: sub.currentPeriodStart ? sub.currentPeriodStart.toDate() : null,
   };
 }
 
@@ -126,15 +131,23 @@ export async function syncCustomer(deps: BillingDeps, customerId: string): Promi
     result.from = (snap.get('tier') as string | undefined) ?? null;
     if (stored && stored.syncedAt.toMillis() > readAt.getTime()) return; // a newer read already landed
     result.applied = true;
-    result.notices = billingNotices(planView(stored, readAt), after);
+    // Before = what the last read showed, so a grace that ran out since still counts as the tier ending.
+    const before = planView(stored, stored ? stored.syncedAt.toDate() : readAt);
+    const notices = billingNotices(before, after).map((template) => ({
+      template,
+      key: noticeKey(uid, template, before, after, readAt),
+    }));
+    // An occurrence mail (access ended, payment recovered) may be queued already, by the grace job or an earlier read.
+    const queued = notices.length ? await tx.getAll(...notices.map((n) => deps.db.collection(MAIL).doc(n.key))) : [];
+    result.notices = notices.filter((_n, i) => !queued[i]?.exists).map((n) => n.template);
     tx.set(ref, { stripeCustomerId: customerId, subscription: mirror, mrr }, { merge: true });
     const to = snap.get('email') as string;
     const data = {
       tier: mirror?.tier ?? null,
       tierName: mirror?.tier ? (tiers.tiers[mirror.tier]?.name ?? mirror.tier) : null,
     };
-    for (const template of result.notices) {
-      queueMail(deps.db, tx, { key: `${uid}_${template}_${readAt.getTime()}`, to, uid, template, data }, readAt);
+    for (const [i, { template, key }] of notices.entries()) {
+      if (!queued[i]?.exists) queueMail(deps.db, tx, { key, to, uid, template, data }, readAt);
     }
   });
   // Claims follow the stored facts (subscription and grant); idempotent, so safe after a stale read too.

@@ -18,6 +18,15 @@ export interface EventMailData {
   pageUrl: string;
 }
 
+/** A charge coming (a trial's first payment, a yearly renewal) or waiting: when, how much, and the plan. */
+export interface ChargeMailData extends PlanMailData {
+  /** When the card is charged, Unix milliseconds. */
+  at: number;
+  /** Smallest currency unit, and the ISO currency code. */
+  amount: number;
+  currency: string;
+}
+
 /**
  * Transactional emails queued in the `mail` outbox: each template by name with the data it needs, so
  * `queueMail` and `renderTemplate` check at compile time that a caller gives a template what it reads.
@@ -35,6 +44,11 @@ export interface MailTemplates extends Record<BillingMailTemplate, PlanMailData>
   /** `invite`: a cancellation (METHOD:CANCEL) is attached, for those who had the invitation. */
   'event-cancelled': EventMailData & { invite: boolean };
   'event-reminder': EventMailData & { lead: '24h' | '1h' };
+  /** Billing reminders (billing/billing-reminders.ts): one per trial end, one per yearly renewal. */
+  'trial-ending': ChargeMailData;
+  'renewal-upcoming': ChargeMailData;
+  /** 3-D Secure: `hostedInvoiceUrl` is Stripe's hosted invoice page, read from Stripe, where the member confirms. */
+  'payment-action-required': Omit<ChargeMailData, 'at'> & { hostedInvoiceUrl: string };
 }
 export type MailTemplate = keyof MailTemplates;
 
@@ -46,6 +60,10 @@ interface Template<D> {
 }
 
 const plan = (d: PlanMailData) => d.tierName ?? 'your plan';
+const money = (d: { amount: number; currency: string }) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: d.currency.toUpperCase() }).format(d.amount / 100);
+const day = (ms: number) =>
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(ms));
 
 const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
   welcome: {
@@ -75,6 +93,43 @@ const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
       'Changed your mind? You can renew it from your account at any time before then.',
     ],
     action: (_d, app) => ({ label: 'Manage billing', url: `${app}/account` }),
+  },
+  'payment-recovered': {
+    subject: (d) => `Thank you: ${plan(d)} is paid up again`,
+    lines: (d) => [`Your payment went through and ${plan(d)} is back in good standing. Nothing else to do.`],
+    action: (_d, app) => ({ label: 'See your account', url: `${app}/account` }),
+  },
+  'access-ended': {
+    subject: (d) => `${plan(d)} has ended`,
+    lines: (d) => [
+      `Your ${plan(d)} subscription has ended, so its materials, events and community are closed to you now.`,
+      'Your account stays, with everything open to every member. You can choose a plan again at any time.',
+    ],
+    action: (_d, app) => ({ label: 'See the plans', url: `${app}/pricing` }),
+  },
+  'trial-ending': {
+    subject: (d) => `Your ${plan(d)} trial ends on ${day(d.at)}`,
+    lines: (d) => [
+      `Your free trial of ${plan(d)} ends on ${day(d.at)}. Then your card is charged ${money(d)} and the plan continues.`,
+      'Not for you? Cancel before then from your account and you pay nothing.',
+    ],
+    action: (_d, app) => ({ label: 'Manage billing', url: `${app}/account` }),
+  },
+  'renewal-upcoming': {
+    subject: (d) => `${plan(d)} renews on ${day(d.at)}`,
+    lines: (d) => [
+      `Your yearly ${plan(d)} subscription renews on ${day(d.at)}, and your card is charged ${money(d)}.`,
+      'To change or cancel it, visit your account before then.',
+    ],
+    action: (_d, app) => ({ label: 'Manage billing', url: `${app}/account` }),
+  },
+  'payment-action-required': {
+    subject: () => 'Please confirm your payment',
+    lines: (d) => [
+      `Your bank asks you to confirm the payment of ${money(d)} for ${plan(d)} (3-D Secure).`,
+      'Until you confirm it, the payment is not taken and your plan is at risk.',
+    ],
+    action: (d) => ({ label: 'Confirm the payment', url: d.hostedInvoiceUrl }),
   },
   'confirm-subscription': {
     subject: () => 'Confirm your subscription',

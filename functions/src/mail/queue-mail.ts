@@ -1,5 +1,6 @@
 import { Timestamp, type DocumentData, type DocumentReference, type Firestore } from 'firebase-admin/firestore';
 import { MAIL, type MailAttachment } from '../shared/mail';
+import { isAlreadyExists } from '../app/firebase';
 import type { MailTemplate, MailTemplates } from './mail-templates';
 
 /** A transaction or a batch: the mail is written with the state change it announces, or not at all. */
@@ -22,4 +23,22 @@ export type QueuedMail = { [T in MailTemplate]: { template: T; data: MailTemplat
 export function queueMail(db: Firestore, writer: MailWriter, mail: QueuedMail, at: Date): void {
   const { key, ...doc } = mail;
   writer.create(db.collection(MAIL).doc(key), { ...doc, state: 'queued', createdAt: Timestamp.fromDate(at) });
+}
+
+/**
+ * `queueMail` in its own transaction, for a mail that announces an occurrence rather than a write of ours
+ * (an invoice, a trial end): nothing is queued when a mail with this key exists. True when queued.
+ */
+export async function queueMailOnce(db: Firestore, mail: QueuedMail, at: Date): Promise<boolean> {
+  const ref = db.collection(MAIL).doc(mail.key);
+  try {
+    return await db.runTransaction(async (tx) => {
+      if ((await tx.get(ref)).exists) return false;
+      queueMail(db, tx, mail, at);
+      return true;
+    });
+  } catch (err) {
+    if (isAlreadyExists(err)) return false; // queued by a concurrent run between our read and commit
+    throw err;
+  }
 }

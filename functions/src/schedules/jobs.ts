@@ -3,6 +3,7 @@ import type { SecretParam } from 'firebase-functions/params';
 import type { AppDeps } from '../app/deps';
 import { CHAT_SECRETS, MAIL_SECRETS, MIRROR_SECRETS, STRIPE_SECRET_KEY, ZOOM_SECRETS } from '../app/params';
 import { retryPendingAnnouncements } from '../announcements/announcement-store';
+import { checkBillingDeadlines } from '../billing/billing-deadlines';
 import { reconcileSubscriptions } from '../billing/reconcile';
 import { sendEventReminders } from '../calendar/event-reminders';
 import { reconcileUpcomingEvents } from '../events/reconcile-events';
@@ -41,6 +42,12 @@ export const SCHEDULED_JOBS = {
     secrets: [STRIPE_SECRET_KEY],
     timeoutSeconds: 540,
     run: (deps) => reconcileSubscriptions(deps),
+  },
+  /** Grace periods that ran out end on time; trial-ending and yearly-renewal reminders (no Stripe call). */
+  billingDeadlinesHourly: {
+    schedule: { everyMinutes: 60 },
+    timeoutSeconds: 300,
+    run: (deps) => checkBillingDeadlines(deps),
   },
   /** Starts due issues and resumes batches whose worker died. */
   dispatchNewslettersEveryMinute: {

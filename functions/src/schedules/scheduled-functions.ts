@@ -20,6 +20,7 @@ function scheduled(job: ScheduledJob) {
 // One export per registry job (index.ts re-exports them; jobs.test.ts fails when one is missing).
 export const expireGrantsHourly = scheduled(SCHEDULED_JOBS.expireGrantsHourly);
 export const reconcileBillingDaily = scheduled(SCHEDULED_JOBS.reconcileBillingDaily);
+export const billingDeadlinesHourly = scheduled(SCHEDULED_JOBS.billingDeadlinesHourly);
 export const dispatchNewslettersEveryMinute = scheduled(SCHEDULED_JOBS.dispatchNewslettersEveryMinute);
 export const retryMailEveryMinute = scheduled(SCHEDULED_JOBS.retryMailEveryMinute);
 export const retryAnnouncementsEveryMinute = scheduled(SCHEDULED_JOBS.retryAnnouncementsEveryMinute);

@@ -38,6 +38,29 @@ export interface MemberBillingFields<Time = unknown> {
   subscription?: SubscriptionMirror<Time> | null;
   /** Monthly recurring revenue from this member in the smallest currency unit (0 when not paying), for admin sums. */
   mrr?: number;
+  /** The member's latest card dispute (chargeback), as last read from Stripe; the admin sees it on the members page. */
+  dispute?: DisputeRecord<Time> | null;
+}
+
+/** Stripe's dispute statuses that are final; any other status is a dispute still open. */
+export const CLOSED_DISPUTE_STATUSES = ['won', 'lost', 'warning_closed', 'prevented'] as const;
+
+/** `members/{uid}.dispute`: a chargeback on one of the member's payments (https://docs.stripe.com/api/disputes/object). */
+export interface DisputeRecord<Time = unknown> {
+  id: string;
+  /** Stripe's status: `needs_response`, `under_review`, `won`, `lost`, … */
+  status: string;
+  /** Disputed amount, smallest currency unit. */
+  amount: number;
+  currency: string;
+  /** Stripe's reason: `fraudulent`, `product_not_received`, … */
+  reason: string;
+  openedAt: Time;
+}
+
+/** Whether a dispute still waits for a decision (the admin's members page flags it). */
+export function isDisputeOpen(dispute: Pick<DisputeRecord, 'status'> | null | undefined): boolean {
+  return !!dispute && !(CLOSED_DISPUTE_STATUSES as readonly string[]).includes(dispute.status);
 }
 
 /** Payload of the `createCheckoutSession` callable (schema: billing-schema.ts). */
@@ -58,7 +81,8 @@ export const BILLING_CALLABLES = {
 } as const;
 
 /** Outbox `mail/{id}` templates billing queues for the email issue to deliver. */
-export type BillingMailTemplate = 'welcome' | 'plan-changed' | 'payment-failed' | 'cancellation-scheduled';
+export type BillingMailTemplate =
+  'welcome' | 'plan-changed' | 'payment-failed' | 'cancellation-scheduled' | 'payment-recovered' | 'access-ended';
 
 /** Monthly value of a price: yearly amounts are spread over 12 months (rounded to the cent). */
 export function monthlyAmount(amount: number, interval: BillingInterval | null): number {

@@ -1,6 +1,7 @@
 // Admin work on members: the member list (cursor pages), the aggregate summary, and complimentary
 // plans through the callables (only functions write plans and claims).
 import type { QueryDocumentSnapshot } from 'firebase/firestore';
+import { isDisputeOpen, type DisputeRecord } from '@shared/billing';
 import { MEMBERS } from '@shared/members';
 import { pageOf, type PageSource } from '@/composables/usePagedQuery';
 import type { SubscriptionView } from '@/lib/billing';
@@ -20,6 +21,8 @@ export interface MemberRow {
   subscription: SubscriptionView | null;
   /** Monthly recurring revenue from this member, smallest currency unit. */
   mrr: number;
+  /** The member's latest card dispute (chargeback); `open` while the bank has not decided. */
+  dispute: { status: string; amount: number; currency: string; reason: string; open: boolean } | null;
 }
 
 /** Members per tier and the total MRR, computed by Firestore aggregation queries (no member is downloaded). */
@@ -32,14 +35,34 @@ export interface MembersSummary {
 function memberRow(uid: string, data: StoredMember): MemberRow {
   const { email, name, tier, admin, grant, subscription } = memberView(data, '');
   const mrr = typeof data.mrr === 'number' && Number.isFinite(data.mrr) ? data.mrr : 0;
-  return { uid, email, name, tier, admin, grant, subscription, mrr };
+  return { uid, email, name, tier, admin, grant, subscription, mrr, dispute: disputeOf(data.dispute) };
 }
 
-/** Members by email, `pageSize` at a time. */
-export function memberPages(pageSize = 50): PageSource<MemberRow, QueryDocumentSnapshot> {
+function disputeOf(raw: unknown): MemberRow['dispute'] {
+  if (!raw || typeof raw !== 'object') return null;
+  const d = raw as Partial<DisputeRecord>;
+  if (typeof d.status !== 'string') return null;
+  return {
+    status: d.status,
+    amount: typeof d.amount === 'number' ? d.amount : 0,
+    currency: typeof d.currency === 'string' ? d.currency : 'eur',
+    reason: typeof d.reason === 'string' ? d.reason : '',
+    open: isDisputeOpen({ status: d.status }),
+  };
+}
+
+/**
+ * Members by email, `pageSize` at a time; with `disputes`, only members with a dispute, newest first
+ * (ordering by `dispute.openedAt` leaves out documents without it).
+ */
+export function memberPages(
+  pageSize = 50,
+  filter: { disputes?: boolean } = {},
+): PageSource<MemberRow, QueryDocumentSnapshot> {
   return async (after) => {
     const [{ collection, getDocs, limit, orderBy, query, startAfter }, db] = await fullFirestore();
-    const constraints = [orderBy('email'), ...(after ? [startAfter(after)] : []), limit(pageSize + 1)];
+    const order = filter.disputes ? orderBy('dispute.openedAt', 'desc') : orderBy('email');
+    const constraints = [order, ...(after ? [startAfter(after)] : []), limit(pageSize + 1)];
     const snap = await getDocs(query(collection(db, MEMBERS), ...constraints));
     return pageOf(snap.docs, pageSize, (d) => memberRow(d.id, d.data()));
   };

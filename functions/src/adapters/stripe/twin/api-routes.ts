@@ -116,6 +116,19 @@ export function apiRoutes(state: TwinState, webhooks: WebhookQueue): Route<unkno
       page(state.invoices(strings(p, ['customer', 'subscription', 'status'])), p, url.pathname),
     ),
     route('GET', '/v1/invoices/:id', ({ ids: [id = ''] }) => state.invoice(id)),
+    route('GET', '/v1/charges', ({ params: p, url }) =>
+      page(state.charges({ customer: str(p, 'customer'), paymentIntent: str(p, 'payment_intent') }), p, url.pathname),
+    ),
+    route('GET', '/v1/charges/:id', ({ ids: [id = ''] }) => state.charge(id)),
+    route('GET', '/v1/disputes/:id', ({ ids: [id = ''] }) => state.dispute(id)),
+    route('GET', '/v1/invoice_payments', ({ params: p, url }) => {
+      const payment = obj(p, 'payment');
+      return page(
+        state.invoicePayments({ invoice: str(p, 'invoice'), paymentIntent: str(payment, 'payment_intent') }),
+        p,
+        url.pathname,
+      );
+    }),
     route('GET', '/v1/events', ({ params: p, url }) =>
       page(state.events({ types: list(p, 'types') ?? list(p, 'type') }), p, url.pathname),
     ),

@@ -1,4 +1,4 @@
-import { str, type FormObject } from './form';
+import { int, str, type FormObject } from './form';
 import { route, stripeError, type Reply, type Route } from './router';
 import { checkoutPage, invoicePage, messagePage, PORTAL_NOTICES, portalPage } from './twin-pages';
 import { TwinError, type TwinEvent, type TwinState } from './twin-state';
@@ -24,6 +24,16 @@ const clockActions: Record<string, (state: TwinState, subId: string) => TwinEven
   advance: (state, s) => state.advance(s),
   'fail-renewal': (state, s) => state.failRenewal(s),
   pay: (state, s) => state.payOpenInvoice(s),
+  'require-action': (state, s) => state.requireAction(s),
+  'trial-will-end': (state, s) => state.trialWillEnd(s),
+  upcoming: (state, s) => state.upcomingInvoice(s),
+};
+
+/** Payments the card holder or their bank reverses: the dashboard's Refund, a dispute opened and decided. */
+const paymentActions: Record<string, (state: TwinState, id: string, form: FormObject) => TwinEvent[]> = {
+  'charges/refund': (state, id, f) => state.refundCharge(id, int(f, 'amount')),
+  'charges/dispute': (state, id, f) => state.openDispute(id, str(f, 'reason')),
+  'disputes/close': (state, id, f) => state.closeDispute(id, str(f, 'status') ?? ''),
 };
 
 const own = <T>(table: Record<string, T>, key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
@@ -76,6 +86,13 @@ export function devRoutes(
       return {
         json: { subscription: state.subscription(id), events: events.map((e) => ({ id: e.id, type: e.type })) },
       };
+    }),
+    route('POST', '/_twin/:kind/:id/:action', async ({ ids: [kind = '', id = '', action = ''], params }) => {
+      const run = own(paymentActions, `${kind}/${action}`);
+      if (!run) return stripeError(404, `Unknown payment action: ${kind}/${action}`);
+      const events = run(state, id, params);
+      await webhooks.deliver(events);
+      return { json: { events: events.map((e) => ({ id: e.id, type: e.type, object: e.data.object })) } };
     }),
     route('GET', '/checkout/:id', ({ ids: [id = ''] }) => ({ html: checkoutPage(state, state.checkoutSession(id)) })),
     route('POST', '/checkout/:id/pay', ({ ids: [id = ''], params }) => payCheckout(id, params)),

@@ -474,6 +474,70 @@ describe('Customer Portal and test clock', () => {
   });
 });
 
+describe('payments: charges, refunds, disputes, 3-D Secure, advance notices', () => {
+  const post = (path: string, fields: Record<string, string> = {}) => postForm(`${twin.url}/_twin/${path}`, fields);
+
+  it('charges every paid invoice, found again from the charge through its invoice payment', async () => {
+    const { monthly } = await catalog();
+    const { customer, sub } = await subscribe(monthly.id);
+    const [charge] = (await stripe.charges.list({ customer: customer.id })).data;
+    expect(charge).toMatchObject({ object: 'charge', amount: 2000, amount_refunded: 0, refunded: false });
+    const payments = await stripe.invoicePayments.list({
+      payment: { type: 'payment_intent', payment_intent: String(charge!.payment_intent) },
+    });
+    expect(payments.data).toHaveLength(1);
+    const invoice = await stripe.invoices.retrieve(String(payments.data[0]!.invoice));
+    expect(invoice.parent?.subscription_details?.subscription).toBe(sub.id);
+  });
+
+  it('refunds part of a charge, then the rest, and refuses more', async () => {
+    const { monthly } = await catalog();
+    const { customer } = await subscribe(monthly.id);
+    const [charge] = (await stripe.charges.list({ customer: customer.id })).data;
+    received = [];
+    expect((await post(`charges/${charge!.id}/refund`, { amount: '500' })).status).toBe(200);
+    expect(types()).toEqual(['charge.refunded']);
+    expect(received[0]?.data.object).toMatchObject({ amount_refunded: 500, refunded: false });
+    await post(`charges/${charge!.id}/refund`);
+    expect(await stripe.charges.retrieve(charge!.id)).toMatchObject({ amount_refunded: 2000, refunded: true });
+    expect((await post(`charges/${charge!.id}/refund`)).status).toBe(400);
+  });
+
+  it('opens a dispute and closes it lost, with Stripe’s events', async () => {
+    const { monthly } = await catalog();
+    const { customer } = await subscribe(monthly.id);
+    const [charge] = (await stripe.charges.list({ customer: customer.id })).data;
+    received = [];
+    await post(`charges/${charge!.id}/dispute`, { reason: 'product_not_received' });
+    const dispute = received[0]?.data.object as Stripe.Dispute;
+    expect(types()).toEqual(['charge.dispute.created']);
+    expect(dispute).toMatchObject({ charge: charge!.id, amount: 2000, status: 'needs_response' });
+    await post(`disputes/${dispute.id}/close`, { status: 'lost' });
+    expect(types()).toEqual(['charge.dispute.created', 'charge.dispute.closed']);
+    expect((await stripe.disputes.retrieve(dispute.id)).status).toBe('lost');
+    expect((await post(`disputes/${dispute.id}/close`, { status: 'won' })).status).toBe(400);
+  });
+
+  it('asks for 3-D Secure on a renewal (open invoice with its hosted page), and sends the advance notices', async () => {
+    const { monthly, yearly } = await catalog();
+    const { sub } = await subscribe(monthly.id);
+    received = [];
+    await post(`subscriptions/${sub.id}/require-action`);
+    expect(types()).toEqual(['invoice.payment_action_required', 'customer.subscription.updated']);
+    const invoice = received[0]?.data.object as Stripe.Invoice;
+    expect(invoice).toMatchObject({ status: 'open', hosted_invoice_url: `${twin.url}/invoice/${invoice.id}` });
+    expect((await stripe.subscriptions.retrieve(sub.id)).status).toBe('past_due');
+
+    const trial = await subscribe(yearly.id, { subscription_data: { trial_period_days: 14 } });
+    received = [];
+    await post(`subscriptions/${trial.sub.id}/trial-will-end`);
+    await post(`subscriptions/${trial.sub.id}/upcoming`);
+    expect(types()).toEqual(['customer.subscription.trial_will_end', 'invoice.upcoming']);
+    expect(received[1]?.data.object).toMatchObject({ customer: trial.customer.id, amount_due: 20000 });
+    expect((await post(`subscriptions/${sub.id}/trial-will-end`)).status).toBe(400);
+  });
+});
+
 describe('persistence', () => {
   it('keeps state in dataFile across restarts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stripe-twin-'));

@@ -114,6 +114,45 @@ export interface Invoice extends Base {
   hosted_invoice_url: string;
   parent: { type: 'subscription_details'; subscription_details: { subscription: string; metadata: Metadata } };
 }
+/** A card payment; every paid invoice with an amount has one (through its payment intent). */
+export interface Charge extends Base {
+  object: 'charge';
+  customer: string;
+  amount: number;
+  amount_captured: number;
+  amount_refunded: number;
+  captured: true;
+  paid: true;
+  refunded: boolean;
+  disputed: boolean;
+  status: 'succeeded';
+  currency: string;
+  payment_intent: string;
+  description: Nullable<string>;
+  metadata: Metadata;
+}
+/** Links an invoice to the payment intent that paid it (`GET /v1/invoice_payments?payment[...]`). */
+export interface InvoicePayment extends Base {
+  object: 'invoice_payment';
+  invoice: string;
+  amount_paid: number;
+  amount_requested: number;
+  currency: string;
+  is_default: true;
+  status: 'paid';
+  payment: { type: 'payment_intent'; payment_intent: string };
+}
+export interface Dispute extends Base {
+  object: 'dispute';
+  charge: string;
+  payment_intent: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  status: 'needs_response' | 'under_review' | 'won' | 'lost';
+  is_charge_refundable: boolean;
+  metadata: Metadata;
+}
 export interface TwinEvent extends Base {
   object: 'event';
   api_version: string;
@@ -123,7 +162,17 @@ export interface TwinEvent extends Base {
   data: { object: unknown; previous_attributes?: Record<string, unknown> };
 }
 export type TwinObject =
-  Customer | Product | Price | CheckoutSession | PortalSession | Subscription | Invoice | TwinEvent;
+  | Customer
+  | Product
+  | Price
+  | CheckoutSession
+  | PortalSession
+  | Subscription
+  | Invoice
+  | TwinEvent
+  | Charge
+  | InvoicePayment
+  | Dispute;
 
 /** What paying a checkout session needs that its wire object does not carry. */
 interface CheckoutPlan {
@@ -145,6 +194,9 @@ interface TwinData {
   subscriptions: Table<Subscription>;
   invoices: Table<Invoice>;
   events: Table<TwinEvent>;
+  charges: Table<Charge>;
+  invoicePayments: Table<InvoicePayment>;
+  disputes: Table<Dispute>;
 }
 
 const empty = (): TwinData => ({
@@ -158,6 +210,9 @@ const empty = (): TwinData => ({
   subscriptions: {},
   invoices: {},
   events: {},
+  charges: {},
+  invoicePayments: {},
+  disputes: {},
 });
 
 /** An error in Stripe's shape; the server turns it into `{error:{type, message, param, code}}`. */
@@ -243,13 +298,15 @@ export class TwinState {
   subscription = (id: string) => this.get(this.data.subscriptions, 'subscription', id);
   invoice = (id: string) => this.get(this.data.invoices, 'invoice', id);
   event = (id: string) => this.get(this.data.events, 'event', id);
+  charge = (id: string, param?: string) => this.get(this.data.charges, 'charge', id, param);
+  dispute = (id: string) => this.get(this.data.disputes, 'dispute', id);
 
   /** Any expandable object by id, for `expand[]`. */
   byId(id: string): TwinObject | undefined {
-    const { customers, products, prices, subscriptions, invoices, checkoutSessions } = this.data;
-    return [customers, products, prices, subscriptions, invoices, checkoutSessions].find((t) => Object.hasOwn(t, id))?.[
-      id
-    ];
+    const { customers, products, prices, subscriptions, invoices, checkoutSessions, charges, disputes } = this.data;
+    return [customers, products, prices, subscriptions, invoices, checkoutSessions, charges, disputes].find((t) =>
+      Object.hasOwn(t, id),
+    )?.[id];
   }
 
   /** Newest first, like Stripe's list endpoints (records keep insertion order). */
@@ -272,6 +329,17 @@ export class TwinState {
         (!f.customer || i.customer === f.customer) &&
         (!f.status || i.status === f.status) &&
         (!f.subscription || i.parent.subscription_details.subscription === f.subscription),
+    );
+  charges = (f: { customer?: string; paymentIntent?: string }) =>
+    this.newest(
+      this.data.charges,
+      (c) => (!f.customer || c.customer === f.customer) && (!f.paymentIntent || c.payment_intent === f.paymentIntent),
+    );
+  invoicePayments = (f: { invoice?: string; paymentIntent?: string }) =>
+    this.newest(
+      this.data.invoicePayments,
+      (p) =>
+        (!f.invoice || p.invoice === f.invoice) && (!f.paymentIntent || p.payment.payment_intent === f.paymentIntent),
     );
   /** A type may end in `*`, like Stripe's `type=customer.subscription.*`. */
   events = (f: { types?: string[] }) =>
@@ -468,6 +536,7 @@ export class TwinState {
     };
     inv.hosted_invoice_url = `${this.publicUrl}/invoice/${inv.id}`;
     sub.latest_invoice = inv.id;
+    if (paid && amount > 0) this.chargeInvoice(inv);
     return (this.data.invoices[inv.id] = inv);
   }
 
@@ -616,20 +685,148 @@ export class TwinState {
       amount_remaining: 0,
       attempt_count: invoice.attempt_count + 1,
     });
+    if (invoice.amount_due > 0) this.chargeInvoice(invoice);
     const previous = { status: sub.status };
     sub.status = 'active';
     return [this.emit('invoice.paid', invoice), this.emit('customer.subscription.updated', sub, previous)];
   }
 
-  private renew(sub: Subscription, paid: boolean, status: SubscriptionStatus): TwinEvent[] {
+  private renew(
+    sub: Subscription,
+    paid: boolean,
+    status: SubscriptionStatus,
+    unpaidEvent = 'invoice.payment_failed',
+  ): TwinEvent[] {
     const item = firstItem(sub);
     const previous = { status: sub.status, items: structuredClone(sub.items), latest_invoice: sub.latest_invoice };
     item.current_period_start = item.current_period_end;
     item.current_period_end = addInterval(item.current_period_start, item.price.recurring.interval);
     sub.status = status;
     const invoice = this.createInvoice(sub, 'subscription_cycle', item.price.unit_amount * item.quantity, paid);
-    const invoiceEvent = this.emit(paid ? 'invoice.paid' : 'invoice.payment_failed', invoice);
+    const invoiceEvent = this.emit(paid ? 'invoice.paid' : unpaidEvent, invoice);
     return [invoiceEvent, this.emit('customer.subscription.updated', sub, previous)];
+  }
+
+  // ---- payments: charges, refunds, disputes, 3-D Secure and Stripe's advance notices ----
+
+  /** The charge (and payment intent, and invoice payment) of a paid invoice. */
+  private chargeInvoice(inv: Invoice): Charge {
+    const paymentIntent = newId('pi_');
+    const charge: Charge = {
+      ...this.base('ch_', 'charge'),
+      customer: inv.customer,
+      amount: inv.amount_due,
+      amount_captured: inv.amount_due,
+      amount_refunded: 0,
+      captured: true,
+      paid: true,
+      refunded: false,
+      disputed: false,
+      status: 'succeeded',
+      currency: inv.currency,
+      payment_intent: paymentIntent,
+      description: 'Subscription payment',
+      metadata: {},
+    };
+    const payment: InvoicePayment = {
+      ...this.base('inpay_', 'invoice_payment'),
+      invoice: inv.id,
+      amount_paid: inv.amount_due,
+      amount_requested: inv.amount_due,
+      currency: inv.currency,
+      is_default: true,
+      status: 'paid',
+      payment: { type: 'payment_intent', payment_intent: paymentIntent },
+    };
+    this.data.invoicePayments[payment.id] = payment;
+    return (this.data.charges[charge.id] = charge);
+  }
+
+  /** Dashboard "Refund": all that is left of the charge, or `amount` of it. */
+  refundCharge(chargeId: string, amount?: number): TwinEvent[] {
+    const charge = this.charge(chargeId);
+    const left = charge.amount - charge.amount_refunded;
+    const refund = amount ?? left;
+    if (refund <= 0 || refund > left) {
+      throw new TwinError(400, `Refund amount must be between 1 and ${left}.`, 'amount', 'amount_too_large');
+    }
+    const previous = { amount_refunded: charge.amount_refunded, refunded: charge.refunded };
+    patch(charge, {
+      amount_refunded: charge.amount_refunded + refund,
+      refunded: charge.amount_refunded + refund === charge.amount,
+    });
+    return [this.emit('charge.refunded', charge, previous)];
+  }
+
+  /** The card holder's bank opens a dispute (chargeback) on a charge. */
+  openDispute(chargeId: string, reason = 'fraudulent'): TwinEvent[] {
+    const charge = this.charge(chargeId);
+    if (charge.disputed) throw new TwinError(400, `Charge ${chargeId} is already disputed.`, 'charge');
+    const dispute: Dispute = {
+      ...this.base('dp_', 'dispute'),
+      charge: charge.id,
+      payment_intent: charge.payment_intent,
+      amount: charge.amount - charge.amount_refunded,
+      currency: charge.currency,
+      reason,
+      status: 'needs_response',
+      is_charge_refundable: false,
+      metadata: {},
+    };
+    charge.disputed = true;
+    this.data.disputes[dispute.id] = dispute;
+    return [this.emit('charge.dispute.created', dispute)];
+  }
+
+  /** The bank decides: `won` (the money stays with us) or `lost` (it goes back to the card holder). */
+  closeDispute(disputeId: string, status: string): TwinEvent[] {
+    const dispute = this.dispute(disputeId);
+    if (status !== 'won' && status !== 'lost') throw new TwinError(400, 'status must be won or lost.', 'status');
+    if (dispute.status === 'won' || dispute.status === 'lost') {
+      throw new TwinError(400, `Dispute ${disputeId} is already closed.`, undefined, 'dispute_already_closed');
+    }
+    const previous = { status: dispute.status };
+    dispute.status = status;
+    return [this.emit('charge.dispute.closed', dispute, previous)];
+  }
+
+  /** Test clock: past period end, the renewal's card asks for 3-D Secure; the invoice stays open. */
+  requireAction(subId: string): TwinEvent[] {
+    const sub = this.live(subId);
+    if (sub.cancel_at_period_end)
+      throw new TwinError(400, 'This subscription ends at period end; there is no renewal to authenticate.');
+    this.jumpTo(firstItem(sub).current_period_end + 1);
+    return this.renew(sub, false, 'past_due', 'invoice.payment_action_required');
+  }
+
+  /** Stripe's notice three days before a trial ends (sent once, whenever the test asks here). */
+  trialWillEnd(subId: string): TwinEvent[] {
+    const sub = this.live(subId);
+    if (sub.status !== 'trialing') throw new TwinError(400, 'This subscription is not trialing.');
+    return [this.emit('customer.subscription.trial_will_end', sub)];
+  }
+
+  /** Stripe's `invoice.upcoming`: a preview of the next renewal's invoice (it has no id, like Stripe's). */
+  upcomingInvoice(subId: string): TwinEvent[] {
+    const sub = this.live(subId);
+    const item = firstItem(sub);
+    const preview = {
+      object: 'invoice',
+      created: this.now(),
+      livemode: false,
+      customer: sub.customer,
+      status: 'draft',
+      amount_due: item.price.unit_amount * item.quantity,
+      currency: sub.currency,
+      period_start: item.current_period_end,
+      period_end: addInterval(item.current_period_end, item.price.recurring.interval),
+      billing_reason: 'upcoming',
+      parent: {
+        type: 'subscription_details',
+        subscription_details: { subscription: sub.id, metadata: { ...sub.metadata } },
+      },
+    };
+    return [this.emit('invoice.upcoming', preview as unknown as TwinObject)];
   }
 
   private jumpTo(unix: number): void {
