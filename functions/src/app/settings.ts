@@ -6,7 +6,7 @@ export interface Settings {
   appUrls: string[];
   /** The canonical app URL: links in emails and announcements. */
   appUrl: string;
-  /** Base URL of the HTTP functions (`unsubscribe`, `confirmSubscription`). */
+  /** Base URL of the HTTP functions (webhooks); links in emails are on `appUrl` (`mail/email-links.ts`). */
   functionsUrl: string;
   /** Sender of every email. */
   from: string;
