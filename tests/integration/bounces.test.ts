@@ -29,7 +29,8 @@ async function sendIssue(subject: string): Promise<string> {
     sections: [
       {
         access: 'public',
-        markdown: '## Window functions\n\nA **bold** claim, a [worked example](https://example.com/x) and `code`.\n\n- one\n- two',
+        markdown:
+          '## Window functions\n\nA **bold** claim, a [worked example](https://example.com/x) and `code`.\n\n- one\n- two',
       },
     ],
     audience: 'everyone',
@@ -194,7 +195,8 @@ describe("Postmark's webhook directly", () => {
     const email = 'flaky@example.com';
     const soft = (day: number) => postmarkRecord('SoftBounce', email, { BouncedAt: `2026-12-0${day}T10:00:00Z` });
     const [a, b, c] = [soft(1), soft(2), soft(3)];
-    const outcome = async (record: unknown) => ((await (await postPostmark(record)).json()) as { outcome: string }).outcome;
+    const outcome = async (record: unknown) =>
+      ((await (await postPostmark(record)).json()) as { outcome: string }).outcome;
     expect(await outcome(a)).toBe('counted');
     expect(await outcome(b)).toBe('counted');
     expect(await outcome(b)).toBe('duplicate');
@@ -210,7 +212,9 @@ describe('what a mailbox provider reads in each newsletter', () => {
   let message: CapturedMail;
   beforeAll(async () => {
     await sendIssue(SUBJECT);
-    [message] = await issueTo(SUBJECT, 'basic@demo.test');
+    const [got] = await issueTo(SUBJECT, 'basic@demo.test');
+    if (!got) throw new Error('basic@demo.test got no copy');
+    message = got;
   }, 60_000);
 
   it('List-Id, Feedback-ID and one-click unsubscribe on the app domain', () => {

@@ -40,8 +40,22 @@ describe('afterBounce', () => {
   const soft = (times: number[]): SuppressionState => ({ suppressed: false, reason: null, softBounces: times });
 
   it.each<[string, SuppressionState | null, BounceKind, number, SuppressionState, boolean]>([
-    ['a hard bounce suppresses at once', null, 'hard', 0, { ...NOT_SUPPRESSED, suppressed: true, reason: 'hard-bounce' }, true],
-    ['a complaint suppresses at once', null, 'complaint', 0, { ...NOT_SUPPRESSED, suppressed: true, reason: 'complaint' }, true],
+    [
+      'a hard bounce suppresses at once',
+      null,
+      'hard',
+      0,
+      { ...NOT_SUPPRESSED, suppressed: true, reason: 'hard-bounce' },
+      true,
+    ],
+    [
+      'a complaint suppresses at once',
+      null,
+      'complaint',
+      0,
+      { ...NOT_SUPPRESSED, suppressed: true, reason: 'complaint' },
+      true,
+    ],
     ['a first soft bounce is counted', null, 'soft', 5, soft([5]), false],
     ['a second soft bounce is counted', soft([5]), 'soft', DAY, soft([5, DAY]), false],
     [
@@ -52,7 +66,14 @@ describe('afterBounce', () => {
       { suppressed: true, reason: 'soft-bounces', softBounces: [0, DAY, 2 * DAY] },
       true,
     ],
-    ['soft bounces older than the window are dropped', soft([0, DAY]), 'soft', 7.5 * DAY, soft([DAY, 7.5 * DAY]), false],
+    [
+      'soft bounces older than the window are dropped',
+      soft([0, DAY]),
+      'soft',
+      7.5 * DAY,
+      soft([DAY, 7.5 * DAY]),
+      false,
+    ],
     [
       'a late soft bounce counts where it belongs',
       soft([2 * DAY, 3 * DAY]),

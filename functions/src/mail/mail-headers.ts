@@ -5,7 +5,10 @@
 /** The domain of the sender's address: `Commons <hello@commons.example>` -> `commons.example`. */
 export function senderDomain(from: string): string {
   const address = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
-  const domain = address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase();
+  const domain = address
+    .slice(address.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase();
   return /^[a-z0-9.-]+$/.test(domain) && domain.includes('.') ? domain : 'localhost.localdomain';
 }
 

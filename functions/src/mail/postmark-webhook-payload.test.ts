@@ -41,7 +41,10 @@ describe('postmarkRecordSchema', () => {
   it.each([
     ['the bounce example', bounce],
     ['the spam complaint example', complaint],
-    ['a minimal record', { RecordType: 'Bounce', ID: 1, Type: 'SoftBounce', Email: 'A@Example.com', BouncedAt: '2026-12-01T10:00:00Z' }],
+    [
+      'a minimal record',
+      { RecordType: 'Bounce', ID: 1, Type: 'SoftBounce', Email: 'A@Example.com', BouncedAt: '2026-12-01T10:00:00Z' },
+    ],
   ])('accepts %s', (_what, body) => {
     const parsed = postmarkRecordSchema.safeParse(body);
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);

@@ -5,10 +5,17 @@ import { emailAddress } from '../shared/fields';
 // .../spam-complaint-webhook): every documented field, bounded, and nothing else (an unknown key is refused,
 // so a body that is not Postmark's is a 400 before anything is read or written).
 
-/** Postmark caps metadata at 10 fields, keys of 20 characters, values of 80. */
+/**
+ * Postmark caps metadata at 10 fields, keys of 20 characters, values of 80. zod's record would drop a
+ * `__proto__` key silently; it is refused like any other key that is not one.
+ */
 const metadata = z
-  .record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, 'must be a metadata key'), z.string().max(80))
-  .refine((m) => Object.keys(m).length <= 10, 'at most 10 metadata fields');
+  .custom<object>((v) => typeof v === 'object' && v !== null && !Object.hasOwn(v, '__proto__'), 'must be metadata')
+  .pipe(
+    z
+      .record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, 'must be a metadata key'), z.string().max(80))
+      .refine((m) => Object.keys(m).length <= 10, 'at most 10 metadata fields'),
+  );
 
 const text = (max: number) => z.string().max(max);
 /** Postmark's integer ids; beyond 2^53 JSON.parse would round them, and two records could share a key. */

@@ -2,13 +2,7 @@ import { logger } from 'firebase-functions';
 import { Timestamp, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import type { Settings } from '../app/settings';
 import { Refusal } from '../domain/refusal';
-import {
-  afterBounce,
-  bounceKind,
-  normaliseEmail,
-  suppressionId,
-  type SuppressionState,
-} from '../domain/suppression';
+import { afterBounce, bounceKind, normaliseEmail, suppressionId, type SuppressionState } from '../domain/suppression';
 import { SUPPRESSIONS, type SuppressionDoc, type SuppressionReason } from '../shared/suppressions';
 
 // The suppression list: one document per address (`suppressions/{sha256(address)}`), changed by bounce and
@@ -41,7 +35,9 @@ type Stored = SuppressionDoc<Timestamp>;
 const refOf = (db: Firestore, email: string) => db.collection(SUPPRESSIONS).doc(suppressionId(email));
 
 const stateOf = (doc: Stored | undefined): SuppressionState | null =>
-  doc ? { suppressed: doc.suppressed, reason: doc.reason, softBounces: doc.softBounces.map((t) => t.toMillis()) } : null;
+  doc
+    ? { suppressed: doc.suppressed, reason: doc.reason, softBounces: doc.softBounces.map((t) => t.toMillis()) }
+    : null;
 
 /**
  * Applies one record exactly once: in one transaction, a record already in the ledger changes nothing;
@@ -64,7 +60,13 @@ export async function recordBounce(deps: SuppressionDeps, record: BounceRecord):
     const before = stateOf(current);
     const { state, suppressedNow } = afterBounce(before, kind, record.at.getTime(), policy);
     const result: BounceOutcome =
-      kind === 'ignored' ? 'ignored' : before?.suppressed ? 'already-suppressed' : suppressedNow ? 'suppressed' : 'counted';
+      kind === 'ignored'
+        ? 'ignored'
+        : before?.suppressed
+          ? 'already-suppressed'
+          : suppressedNow
+            ? 'suppressed'
+            : 'counted';
     if (result === 'counted' || result === 'suppressed') {
       const doc: Stored = {
         email: normaliseEmail(record.email),
@@ -99,11 +101,7 @@ export async function recordBounce(deps: SuppressionDeps, record: BounceRecord):
 }
 
 /** Why `email` is suppressed, or null; inside a transaction when one is given (the outbox's claim). */
-export async function suppressionOf(
-  db: Firestore,
-  email: string,
-  tx?: Transaction,
-): Promise<SuppressionReason | null> {
+export async function suppressionOf(db: Firestore, email: string, tx?: Transaction): Promise<SuppressionReason | null> {
   const ref = refOf(db, email);
   const doc = (tx ? await tx.get(ref) : await ref.get()).data() as Stored | undefined;
   return doc?.suppressed ? doc.reason : null;

@@ -23,11 +23,17 @@ describe('renderNewsletter', () => {
   });
 
   it('makes the text part from the rendered HTML: no markdown syntax, no tags, the postal address', () => {
-    const markdown = '## This week\n\nA tutorial on **window functions**, with [examples](https://example.com).\n\n- one\n- two';
-    const r = renderNewsletter({ ...issue, sections: [{ access: 'public', markdown }] }, 10, DEFAULT_TIERS, {
-      ...links,
-      postalAddress: 'Commons e.V., Musterstraße 1, 10115 Berlin',
-    });
+    const markdown =
+      '## This week\n\nA tutorial on **window functions**, with [examples](https://example.com).\n\n- one\n- two';
+    const r = renderNewsletter(
+      { ...issue, subject: 'Joins', sections: [{ access: 'public', markdown }] },
+      10,
+      DEFAULT_TIERS,
+      {
+        ...links,
+        postalAddress: 'Commons e.V., Musterstraße 1, 10115 Berlin',
+      },
+    );
     expect(r.text).toContain('A tutorial on window functions, with examples [https://example.com].');
     expect(r.text).toContain('This week');
     expect(r.text).not.toMatch(/\*\*|##|\]\(|<\/?[a-z][^>]*>/i);

@@ -17,7 +17,10 @@ const FROM = 'Commons <news@commons.test>';
 const rendered = renderEmail({
   title: 'Issue',
   blocks: ['<h1>Window functions</h1><p>Read <strong>this</strong> and <a href="https://app.test/m">that</a>.</p>'],
-  footer: ['Commons e.V., Musterstraße 1, Berlin', '<a class="action" href="https://app.test/email/unsubscribe?u=a&amp;t=b">Unsubscribe</a>'],
+  footer: [
+    'Commons e.V., Musterstraße 1, Berlin',
+    '<a class="action" href="https://app.test/email/unsubscribe?u=a&amp;t=b">Unsubscribe</a>',
+  ],
 });
 const newsletter: OutgoingEmail = {
   id: 'issue1:uid1',
@@ -52,7 +55,12 @@ describe('both transports carry List-Id, Feedback-ID and the text part', () => {
 
   it('SMTP: the captured message has the headers and a text/plain part equal to the rendered text', async () => {
     const smtp = new SmtpTransport({ host: '127.0.0.1', port: capture.smtpPort, secure: false, pool: 1 });
-    const mail = { ...newsletter, id: 'x', stream: 'transactional' as const, headers: transactionalHeaders('welcome', FROM) };
+    const mail = {
+      ...newsletter,
+      id: 'x',
+      stream: 'transactional' as const,
+      headers: transactionalHeaders('welcome', FROM),
+    };
     await smtp.sendBatch([newsletter, mail]);
     await smtp.close();
     const [n, t] = capture.messages();
@@ -81,7 +89,9 @@ describe('both transports carry List-Id, Feedback-ID and the text part', () => {
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
     }
-    const [[sent]] = bodies as Array<Array<{ Headers: Array<{ Name: string; Value: string }>; TextBody: string }>>;
+    const sent = (
+      bodies as Array<Array<{ Headers: Array<{ Name: string; Value: string }>; TextBody: string }>>
+    )[0]?.[0];
     expect(sent?.TextBody).toBe(rendered.text);
     expect(sent?.Headers).toEqual(
       expect.arrayContaining([
@@ -135,6 +145,11 @@ describe('the capture bounces designated test addresses back as Postmark webhook
       ['gone@bounce.test', 'Bounce', 'HardBounce'],
     ]);
     expect(new Set(records.map((r) => r.ID)).size).toBe(3);
-    expect(capture.messages().map((m) => m.to[0]).sort()).toEqual([...to].sort()); // still in the inbox
+    expect(
+      capture
+        .messages()
+        .map((m) => m.to[0])
+        .sort(),
+    ).toEqual([...to].sort()); // still in the inbox
   });
 });

@@ -111,7 +111,8 @@ export class BounceSender {
       }),
     }).then(
       () => {
-        if (delivery.status === 'failed') console.error(`Mail capture: bounce webhook for ${record.Email} failed`, delivery);
+        if (delivery.status === 'failed')
+          console.error(`Mail capture: bounce webhook for ${record.Email} failed`, delivery);
       },
       (err: unknown) => console.error('Mail capture: bounce webhook failed:', err),
     );
