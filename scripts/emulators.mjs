@@ -63,6 +63,7 @@ export function ensureLocalSecrets() {
     STRIPE_WEBHOOK_SECRET: STRIPE_TWIN.webhookSecret,
     MAIL_API_KEY: 'none-for-the-local-capture',
     UNSUBSCRIBE_SECRET: '1:demo-unsubscribe-secret', // versioned keys, newest first (domain/link-tokens.ts)
+    POSTMARK_WEBHOOK_AUTH: MAIL_CAPTURE.webhookAuth,
     TELEGRAM_BOT_TOKEN: 'demo-bot-token',
     // "none": no SCIM, so the admin's to-deactivate / to-reactivate lists show in the demo.
     SLACK_SCIM_TOKEN: 'none',
@@ -101,8 +102,18 @@ export const GCAL_TWIN = { port: 8110, url: 'http://127.0.0.1:8110' };
 /** The Luma twin (LUMA_API_BASE); its API key is not a secret. */
 export const LUMA_TWIN = { port: 8120, url: 'http://127.0.0.1:8120', apiKey: 'luma_twin_key' };
 
-/** The local SMTP capture (functions/src/adapters/mail/twin) every demo email goes to; its inbox is a web page. */
-export const MAIL_CAPTURE = { smtpPort: 1025, httpPort: 8025, url: 'http://127.0.0.1:8025' };
+/**
+ * The local SMTP capture (functions/src/adapters/mail/twin) every demo email goes to; its inbox is a web page.
+ * Mail to *@bounce.test, *@soft-bounce.test and *@complaint.test comes back as Postmark's bounce and
+ * spam-complaint webhooks to `postmarkWebhook`, with this basic auth (not a secret).
+ */
+export const MAIL_CAPTURE = {
+  smtpPort: 1025,
+  httpPort: 8025,
+  url: 'http://127.0.0.1:8025',
+  webhookUrl: `http://127.0.0.1:5001/${PROJECT_ID}/us-central1/postmarkWebhook`,
+  webhookAuth: 'postmark:demo-webhook-password',
+};
 /** The local Slack webhook / Telegram Bot API / Slack SCIM catcher that announcements go to. */
 export const CHAT_CATCHER = { port: 8090, url: 'http://127.0.0.1:8090' };
 

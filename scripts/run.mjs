@@ -90,6 +90,8 @@ export const startMailCapture = ({ dataFile, stdio } = {}) =>
     {
       MAIL_CAPTURE_SMTP_PORT: String(MAIL_CAPTURE.smtpPort),
       MAIL_CAPTURE_HTTP_PORT: String(MAIL_CAPTURE.httpPort),
+      MAIL_CAPTURE_BOUNCE_WEBHOOK_URL: MAIL_CAPTURE.webhookUrl,
+      MAIL_CAPTURE_BOUNCE_WEBHOOK_AUTH: MAIL_CAPTURE.webhookAuth,
       ...(dataFile ? { MAIL_CAPTURE_DATA: dataFile } : {}),
     },
     `${MAIL_CAPTURE.url}/api/health`,

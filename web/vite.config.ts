@@ -115,6 +115,16 @@ export default defineConfig(({ isSsrBuild }) => ({
         target: 'http://127.0.0.1:5001',
         rewrite: (path) => `/${process.env.VITE_FIREBASE_PROJECT_ID || 'demo-commons'}/us-central1/calendarFeed${path}`,
       },
+      // Links in emails (unsubscribe, confirm a subscription): the functions, as Hosting's `/email/*` rewrites do.
+      '^/email/(unsubscribe|confirm)(\\?|$)': {
+        target: 'http://127.0.0.1:5001',
+        rewrite: (path) =>
+          path.replace(
+            /^\/email\/(unsubscribe|confirm)/,
+            (_m, fn: string) =>
+              `/${process.env.VITE_FIREBASE_PROJECT_ID || 'demo-commons'}/us-central1/${fn === 'confirm' ? 'confirmSubscription' : 'unsubscribe'}`,
+          ),
+      },
     },
     fs: {
       strict: true,

@@ -15,6 +15,7 @@ export {
   sendNewsletterBatch,
 } from './newsletters/newsletter-functions';
 export { deliverOutboxMail, unsubscribe } from './mail/mail-functions';
+export { postmarkWebhook, liftSuppression } from './mail/suppression-functions';
 export {
   announce,
   retryAnnouncementNow as retryAnnouncement,

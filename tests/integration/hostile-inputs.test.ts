@@ -9,6 +9,7 @@ import { FUNCTIONS, adminSdk, callFunction, clearEmulators, type SignedIn } from
 import { createMember } from '../support/factories';
 import { zoomSignature } from '../../functions/src/domain/zoom-recording';
 import { ZOOM_WEBHOOK_SECRET } from '../support/zoom';
+import { postmarkDelivery, postmarkRecord } from '../support/postmark';
 
 // Every callable and HTTP function, fed hostile input by an admin (so permission checks cannot hide a
 // missing validation) and by a visitor where visitors may call: each must answer invalid-argument (or
@@ -300,6 +301,11 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
     ];
   },
   retryIngest: () => oneIdRows('id', 'no-such-job'),
+  liftSuppression: () => [
+    ...oneIdRows('id', 'b'.repeat(64)),
+    invalid('id in upper case', { id: 'B'.repeat(64) }, /id/),
+    invalid('id one digit short', { id: 'b'.repeat(63) }, /id/),
+  ],
 };
 
 /** Callables a visitor may call: their rows run signed out too. */
@@ -440,6 +446,58 @@ const HTTP_ROWS: Record<string, () => HttpRow[]> = {
       status: 200,
     },
   ],
+  // Postmark's bounce webhook: basic auth first (401), then the body (400), before anything is written.
+  postmarkWebhook: () => {
+    const record = postmarkRecord('HardBounce', 'gone@bounce.test');
+    const authed = (body: unknown) => postmarkDelivery(body);
+    const row = (what: string, body: unknown, says?: RegExp): HttpRow => ({
+      what,
+      path: '/postmarkWebhook',
+      init: authed(body),
+      status: 400,
+      says,
+    });
+    return [
+      { what: 'a GET', path: '/postmarkWebhook', status: 405 },
+      { what: 'a query', path: '/postmarkWebhook?x=1', init: authed(record), status: 400, says: /x/ },
+      { what: 'a 2 MB body', path: '/postmarkWebhook', init: { method: 'POST', body: big(2 * MB) }, status: 413 },
+      { what: 'no auth', path: '/postmarkWebhook', init: postmarkDelivery(record, null), status: 401 },
+      { what: 'a wrong password', path: '/postmarkWebhook', init: postmarkDelivery(record, 'postmark:x'), status: 401 },
+      { what: 'an empty password', path: '/postmarkWebhook', init: postmarkDelivery(record, 'postmark:'), status: 401 },
+      {
+        what: 'a bearer token',
+        path: '/postmarkWebhook',
+        init: { ...authed(record), headers: { 'content-type': 'application/json', authorization: 'Bearer x' } },
+        status: 401,
+      },
+      {
+        what: 'deep JSON without auth',
+        path: '/postmarkWebhook',
+        init: postmarkDelivery(JSON.stringify(nested(500)), null),
+        status: 401,
+      },
+      row('not JSON', '{"RecordType"'),
+      row('deep JSON', JSON.stringify(nested(500))),
+      row('an array of records', [record]),
+      row('an unknown key', { ...record, Evil: 1 }, /Evil/),
+      row('RecordType Open', { ...record, RecordType: 'Open' }, /RecordType/),
+      row('ID as a string', { ...record, ID: '42' }, /ID/),
+      row('ID beyond 2^53', `${JSON.stringify(record).slice(0, -1)},"ID":90071992547409930}`, /ID/),
+      row('a negative ID', { ...record, ID: -1 }, /ID/),
+      row('Type with a slash', { ...record, Type: 'Hard/Bounce' }, /Type/),
+      row('Email not an address', { ...record, Email: 'nobody' }, /Email/),
+      row('a 100 kB Email', { ...record, Email: `${'a'.repeat(100_000)}@x.test` }, /Email/),
+      row('BouncedAt not a time', { ...record, BouncedAt: 'yesterday' }, /BouncedAt/),
+      row('a body of only __proto__', JSON.parse('{"__proto__": "x"}') as unknown, /RecordType/),
+      row('Metadata with __proto__', { ...record, Metadata: JSON.parse('{"__proto__": "x"}') as unknown }, /Metadata/),
+      row(
+        '11 metadata fields',
+        { ...record, Metadata: Object.fromEntries([...Array(11)].map((_, i) => [`k${i}`, 'v'])) },
+        /Metadata/,
+      ),
+      row('a 200 kB Content', { ...record, Content: 'x'.repeat(200_001) }, /Content/),
+    ];
+  },
   unsubscribe: () => [
     { what: 'no parameters', path: '/unsubscribe', status: 400, says: /u/ },
     { what: 'u with a slash', path: '/unsubscribe?u=a%2Fb&t=x', status: 400, says: /u:/ },

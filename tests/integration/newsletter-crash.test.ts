@@ -24,7 +24,7 @@ const deps = (extra: Partial<SenderDeps> = {}): SenderDeps => ({
   settings: {
     from: 'Commons <hello@commons.example>',
     appUrl: 'http://app.test',
-    functionsUrl: 'http://fn.test',
+    postalAddress: 'Commons, 1 Test Street, Testville',
     unsubscribeSecret: 's',
   },
   batchSize: 4,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSdk, callFunction, clearEmulators, eventually, type SignedIn } from '../support/emulators';
 import { seedDemo, signInDemo } from '../support/factories';
 import { clearInbox, inbox, type CapturedMail } from '../support/inbox';
+import { throughHosting } from '../support/postmark';
 
 // The whole path through the emulators: callables -> batch documents -> the batch trigger -> SMTP ->
 // the local capture that test-emulated.mjs runs (inbox API on :8025), then the one-click unsubscribe.
@@ -107,7 +108,8 @@ describe('sending an issue with a premium-only section', () => {
 
   it('carries both one-click unsubscribe headers on every message', () => {
     for (const m of messages) {
-      expect(m.headers['list-unsubscribe']).toMatch(/^<http:\/\/127\.0\.0\.1:5001\/.+\/unsubscribe\?u=.+&t=.+>$/);
+      // On the app's domain (APP_URL), which Hosting rewrites to the `unsubscribe` function.
+      expect(m.headers['list-unsubscribe']).toMatch(/^<http:\/\/127\.0\.0\.1:5173\/email\/unsubscribe\?u=.+&t=.+>$/);
       expect(m.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     }
   });
@@ -120,7 +122,7 @@ describe('sending an issue with a premium-only section', () => {
   });
 
   it('the one-click POST unsubscribes; a forged token changes nothing and gets a friendly answer', async () => {
-    const url = to('basic@demo.test')[0]!.headers['list-unsubscribe']!.slice(1, -1);
+    const url = throughHosting(to('basic@demo.test')[0]!.headers['list-unsubscribe']!.slice(1, -1));
     const forged = url.replace(/t=[^&]+/, 't=forged');
     const bad = await fetch(forged, {
       method: 'POST',

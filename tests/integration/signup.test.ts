@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { adminSdk, callFunction, clearEmulators, eventually } from '../support/emulators';
 import { createMember } from '../support/factories';
 import { clearInbox, inbox } from '../support/inbox';
+import { throughHosting } from '../support/postmark';
 
 // Visitor signup with double opt-in, through the emulators and the SMTP capture (:8025).
 const { db, auth } = adminSdk();
@@ -27,7 +28,8 @@ describe('visitor signup (double opt-in)', () => {
       (m) => m.length === 1,
       20_000,
     );
-    link = /https?:\/\/\S+confirmSubscription\S+/.exec(mail!.text)![0];
+    // On the app's domain; Hosting rewrites /email/confirm to `confirmSubscription`.
+    link = throughHosting(/https?:\/\/\S+\/email\/confirm\?\S+/.exec(mail!.text)![0]);
     await expect(auth.getUserByEmail(email)).rejects.toThrow();
   });
 

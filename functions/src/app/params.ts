@@ -56,6 +56,21 @@ export const MAIL_API_KEY = defineSecret('MAIL_API_KEY');
  */
 export const UNSUBSCRIBE_SECRET = defineSecret('UNSUBSCRIBE_SECRET');
 export const MAIL_SECRETS = [MAIL_API_KEY, UNSUBSCRIBE_SECRET];
+// ---- deliverability: the footer's postal address, the bounce webhook and when soft bounces suppress
+export const MAIL_POSTAL_ADDRESS = defineString('MAIL_POSTAL_ADDRESS', {
+  description:
+    "The community's postal address, shown in the footer of every email (anti-spam laws and mailbox providers ask for one)",
+});
+/** `user:password` Postmark sends as HTTP basic auth to `postmarkWebhook` (set in the webhook's URL). */
+export const POSTMARK_WEBHOOK_AUTH = defineSecret('POSTMARK_WEBHOOK_AUTH');
+export const SOFT_BOUNCE_LIMIT = defineInt('SOFT_BOUNCE_LIMIT', {
+  default: 3,
+  description: 'Soft bounces within SOFT_BOUNCE_WINDOW_DAYS that suppress an address for newsletters',
+});
+export const SOFT_BOUNCE_WINDOW_DAYS = defineInt('SOFT_BOUNCE_WINDOW_DAYS', {
+  default: 14,
+  description: 'Days over which soft bounces are counted',
+});
 
 // ---- announcements and Slack seats: leave a setting empty (or a secret "none") to turn that part off
 export const SLACK_WEBHOOK_URL = defineString('SLACK_WEBHOOK_URL', {
@@ -141,6 +156,10 @@ const PARAMS = {
   SMTP_URL,
   MAIL_API_KEY,
   UNSUBSCRIBE_SECRET,
+  MAIL_POSTAL_ADDRESS,
+  POSTMARK_WEBHOOK_AUTH,
+  SOFT_BOUNCE_LIMIT,
+  SOFT_BOUNCE_WINDOW_DAYS,
   SLACK_WEBHOOK_URL,
   TELEGRAM_CHAT_ID,
   TELEGRAM_API_BASE,

@@ -10,6 +10,26 @@ describe('settings from a plain env map (dev-cron, CLIs)', () => {
     expect(s.graceDays).toBe(7);
     expect(s.automaticTax).toBe(false);
     expect(s.unsubscribeSecret).toBe(''); // secrets have no default
+    expect(s.softBounceLimit).toBe(3);
+    expect(s.softBounceWindowDays).toBe(14);
+    expect(s.postalAddress).toBe(''); // no default: a deploy asks for it
+    expect(s.postmarkWebhookAuth).toBe(''); // refuses every delivery
+  });
+
+  it('reads the deliverability settings', () => {
+    const s = settingsFrom(
+      mapEnv({
+        MAIL_POSTAL_ADDRESS: ' Commons e.V., Musterstraße 1, Berlin ',
+        POSTMARK_WEBHOOK_AUTH: 'postmark:pw',
+        SOFT_BOUNCE_LIMIT: '5',
+        SOFT_BOUNCE_WINDOW_DAYS: '0',
+      }),
+    );
+    expect(s.postalAddress).toBe('Commons e.V., Musterstraße 1, Berlin');
+    expect(s.postmarkWebhookAuth).toBe('postmark:pw');
+    expect(s.softBounceLimit).toBe(5);
+    expect(s.softBounceWindowDays).toBe(1); // at least a day
+    expect(settingsFrom(mapEnv({ POSTMARK_WEBHOOK_AUTH: 'none' })).postmarkWebhookAuth).toBe('');
   });
 
   it('parses what the map sets', () => {

@@ -6,7 +6,7 @@ export interface Settings {
   appUrls: string[];
   /** The canonical app URL: links in emails and announcements. */
   appUrl: string;
-  /** Base URL of the HTTP functions (`unsubscribe`, `confirmSubscription`). */
+  /** Base URL of the HTTP functions (webhooks); links in emails are on `appUrl` (`mail/email-links.ts`). */
   functionsUrl: string;
   /** Sender of every email. */
   from: string;
@@ -22,6 +22,13 @@ export interface Settings {
   zoomWebhookSecret: string;
   /** Join URL and passcode go into the Google Calendar copy (GOOGLE_CALENDAR_JOIN_DETAILS). */
   googleCalendarJoinDetails: boolean;
+  /** The community's postal address, in every email's footer. */
+  postalAddress: string;
+  /** `user:password` that Postmark's bounce webhook sends as basic auth; empty refuses every delivery. */
+  postmarkWebhookAuth: string;
+  /** Soft bounces within `softBounceWindowDays` that suppress an address. */
+  softBounceLimit: number;
+  softBounceWindowDays: number;
 }
 
 /**
@@ -71,6 +78,19 @@ export function settingsFrom(env: Env): Settings {
     },
     get googleCalendarJoinDetails() {
       return env('GOOGLE_CALENDAR_JOIN_DETAILS') === 'true';
+    },
+    get postalAddress() {
+      return env('MAIL_POSTAL_ADDRESS').trim();
+    },
+    get postmarkWebhookAuth() {
+      const value = env('POSTMARK_WEBHOOK_AUTH');
+      return value === 'none' ? '' : value;
+    },
+    get softBounceLimit() {
+      return Math.max(1, Number(env('SOFT_BOUNCE_LIMIT')) || 1);
+    },
+    get softBounceWindowDays() {
+      return Math.max(1, Number(env('SOFT_BOUNCE_WINDOW_DAYS')) || 1);
     },
   };
 }

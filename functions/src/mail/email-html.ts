@@ -1,7 +1,9 @@
+import { compile } from 'html-to-text';
 import { escapeHtml } from '../shared/html';
 
 // Email bodies: blocks of safe HTML (markdown through `renderMarkdownHtml`, the web's sanitizer) in a simple
-// table layout with inline styles, which is what mail clients render reliably.
+// table layout with inline styles, which is what mail clients render reliably; the text/plain part is the
+// same blocks rendered to text by html-to-text, so it never shows markdown syntax or HTML.
 
 export interface EmailLayout {
   title: string;
@@ -12,10 +14,14 @@ export interface EmailLayout {
   footer: string[];
 }
 
-/** A call-to-action block: a button-like link. */
+/** A call-to-action block: a button-like link (its text part reads "Label: URL"). */
 export function buttonBlock(label: string, href: string): string {
-  return `<p style="margin:24px 0"><a href="${escapeHtml(href)}" style="background:#1e4b9a;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(label)}</a></p>`;
+  return `<p style="margin:24px 0"><a class="action" href="${escapeHtml(href)}" style="background:#1e4b9a;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(label)}</a></p>`;
 }
+
+/** The footer line with the community's postal address, or nothing when none is configured. */
+export const postalAddressLine = (postalAddress: string | undefined): string[] =>
+  postalAddress ? [escapeHtml(postalAddress)] : [];
 
 export function layoutHtml({ title, preview, blocks, footer }: EmailLayout): string {
   const pre = preview
@@ -29,4 +35,40 @@ ${blocks.join('\n')}
 </td></tr></table>
 <p style="max-width:640px;color:#5b6275;font-size:13px;line-height:1.5">${footer.join('<br>')}</p>
 </td></tr></table></body></html>`;
+}
+
+const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({
+  selector,
+  options: { uppercase: false },
+}));
+
+// Compiled once: html-to-text builds its selector tree per options object. No word wrap: a link must stay
+// on one line (clients wrap plain text themselves), and quoted-printable keeps the lines short on the wire.
+const toText = compile({
+  wordwrap: false,
+  selectors: [
+    ...headings,
+    { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+    { selector: 'a.action', format: 'actionLink' },
+    { selector: 'img', format: 'skip' },
+    { selector: 'hr', options: { length: 20 } },
+  ],
+  formatters: {
+    /** A call to action as "Label: URL", the form people (and our tests) read in plain text. */
+    actionLink(elem, walk, builder) {
+      walk(elem.children, builder);
+      const href = (elem as { attribs?: Record<string, string> }).attribs?.href;
+      if (href) builder.addLiteral(`: ${href}`);
+    },
+  },
+});
+
+/** The text/plain part of an email: its blocks and footer as plain text (links as `text [URL]`). */
+export function emailText(blocks: string[], footer: string[]): string {
+  return toText(`${blocks.join('\n')}<hr><p>${footer.join('<br>')}</p>`).trim();
+}
+
+/** An email's HTML and its text part from one layout. */
+export function renderEmail(layout: EmailLayout): { html: string; text: string } {
+  return { html: layoutHtml(layout), text: emailText(layout.blocks, layout.footer) };
 }

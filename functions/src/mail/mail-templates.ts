@@ -1,7 +1,7 @@
 import type { BillingMailTemplate } from '../shared/billing';
 import { escapeHtml } from '../shared/html';
 import { httpsUrl } from '../shared/urls';
-import { buttonBlock, layoutHtml } from './email-html';
+import { buttonBlock, postalAddressLine, renderEmail } from './email-html';
 
 /** What a plan email names: the tier id (kept on the outbox document) and its display name. */
 export interface PlanMailData {
@@ -221,11 +221,15 @@ export function isMailTemplate(name: unknown): name is MailTemplate {
   return typeof name === 'string' && Object.hasOwn(TEMPLATES, name);
 }
 
-/** Subject, HTML and text of an outbox mail. */
+/**
+ * Subject, HTML and text of an outbox mail; the footer carries the community's postal address
+ * (`Settings.postalAddress`, optional here so a test may leave it out).
+ */
 export function renderTemplate<T extends MailTemplate>(
   name: T,
   data: MailTemplates[T],
   appUrl: string,
+  postalAddress?: string,
 ): { subject: string; html: string; text: string } {
   const t = TEMPLATES[name] as Template<MailTemplates[T]>;
   const subject = t.subject(data);
@@ -236,10 +240,6 @@ export function renderTemplate<T extends MailTemplate>(
     ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
     ...(action ? [buttonBlock(action.label, action.url)] : []),
   ];
-  const text = [subject, '', ...lines, ...(action ? ['', `${action.label}: ${action.url}`] : [])].join('\n');
-  return {
-    subject,
-    html: layoutHtml({ title: subject, blocks, footer: ['Commons · you receive this because of your membership.'] }),
-    text,
-  };
+  const footer = ['Commons · you receive this because of your membership.', ...postalAddressLine(postalAddress)];
+  return { subject, ...renderEmail({ title: subject, blocks, footer }) };
 }

@@ -6,6 +6,8 @@ import { MAIL, type MailState } from '../shared/mail';
 import { isMailTemplate, renderTemplate, VERIFICATION_TEMPLATE } from './mail-templates';
 import { MEMBERS, mayReceiveMail } from '../shared/members';
 import type { QueuedMail } from './queue-mail';
+import { transactionalHeaders } from './mail-headers';
+import { suppressionOf } from './suppression-store';
 
 export const MAX_ATTEMPTS = 5;
 
@@ -13,16 +15,25 @@ export interface OutboxDeps {
   db: Firestore;
   transport: MailTransport;
   now: () => Date;
-  settings: Pick<Settings, 'from' | 'appUrl'>;
+  settings: Pick<Settings, 'from' | 'appUrl' | 'postalAddress'>;
 }
+
+/**
+ * Mail that goes even to an address on the suppression list: the verification mail. It is only ever sent
+ * because someone just acted with that address (signed up, pressed "send again", at most once per 5
+ * minutes), the account is unusable without it, and it is no broadcast a complaint was about; an address
+ * that really does not exist bounces once more, which is the cost of letting its owner back in.
+ */
+const SENT_WHEN_SUPPRESSED = new Set<string>([VERIFICATION_TEMPLATE]);
 
 type MailDoc = Omit<QueuedMail, 'key'> & { state: MailState; attempts?: number };
 
 /**
  * Deliver one outbox mail: claim it (queued -> sending, so a duplicate trigger does nothing), render,
- * send, record sent/failed with the attempt count. Mail to a member whose address is not verified is
- * `skipped` (except the verification mail). A transport error puts it back to `queued` and
- * rethrows so the trigger retries, up to MAX_ATTEMPTS; an unknown template fails it for good.
+ * send, record sent/failed with the attempt count. Mail to a member whose address is not verified, or to
+ * an address on the suppression list, is `skipped` with the reason (except the verification mail). A
+ * transport error puts it back to `queued` and rethrows so the trigger retries, up to MAX_ATTEMPTS; an
+ * unknown template fails it for good.
  */
 export async function deliverMail(deps: OutboxDeps, id: string): Promise<MailState | null> {
   const ref = deps.db.collection(MAIL).doc(id);
@@ -34,8 +45,14 @@ export async function deliverMail(deps: OutboxDeps, id: string): Promise<MailSta
       const member = (await tx.get(deps.db.collection(MEMBERS).doc(doc.uid))).data();
       if (member && !mayReceiveMail(member)) {
         tx.update(ref, { state: 'skipped', error: 'The address is not verified.' });
-        return 'skipped' as const;
+        return { skipped: 'the member has not verified their address' };
       }
+    }
+    // An address that bounced for good or complained gets no more mail from us.
+    const suppressed = SENT_WHEN_SUPPRESSED.has(doc.template) ? null : await suppressionOf(deps.db, doc.to, tx);
+    if (suppressed) {
+      tx.update(ref, { state: 'skipped', error: `The address is on the suppression list (${suppressed}).` });
+      return { skipped: `the address is suppressed (${suppressed})` };
     }
     tx.update(ref, {
       state: 'sending',
@@ -45,8 +62,8 @@ export async function deliverMail(deps: OutboxDeps, id: string): Promise<MailSta
     return { ...doc, attempts: (doc.attempts ?? 0) + 1 };
   });
   if (!mail) return null;
-  if (mail === 'skipped') {
-    logger.info(`mail ${id}: skipped, the member has not verified their address`);
+  if ('skipped' in mail) {
+    logger.info(`mail ${id}: skipped, ${mail.skipped}`);
     return 'skipped';
   }
 
@@ -54,7 +71,7 @@ export async function deliverMail(deps: OutboxDeps, id: string): Promise<MailSta
   try {
     // A document written by hand or by an older version: a bad one fails for good, with the reason.
     if (!isMailTemplate(mail.template)) throw new Error(`Unknown mail template "${String(mail.template)}"`);
-    rendered = renderTemplate(mail.template, mail.data, deps.settings.appUrl);
+    rendered = renderTemplate(mail.template, mail.data, deps.settings.appUrl, deps.settings.postalAddress);
   } catch (err) {
     await ref.update({ state: 'failed', error: (err as Error).message });
     return 'failed';
@@ -66,6 +83,7 @@ export async function deliverMail(deps: OutboxDeps, id: string): Promise<MailSta
         id,
         to: mail.to,
         from: deps.settings.from,
+        headers: transactionalHeaders(mail.template, deps.settings.from),
         stream: 'transactional',
         ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
       },

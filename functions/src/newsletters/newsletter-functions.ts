@@ -13,9 +13,9 @@ import {
   type NewsletterDoc,
 } from '../shared/newsletters';
 import { highestTier } from '../shared/tiers';
-import { sendBatch, startNewsletter, unsubscribeUrl } from './newsletter-sender';
+import { newsletterCopy, sendBatch, startNewsletter } from './newsletter-sender';
 import { cancelNewsletter, saveNewsletter, scheduleNewsletter } from './newsletter-store';
-import { personalize, renderNewsletter } from './render-newsletter';
+import { renderNewsletter } from './render-newsletter';
 
 export const saveNewsletterDraft = callable(
   'saveNewsletter',
@@ -68,8 +68,9 @@ export const sendNewsletterTest = callable(
       appUrl: settings.appUrl,
       preferencesUrl: `${settings.appUrl}/account`,
       material: null,
+      postalAddress: settings.postalAddress,
     });
-    const copy = personalize(rendered, unsubscribeUrl(settings, caller.uid));
+    const copy = newsletterCopy(settings, id, rendered, caller.uid);
     const [result] = await app.transport.sendBatch([
       { ...copy, subject: `[Test] ${copy.subject}`, id: `${id}:test`, to, from: settings.from, stream: 'newsletter' },
     ]);

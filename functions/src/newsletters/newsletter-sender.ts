@@ -10,6 +10,9 @@ import { SIGNED_IN_RANK } from '../shared/defaults';
 import { MEMBERS, mayReceiveMail } from '../shared/members';
 import { NEWSLETTER_BATCHES, NEWSLETTER_DELIVERIES, NEWSLETTERS, type NewsletterDoc } from '../shared/newsletters';
 import { MATERIALS } from '../shared/materials';
+import { emailLink } from '../mail/email-links';
+import { newsletterHeaders } from '../mail/mail-headers';
+import { suppressedAmong } from '../mail/suppression-store';
 import { personalize, renderNewsletter, type RenderedIssue } from './render-newsletter';
 
 /** Recipients per batch document (one claim, one ledger commit); the transport splits further. */
@@ -17,8 +20,8 @@ export const BATCH_SIZE = 500;
 /** A claimed batch not finished within this time belongs to a worker that died. */
 export const CLAIM_LEASE_MS = 10 * 60 * 1000;
 
-/** The sender, the app's links and the unsubscribe endpoint (`functionsUrl`) with its signing secret. */
-export type NewsletterSettings = Pick<Settings, 'from' | 'appUrl' | 'functionsUrl' | 'unsubscribeSecret'>;
+/** The sender, the app's links (the unsubscribe link is on the app's domain) with their signing secret, the footer's address. */
+export type NewsletterSettings = Pick<Settings, 'from' | 'appUrl' | 'unsubscribeSecret' | 'postalAddress'>;
 
 export interface SenderDeps {
   db: Firestore;
@@ -43,8 +46,13 @@ const uidOf = (message: OutgoingEmail) => message.id.slice(message.id.indexOf(':
 const newsletterRef = (db: Firestore, id: string) => db.collection(NEWSLETTERS).doc(id);
 
 export function unsubscribeUrl(settings: NewsletterSettings, uid: string): string {
-  const query = new URLSearchParams({ u: uid, t: unsubscribeToken(uid, settings.unsubscribeSecret) });
-  return `${settings.functionsUrl}/unsubscribe?${query.toString()}`;
+  return emailLink(settings.appUrl, 'unsubscribe', { u: uid, t: unsubscribeToken(uid, settings.unsubscribeSecret) });
+}
+
+/** The rendered issue as one member receives it: their unsubscribe link, List-Id, Feedback-ID. */
+export function newsletterCopy(settings: NewsletterSettings, issueId: string, rendered: RenderedIssue, uid: string) {
+  const copy = personalize(rendered, unsubscribeUrl(settings, uid));
+  return { ...copy, headers: { ...copy.headers, ...newsletterHeaders(issueId, settings.from) } };
 }
 
 /**
@@ -137,7 +145,7 @@ export async function sendBatch(
   deps: SenderDeps,
   id: string,
   batchId: string,
-): Promise<{ sent: number; failed: number } | null> {
+): Promise<{ sent: number; failed: number; skipped: number } | null> {
   const batch = await claimBatch(deps, id, batchId);
   if (!batch) return null;
   const ref = newsletterRef(deps.db, id);
@@ -147,24 +155,42 @@ export async function sendBatch(
     appUrl: deps.settings.appUrl,
     preferencesUrl: `${deps.settings.appUrl}/account`,
     material: await materialLink(deps, issue),
+    postalAddress: deps.settings.postalAddress,
   };
 
   const deliveries = ref.collection(NEWSLETTER_DELIVERIES);
   const ledger = await deps.db.getAll(...batch.uids.map((uid) => deliveries.doc(uid)));
   const todo = batch.uids.filter((_, i) => !ledger[i]?.exists);
   const members = todo.length ? await deps.db.getAll(...todo.map((uid) => deps.db.collection(MEMBERS).doc(uid))) : [];
+  // Addresses that bounced for good or complained (the suppression list), as it is now.
+  const suppressed = await suppressedAmong(
+    deps.db,
+    members.map((m) => String(m.get('email') ?? '')),
+  );
   const byRank = new Map<number, RenderedIssue>();
   const messages: OutgoingEmail[] = [];
   const claim = deps.db.batch();
+  let skipped = 0;
   for (const member of members) {
     // Preferences, verified address and plan as they are now, not when the batch was cut.
     if (!member.exists || member.get('emailPrefs.newsletter') === false || !mayReceiveMail(member.data() ?? {})) {
       continue;
     }
+    const reason = suppressed.get(String(member.get('email')));
+    if (reason) {
+      // In the ledger, so the admin sees why and a retry of the batch does not look at them again.
+      claim.create(deliveries.doc(member.id), {
+        status: 'skipped',
+        error: `suppressed: ${reason}`,
+        at: Timestamp.fromDate(deps.now()),
+      });
+      skipped++;
+      continue;
+    }
     const rank = Number(member.get('rank') ?? SIGNED_IN_RANK);
     let rendered = byRank.get(rank);
     if (!rendered) byRank.set(rank, (rendered = renderNewsletter(issue, rank, tiers, links)));
-    const copy = personalize(rendered, unsubscribeUrl(deps.settings, member.id));
+    const copy = newsletterCopy(deps.settings, id, rendered, member.id);
     messages.push({
       ...copy,
       id: `${id}:${member.id}`,
@@ -189,7 +215,11 @@ export async function sendBatch(
       // was sent, and let the retry (trigger or dispatcher) pick the rest up.
       for (const m of chunks.slice(n).flat()) record.delete(deliveries.doc(uidOf(m)));
       record.update(ref.collection(NEWSLETTER_BATCHES).doc(batchId), { status: 'pending', claimedAt: null });
-      record.update(ref, { 'stats.sent': FieldValue.increment(sent), 'stats.failed': FieldValue.increment(failed) });
+      record.update(ref, {
+        'stats.sent': FieldValue.increment(sent),
+        'stats.failed': FieldValue.increment(failed),
+        'stats.skipped': FieldValue.increment(skipped),
+      });
       await record.commit();
       throw err;
     }
@@ -208,12 +238,13 @@ export async function sendBatch(
   record.update(ref, {
     'stats.sent': FieldValue.increment(sent),
     'stats.failed': FieldValue.increment(failed),
+    'stats.skipped': FieldValue.increment(skipped),
     'stats.batchesDone': FieldValue.increment(1),
   });
   await record.commit();
   await finishIfDone(deps, id);
   await deps.afterBatch?.(batchId);
-  return { sent, failed };
+  return { sent, failed, skipped };
 }
 
 /** The last batch marks the issue sent. */

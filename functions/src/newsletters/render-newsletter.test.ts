@@ -18,9 +18,27 @@ describe('renderNewsletter', () => {
     const r = renderNewsletter(issue, 20, DEFAULT_TIERS, links);
     expect(r.html + r.text).not.toContain('Secret premium paragraph');
     expect(r.html).toContain('href="https://app.test/pricing?plan=premium"');
-    expect(r.text).toContain(
-      '[This part is for Premium members. Upgrade to read it: https://app.test/pricing?plan=premium]',
+    expect(r.text).toContain('This part is for Premium members.');
+    expect(r.text).toContain('Upgrade to Premium to read it: https://app.test/pricing?plan=premium');
+  });
+
+  it('makes the text part from the rendered HTML: no markdown syntax, no tags, the postal address', () => {
+    const markdown =
+      '## This week\n\nA tutorial on **window functions**, with [examples](https://example.com).\n\n- one\n- two';
+    const r = renderNewsletter(
+      { ...issue, subject: 'Joins', sections: [{ access: 'public', markdown }] },
+      10,
+      DEFAULT_TIERS,
+      {
+        ...links,
+        postalAddress: 'Commons e.V., Musterstraße 1, 10115 Berlin',
+      },
     );
+    expect(r.text).toContain('A tutorial on window functions, with examples [https://example.com].');
+    expect(r.text).toContain('This week');
+    expect(r.text).not.toMatch(/\*\*|##|\]\(|<\/?[a-z][^>]*>/i);
+    expect(r.text).toContain('Commons e.V., Musterstraße 1, 10115 Berlin');
+    expect(r.html).toContain('Commons e.V., Musterstraße 1, 10115 Berlin');
   });
 
   it('gives a premium reader every section and no prompt', () => {
@@ -56,6 +74,13 @@ describe('renderTemplate', () => {
     expect(r.subject).toBe('Welcome to <Main>');
     expect(r.html).toContain('Welcome to &lt;Main&gt;');
     expect(r.text).toContain('Open the catalog: https://app.test/');
+  });
+
+  it('puts the postal address in the footer of both parts, and a text part without tags', () => {
+    const r = renderTemplate('welcome', { tier: 'main', tierName: 'Main' }, 'https://app.test', 'Commons, 1 Road <x>');
+    expect(r.html).toContain('Commons, 1 Road &lt;x&gt;');
+    expect(r.text).toContain('Commons, 1 Road <x>');
+    expect(r.text.replace('<x>', '')).not.toMatch(/<\/?[a-z][^>]*>/i);
   });
 
   it('knows its templates by name; outbox documents with another name are refused', () => {

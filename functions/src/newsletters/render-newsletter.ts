@@ -3,13 +3,15 @@ import type { NewsletterSection } from '../shared/newsletters';
 import type { TiersConfig } from '../shared/tiers';
 import { escapeHtml } from '../shared/html';
 import { renderMarkdownHtml } from '../app/markdown-html';
-import { buttonBlock, layoutHtml } from '../mail/email-html';
+import { buttonBlock, postalAddressLine, renderEmail } from '../mail/email-html';
 
 export interface NewsletterLinks {
   appUrl: string;
   /** Where the member manages email preferences. */
   preferencesUrl: string;
   material: { title: string; url: string } | null;
+  /** The community's postal address for the footer (`Settings.postalAddress`). */
+  postalAddress?: string;
 }
 
 export interface RenderedIssue {
@@ -24,6 +26,7 @@ export const UNSUBSCRIBE_PLACEHOLDER = '%%UNSUBSCRIBE_URL%%';
 /**
  * The issue as a reader of `rank` receives it: open sections rendered with the site's sanitizer, an
  * upgrade prompt in place of each section above the reader's plan (its text never enters the email).
+ * The text part is the same HTML as plain text (html-to-text), never the markdown source.
  */
 export function renderNewsletter(
   issue: { subject: string; preview: string; sections: NewsletterSection[] },
@@ -32,11 +35,9 @@ export function renderNewsletter(
   links: NewsletterLinks,
 ): RenderedIssue {
   const html: string[] = [`<h1 style="font-size:24px;margin:0 0 16px">${escapeHtml(issue.subject)}</h1>`];
-  const text: string[] = [issue.subject, '='.repeat(Math.min(issue.subject.length, 60)), ''];
   for (const view of sectionsFor(issue.sections, rank, tiers)) {
     if (view.kind === 'open') {
       html.push(renderMarkdownHtml(view.markdown));
-      text.push(view.markdown.trim(), '');
       continue;
     }
     const name = view.tier?.name ?? 'a higher plan';
@@ -44,23 +45,19 @@ export function renderNewsletter(
     html.push(
       `<div style="border:1px dashed #9aa3b5;border-radius:8px;padding:16px;margin:20px 0;background:#f7f8fb">` +
         `<p style="margin:0 0 8px"><strong>This part is for ${escapeHtml(name)} members.</strong></p>` +
-        `<a href="${escapeHtml(url)}">Upgrade to ${escapeHtml(name)} to read it</a></div>`,
+        `<p style="margin:0"><a class="action" href="${escapeHtml(url)}">Upgrade to ${escapeHtml(name)} to read it</a></p></div>`,
     );
-    text.push(`[This part is for ${name} members. Upgrade to read it: ${url}]`, '');
   }
-  if (links.material) {
-    html.push(buttonBlock(`Read “${links.material.title}”`, links.material.url));
-    text.push(`Read “${links.material.title}”: ${links.material.url}`, '');
-  }
+  if (links.material) html.push(buttonBlock(`Read “${links.material.title}”`, links.material.url));
   const footer = [
     'You receive this because you are a member of Commons with newsletters on.',
-    `<a href="${escapeHtml(links.preferencesUrl)}">Email preferences</a> · <a href="${UNSUBSCRIBE_PLACEHOLDER}">Unsubscribe</a>`,
+    `<a class="action" href="${escapeHtml(links.preferencesUrl)}">Email preferences</a>`,
+    `<a class="action" href="${UNSUBSCRIBE_PLACEHOLDER}">Unsubscribe</a>`,
+    ...postalAddressLine(links.postalAddress),
   ];
-  text.push('--', `Email preferences: ${links.preferencesUrl}`, `Unsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}`);
   return {
     subject: issue.subject,
-    html: layoutHtml({ title: issue.subject, preview: issue.preview, blocks: html, footer }),
-    text: text.join('\n'),
+    ...renderEmail({ title: issue.subject, preview: issue.preview, blocks: html, footer }),
   };
 }
 

@@ -46,7 +46,7 @@ async function main() {
     settings: {
       from: 'Commons <news@bench.test>',
       appUrl: 'http://app.test',
-      functionsUrl: 'http://fn.test',
+      postalAddress: 'Commons, 1 Bench Street, Benchville',
       unsubscribeSecret: 'bench',
     },
   };

@@ -72,6 +72,10 @@ export interface Callables {
   draftChapters: { request: { materialId: string }; response: { chapters: Chapter[] } };
   /** Queues a failed ingest job again. */
   retryIngest: { request: { id: string }; response: { id: string } };
+
+  // Mail (shared/suppressions.ts)
+  /** Lifts an address from the suppression list; `lifted` is false when it was not suppressed. */
+  liftSuppression: { request: { id: string }; response: { id: string; email: string; lifted: boolean } };
 }
 
 export type CallableName = keyof Callables;

@@ -37,5 +37,5 @@ export interface SendResult {
 
 /** `mail/{id}`: the outbox of single emails, delivered by a trigger with retries. */
 export const MAIL = 'mail';
-/** `skipped`: never sent, the member's address was not verified (see `deliverMail`). */
+/** `skipped`: never sent, the member's address was not verified or is on the suppression list (`error` says which; see `deliverMail`). */
 export type MailState = 'queued' | 'sending' | 'sent' | 'failed' | 'skipped';

@@ -25,6 +25,8 @@ export interface NewsletterStats {
   recipients: number;
   sent: number;
   failed: number;
+  /** Recipients left out because their address is on the suppression list (ledger status `skipped`). */
+  skipped?: number;
   batches: number;
   batchesDone: number;
 }

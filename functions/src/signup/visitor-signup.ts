@@ -3,6 +3,7 @@ import type { Auth } from 'firebase-admin/auth';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { Settings } from '../app/settings';
 import { signLinkToken, verifyLinkToken } from '../domain/link-tokens';
+import { emailLink } from '../mail/email-links';
 import { queueMail } from '../mail/queue-mail';
 import { memberForEmail } from '../members/member-store';
 
@@ -21,8 +22,8 @@ export interface SignupDeps {
   db: Firestore;
   auth: Auth;
   now: () => Date;
-  /** `functionsUrl`: where `confirmSubscription` lives; `unsubscribeSecret`: the keys that sign email links. */
-  settings: Pick<Settings, 'functionsUrl' | 'unsubscribeSecret'>;
+  /** `appUrl`: the confirm link's domain (Hosting rewrites it to `confirmSubscription`); `unsubscribeSecret`: the keys that sign email links. */
+  settings: Pick<Settings, 'appUrl' | 'unsubscribeSecret'>;
 }
 
 const signupId = (email: string) => createHash('sha256').update(email).digest('hex');
@@ -46,7 +47,7 @@ export async function requestSignup(deps: SignupDeps, email: string): Promise<'s
   return deps.db.runTransaction(async (tx) => {
     const previous = (await tx.get(ref)).get('createdAt') as Timestamp | undefined;
     if (previous && now.getTime() - previous.toMillis() < RESEND_AFTER_MS) return 'skipped';
-    const confirmUrl = `${deps.settings.functionsUrl}/confirmSubscription?s=${ref.id}&t=${token}`;
+    const confirmUrl = emailLink(deps.settings.appUrl, 'confirmSubscription', { s: ref.id, t: token });
     tx.set(ref, { email, createdAt, confirmedAt: null });
     queueMail(
       deps.db,

@@ -103,6 +103,9 @@ describe('progress', () => {
     expect(progressPercent({ ...stats, sent: 198, failed: 2 })).toBe(100);
     expect(progressPercent({ ...stats, sent: 250 })).toBe(100);
   });
+  it('counts recipients skipped for a suppressed address as handled', () => {
+    expect(progressPercent({ ...stats, sent: 190, skipped: 10 })).toBe(100);
+  });
   it('has no division by zero', () => {
     expect(progressPercent({ ...stats, recipients: 0 }, 'sending')).toBe(0);
     expect(progressPercent({ ...stats, recipients: 0 }, 'sent')).toBe(100);

@@ -130,7 +130,7 @@ export const hasDelivery = (status: NewsletterStatus) =>
 /** Share of recipients handled (sent or failed), 0-100, rounded down so 100 means every one. */
 export function progressPercent(stats: NewsletterStats, status?: NewsletterStatus): number {
   if (stats.recipients <= 0) return status === 'sent' ? 100 : 0;
-  const done = Math.max(0, stats.sent) + Math.max(0, stats.failed);
+  const done = Math.max(0, stats.sent) + Math.max(0, stats.failed) + Math.max(0, stats.skipped ?? 0);
   return Math.min(100, Math.floor((done / stats.recipients) * 100));
 }
 
@@ -175,6 +175,7 @@ export function newsletterView(id: string, data: Partial<NewsletterDoc>): Newsle
       recipients: count(stats.recipients),
       sent: count(stats.sent),
       failed: count(stats.failed),
+      skipped: count(stats.skipped),
       batches: count(stats.batches),
       batchesDone: count(stats.batchesDone),
     },

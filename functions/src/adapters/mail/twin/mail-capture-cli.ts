@@ -13,6 +13,10 @@ serveUntilSignal(
       httpPort: Number(env.MAIL_CAPTURE_HTTP_PORT ?? 8025),
       host,
       dataFile: env.MAIL_CAPTURE_DATA || undefined,
+      bounceWebhook:
+        env.MAIL_CAPTURE_BOUNCE_WEBHOOK_URL && env.MAIL_CAPTURE_BOUNCE_WEBHOOK_AUTH
+          ? { url: env.MAIL_CAPTURE_BOUNCE_WEBHOOK_URL, auth: env.MAIL_CAPTURE_BOUNCE_WEBHOOK_AUTH }
+          : undefined,
     }),
   (capture) => `Mail capture: SMTP ${host}:${capture.smtpPort}, inbox ${capture.url}`,
 );

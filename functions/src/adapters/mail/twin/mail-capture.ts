@@ -4,6 +4,7 @@ import type { AddressInfo, Server as NetServer } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { INBOX_PAGE_LIMIT, inboxPage, messagePage, notFoundPage } from './capture-pages';
+import { BounceSender } from './bounces';
 import { CaptureStore, type CapturedMessage } from './capture-store';
 
 export type { CapturedMessage };
@@ -19,6 +20,11 @@ export interface MailCaptureOptions {
   dataFile?: string;
   /** Oldest messages are dropped beyond this (memory stays bounded); default 20,000. */
   maxMessages?: number;
+  /**
+   * Where mail to *@bounce.test, *@soft-bounce.test and *@complaint.test comes back as Postmark's bounce and
+   * spam-complaint webhooks, with `auth` (`user:password`) as basic auth; unset: those are delivered too.
+   */
+  bounceWebhook?: { url: string; auth: string; retryDelaysMs?: number[] };
 }
 
 export interface MailCapture {
@@ -50,6 +56,7 @@ export async function startMailCapture(opts: MailCaptureOptions = {}): Promise<M
   const host = opts.host ?? '127.0.0.1';
   const store = new CaptureStore(opts.dataFile, opts.maxMessages);
   await store.load();
+  const bounces = opts.bounceWebhook ? new BounceSender(opts.bounceWebhook) : null;
 
   const smtp = new SMTPServer({
     name: 'commons-mail-capture',
@@ -70,6 +77,7 @@ export async function startMailCapture(opts: MailCaptureOptions = {}): Promise<M
         (message) => {
           store.add(message);
           cb();
+          bounces?.handle(message);
         },
         (err: unknown) => cb(err instanceof Error ? err : new Error(String(err))),
       );
@@ -102,6 +110,7 @@ export async function startMailCapture(opts: MailCaptureOptions = {}): Promise<M
     messages: () => store.all(),
     clear: () => store.clear(),
     close: async () => {
+      bounces?.close();
       http.closeAllConnections();
       await Promise.all([
         new Promise<void>((resolve) => http.close(() => resolve())),
