@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { emailAddress } from '../shared/fields';
 
 // Postmark's bounce and spam-complaint webhook bodies (https://postmarkapp.com/developer/webhooks/bounce-webhook,
-// .../spam-complaint-webhook): every documented field, bounded, and nothing else (an unknown key is refused,
-// so a body that is not Postmark's is a 400 before anything is read or written).
+// .../spam-complaint-webhook): every documented field, bounded. A key Postmark adds later is dropped, not
+// refused: a 400 would make Postmark retry and then give up on every bounce until the code caught up. The
+// body's size is capped by the HTTP handler, and nothing outside these fields is read or stored.
 
 /**
  * Postmark caps metadata at 10 fields, keys of 20 characters, values of 80. zod's record would drop a
@@ -45,6 +46,6 @@ export const postmarkRecordSchema = z
     /** The bounce's raw content, only when "Include bounce content" is on (leave it off: we do not read it). */
     Content: text(200_000).nullable().optional(),
   })
-  .strict();
+  .strip();
 
 export type PostmarkRecord = z.output<typeof postmarkRecordSchema>;
