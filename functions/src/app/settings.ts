@@ -22,6 +22,8 @@ export interface Settings {
   zoomWebhookSecret: string;
   /** Join URL and passcode go into the Google Calendar copy (GOOGLE_CALENDAR_JOIN_DETAILS). */
   googleCalendarJoinDetails: boolean;
+  /** The signup box's limits: confirmation mails per minute overall, sign-ups per client per 10 minutes. */
+  signupLimits: { mailsPerMinute: number; perClient: number };
 }
 
 /**
@@ -71,6 +73,9 @@ export function settingsFrom(env: Env): Settings {
     },
     get googleCalendarJoinDetails() {
       return env('GOOGLE_CALENDAR_JOIN_DETAILS') === 'true';
+    },
+    get signupLimits() {
+      return { mailsPerMinute: Number(env('SIGNUP_MAILS_PER_MINUTE')), perClient: Number(env('SIGNUPS_PER_CLIENT')) };
     },
   };
 }
