@@ -9,7 +9,10 @@ import { isIP } from 'node:net';
  * Hosting rewrite or a load balancer; routing one through such a proxy would make the last entry the
  * proxy's and the client the one before it. Without the header (a direct connection), the socket's peer.
  */
-export function clientAddress(forwardedFor: string | string[] | undefined, peer: string | undefined): string | undefined {
+export function clientAddress(
+  forwardedFor: string | string[] | undefined,
+  peer: string | undefined,
+): string | undefined {
   const hops = [forwardedFor ?? []]
     .flat()
     .join(',')

@@ -8,7 +8,13 @@ const onePer10Min = { max: 1, windowMs: 10 * MIN };
 
 describe('takeOne', () => {
   it.each<[string, WindowCount | undefined, { max: number; windowMs: number }, number, ReturnType<typeof takeOne>]>([
-    ['nothing stored: a window begins now', undefined, fivePer10Min, T, { allowed: true, next: { start: T, count: 1 } }],
+    [
+      'nothing stored: a window begins now',
+      undefined,
+      fivePer10Min,
+      T,
+      { allowed: true, next: { start: T, count: 1 } },
+    ],
     [
       'under the limit: counts on in the same window',
       { start: T, count: 3 },

@@ -78,7 +78,11 @@ export async function takeSignupAllowance(
   );
   if (!client.decision.allowed) throw new Refusal('resource-exhausted', REFUSED.client);
 
-  const address = await decide(tx, counter(`signup-address-${input.signupId}`, { max: 1, windowMs: RESEND_AFTER_MS }), now);
+  const address = await decide(
+    tx,
+    counter(`signup-address-${input.signupId}`, { max: 1, windowMs: RESEND_AFTER_MS }),
+    now,
+  );
   if (!address.decision.allowed) {
     throw new Refusal('resource-exhausted', REFUSED.address(address.decision.retryAfterMs));
   }

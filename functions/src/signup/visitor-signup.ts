@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Auth } from 'firebase-admin/auth';
+import { logger } from 'firebase-functions';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { Settings } from '../app/settings';
 import { signLinkToken, verifyLinkToken } from '../domain/link-tokens';
@@ -77,7 +78,10 @@ export async function requestSignup(deps: SignupDeps, email: string, clientKey: 
     });
   } catch (err) {
     // So many sign-ups at once that the counters' documents stayed locked: that is the busy case.
-    if (isContention(err)) throw new Refusal('resource-exhausted', REFUSED.busy);
+    if (isContention(err)) {
+      logger.warn('requestSignup: the signup counters stayed contended through the retries', err);
+      throw new Refusal('resource-exhausted', REFUSED.busy);
+    }
     throw err;
   }
 }

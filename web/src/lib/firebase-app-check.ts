@@ -30,5 +30,8 @@ export function startAppCheck(app: FirebaseApp, setup: AppCheckSetup): void {
     return;
   }
   if (!setup.siteKey) return;
-  initializeAppCheck(app, { provider: new ReCaptchaEnterpriseProvider(setup.siteKey), isTokenAutoRefreshEnabled: true });
+  initializeAppCheck(app, {
+    provider: new ReCaptchaEnterpriseProvider(setup.siteKey),
+    isTokenAutoRefreshEnabled: true,
+  });
 }

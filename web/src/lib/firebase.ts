@@ -91,16 +91,18 @@ export function liveFirestore(): Promise<LiveFirestore> {
 let functionsSdk: Promise<{ sdk: typeof import('firebase/functions'); instance: Functions }> | undefined;
 /** Functions, with App Check started first (firebase-app-check.ts), so the first call already carries a token. */
 export function loadFunctions() {
-  functionsSdk ??= Promise.all([import('firebase/functions'), import('./firebase-app-check')]).then(([sdk, appCheck]) => {
-    appCheck.startAppCheck(app, {
-      siteKey: env.VITE_APPCHECK_SITE_KEY,
-      useEmulators,
-      debugToken: env.VITE_APPCHECK_DEBUG_TOKEN,
-    });
-    const instance = sdk.getFunctions(app, REGION);
-    if (useEmulators) sdk.connectFunctionsEmulator(instance, emulatorHost, EMULATOR_PORTS.functions);
-    return { sdk, instance };
-  });
+  functionsSdk ??= Promise.all([import('firebase/functions'), import('./firebase-app-check')]).then(
+    ([sdk, appCheck]) => {
+      appCheck.startAppCheck(app, {
+        siteKey: env.VITE_APPCHECK_SITE_KEY,
+        useEmulators,
+        debugToken: env.VITE_APPCHECK_DEBUG_TOKEN,
+      });
+      const instance = sdk.getFunctions(app, REGION);
+      if (useEmulators) sdk.connectFunctionsEmulator(instance, emulatorHost, EMULATOR_PORTS.functions);
+      return { sdk, instance };
+    },
+  );
   return functionsSdk;
 }
 
