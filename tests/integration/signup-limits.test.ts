@@ -119,7 +119,7 @@ describe('the signup box, rate limited', () => {
 
   it('50 sign-ups in about a second from 50 networks: at most SIGNUP_MAILS_PER_MINUTE mails, resource-exhausted for the rest', async () => {
     // Workers up first (the emulator starts one process per concurrent call), with calls that change nothing.
-    const CONCURRENCY = 5;
+    const CONCURRENCY = 10;
     await Promise.all(
       Array.from({ length: CONCURRENCY }, () => subscribe('not-an-email', { forwardedFor: network() })),
     );

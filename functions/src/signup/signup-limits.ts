@@ -42,10 +42,17 @@ interface Counter {
   limit: RateLimit;
 }
 
-async function decide(tx: Transaction, counter: Counter, now: number) {
-  const data = (await tx.get(counter.ref)).data() as { start: Timestamp; count: number } | undefined;
-  const stored: WindowCount | undefined = data && { start: data.start.toMillis(), count: data.count };
-  return { counter, decision: takeOne(stored, counter.limit, now) };
+type Decided = { counter: Counter; decision: RateDecision };
+
+/** Reads the counters in one round trip (`getAll`) and decides each at `now`. */
+async function decide(tx: Transaction, counters: Counter[], now: number): Promise<Decided[]> {
+  if (counters.length === 0) return [];
+  const snaps = await tx.getAll(...counters.map((c) => c.ref));
+  return counters.map((counter, i) => {
+    const data = snaps[i]?.data() as { start: Timestamp; count: number } | undefined;
+    const stored: WindowCount | undefined = data && { start: data.start.toMillis(), count: data.count };
+    return { counter, decision: takeOne(stored, counter.limit, now) };
+  });
 }
 
 function store(tx: Transaction, counter: Counter, next: WindowCount) {
@@ -71,31 +78,32 @@ export async function takeSignupAllowance(
   const now = input.now.getTime();
   const counter = (id: string, limit: RateLimit): Counter => ({ ref: db.collection(RATE_LIMITS).doc(id), limit });
 
-  const client = await decide(
-    tx,
-    counter(`signup-client-${sha256(input.clientKey)}`, { max: input.limits.perClient, windowMs: CLIENT_WINDOW_MS }),
-    now,
-  );
+  const clientCounter = counter(`signup-client-${sha256(input.clientKey)}`, {
+    max: input.limits.perClient,
+    windowMs: CLIENT_WINDOW_MS,
+  });
+  const [client] = (await decide(tx, [clientCounter], now)) as [Decided];
   if (!client.decision.allowed) throw new Refusal('resource-exhausted', REFUSED.client);
 
-  const address = await decide(
-    tx,
-    counter(`signup-address-${input.signupId}`, { max: 1, windowMs: RESEND_AFTER_MS }),
-    now,
+  // The address and one shard of the overall counter, a random one, in one read; the other shards only
+  // when that one is spent.
+  const shards = Math.max(1, Math.min(MAIL_SHARDS, input.limits.mailsPerMinute));
+  const first = randomInt(shards);
+  const shardCounters = Array.from({ length: shards }, (_, i) => (first + i) % shards).map((shard) =>
+    counter(`signup-mails-${shard}`, {
+      max: shareOf(input.limits.mailsPerMinute, shards, shard),
+      windowMs: MAIL_WINDOW_MS,
+    }),
   );
+  const addressCounter = counter(`signup-address-${input.signupId}`, { max: 1, windowMs: RESEND_AFTER_MS });
+  const [address, shard] = (await decide(tx, [addressCounter, shardCounters[0]!], now)) as [Decided, Decided];
   if (!address.decision.allowed) {
     throw new Refusal('resource-exhausted', REFUSED.address(address.decision.retryAfterMs));
   }
-
-  const shards = Math.max(1, Math.min(MAIL_SHARDS, input.limits.mailsPerMinute));
-  const first = randomInt(shards);
-  let mails: { counter: Counter; decision: RateDecision } | undefined;
-  for (let i = 0; i < shards && !mails?.decision.allowed; i++) {
-    const shard = (first + i) % shards;
-    const max = shareOf(input.limits.mailsPerMinute, shards, shard);
-    mails = await decide(tx, counter(`signup-mails-${shard}`, { max, windowMs: MAIL_WINDOW_MS }), now);
-  }
-  if (!mails?.decision.allowed) throw new Refusal('resource-exhausted', REFUSED.busy);
+  const mails = shard.decision.allowed
+    ? shard
+    : (await decide(tx, shardCounters.slice(1), now)).find((d) => d.decision.allowed);
+  if (!mails) throw new Refusal('resource-exhausted', REFUSED.busy);
 
   for (const { counter: c, decision } of [client, address, mails]) if (decision.allowed) store(tx, c, decision.next);
 }
