@@ -117,8 +117,10 @@ describe('the signup box, rate limited', () => {
     expect(await subscribe(address('client'), { forwardedFor: ip, appId: '1:000:web:other' })).toEqual({ message: OK });
   });
 
-  it('50 sign-ups in about a second from 50 networks: at most SIGNUP_MAILS_PER_MINUTE mails, resource-exhausted for the rest', async () => {
-    // Workers up first (the emulator starts one process per concurrent call), with calls that change nothing.
+  it('50 sign-ups in one burst from 50 networks: at most SIGNUP_MAILS_PER_MINUTE mails, resource-exhausted for the rest', async () => {
+    // As fast as the emulator takes them, 10 in flight (it starts one worker process per concurrent call, so
+    // not all 50 at once on a small machine); workers up first, with calls that change nothing. Any burst
+    // shorter than the minute the overall limit counts shows the same.
     const CONCURRENCY = 10;
     await Promise.all(
       Array.from({ length: CONCURRENCY }, () => subscribe('not-an-email', { forwardedFor: network() })),

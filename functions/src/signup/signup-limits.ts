@@ -19,7 +19,7 @@ export const MAIL_WINDOW_MS = 60 * 1000;
 /**
  * The overall counter is split into this many documents, each allowing its share of the minute's mails:
  * concurrent sign-ups start on a random shard, so a burst spreads its writes over several documents
- * instead of queueing on one. A call moves on to the next shard when one is spent, so the limit refuses
+ * instead of queueing on one. A call reads the other shards when its own is spent, so the limit refuses
  * only once every shard is spent, and never allows more than the shares add up to.
  */
 export const MAIL_SHARDS = 4;
