@@ -24,5 +24,9 @@ declare global {
     /** 'false' to talk to production Firebase; anything else uses the local emulators. */
     readonly VITE_USE_EMULATORS?: string;
     readonly VITE_EMULATOR_HOST?: string;
+    /** The reCAPTCHA Enterprise site key App Check uses in production (README, Deploying). */
+    readonly VITE_APPCHECK_SITE_KEY?: string;
+    /** Against the emulators: an App Check debug token registered in the console (else the SDK makes one). */
+    readonly VITE_APPCHECK_DEBUG_TOKEN?: string;
   }
 }

@@ -4,8 +4,10 @@ import type { z } from 'zod';
 import type { CallableName, CallableRequest as RequestOf, CallableResponse } from '../shared/callables';
 import { describeIssues } from '../shared/validation';
 import { Refusal } from '../domain/refusal';
+import { clientAddress } from './client-address';
 import { isStaleToken } from './current-token';
 import { deps } from './deps';
+import { ENFORCE_APP_CHECK } from './params';
 import { payloadProblem } from './payload-limits';
 
 /** Who may call: anyone (visitors too), a signed-in member, or an admin. */
@@ -23,6 +25,15 @@ export interface CallContext<C extends Caller> {
   caller: C extends 'anyone' ? CallerInfo | null : CallerInfo;
   /** The browser origin the call came from (Checkout returns there when it is an app URL). */
   origin: string | undefined;
+  /** Who is calling, signed in or not: for per-client limits (app/client-address.ts `clientKey`). */
+  client: ClientInfo;
+}
+
+export interface ClientInfo {
+  /** The IP address Google's front end saw (the last X-Forwarded-For entry, see `clientAddress`). */
+  address: string | undefined;
+  /** The App Check app of a call with a valid App Check token. */
+  appId: string | undefined;
 }
 
 /** Compile-time: the schema's input and the contract's request type must be assignable both ways. */
@@ -36,6 +47,8 @@ export interface CallableSpec<S extends z.ZodType, C extends Caller> {
   schema: S;
   caller: C;
   secrets?: HttpsOptions['secrets'];
+  /** Refuse calls without a valid App Check token, where ENFORCE_APP_CHECK is on (production). */
+  appCheck?: boolean;
 }
 
 function callerOf(request: CallableRequest, caller: Caller): CallerInfo | null {
@@ -64,7 +77,9 @@ export function callable<K extends CallableName, S extends z.ZodType, C extends 
   spec: CallableSpec<S, C> & Agrees<S, K>,
   handler: (input: z.output<S>, context: CallContext<C>) => Promise<CallableResponse<K>>,
 ) {
-  return onCall({ secrets: spec.secrets ?? [] }, async (request) => {
+  // The param itself, not its value: onCall resolves it when the function loads.
+  const enforceAppCheck = spec.appCheck ? { enforceAppCheck: ENFORCE_APP_CHECK } : {};
+  return onCall({ secrets: spec.secrets ?? [], ...enforceAppCheck }, async (request) => {
     const caller = callerOf(request, spec.caller);
     const tooMuch = payloadProblem(request.data, payloadBytes(request));
     if (tooMuch) throw new HttpsError('invalid-argument', tooMuch);
@@ -76,7 +91,12 @@ export function callable<K extends CallableName, S extends z.ZodType, C extends 
     const parsed = spec.schema.safeParse(request.data);
     if (!parsed.success) throw new HttpsError('invalid-argument', describeIssues(parsed.error));
     try {
-      const context = { caller, origin: request.rawRequest.get('origin') } as CallContext<C>;
+      const raw = request.rawRequest;
+      const client = {
+        address: clientAddress(raw.headers['x-forwarded-for'], raw.socket?.remoteAddress),
+        appId: request.app?.appId,
+      };
+      const context = { caller, origin: raw.get('origin'), client } as CallContext<C>;
       return await handler(parsed.data, context);
     } catch (err) {
       if (err instanceof Refusal) throw new HttpsError(err.code, err.message);

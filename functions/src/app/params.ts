@@ -72,6 +72,21 @@ export const SOFT_BOUNCE_WINDOW_DAYS = defineInt('SOFT_BOUNCE_WINDOW_DAYS', {
   description: 'Days over which soft bounces are counted',
 });
 
+// ---- the signup box (signup/signup-limits.ts): limits on confirmation mails, App Check on the callable
+export const SIGNUP_MAILS_PER_MINUTE = defineInt('SIGNUP_MAILS_PER_MINUTE', {
+  default: 30,
+  description: 'Confirmation mails the public signup box may send per minute, all visitors together',
+});
+export const SIGNUPS_PER_CLIENT = defineInt('SIGNUPS_PER_CLIENT', {
+  default: 5,
+  description: 'Sign-ups one network (IP address, IPv6 /64) may ask for per 10 minutes',
+});
+export const ENFORCE_APP_CHECK = defineBoolean('ENFORCE_APP_CHECK', {
+  default: true,
+  description:
+    'Callables that opt in (subscribeVisitor) refuse calls without a valid App Check token; register the web app with reCAPTCHA Enterprise first (README, Deploying)',
+});
+
 // ---- announcements and Slack seats: leave a setting empty (or a secret "none") to turn that part off
 export const SLACK_WEBHOOK_URL = defineString('SLACK_WEBHOOK_URL', {
   default: '',
@@ -160,6 +175,9 @@ const PARAMS = {
   POSTMARK_WEBHOOK_AUTH,
   SOFT_BOUNCE_LIMIT,
   SOFT_BOUNCE_WINDOW_DAYS,
+  SIGNUP_MAILS_PER_MINUTE,
+  SIGNUPS_PER_CLIENT,
+  ENFORCE_APP_CHECK,
   SLACK_WEBHOOK_URL,
   TELEGRAM_CHAT_ID,
   TELEGRAM_API_BASE,

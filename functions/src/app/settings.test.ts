@@ -32,6 +32,12 @@ describe('settings from a plain env map (dev-cron, CLIs)', () => {
     expect(settingsFrom(mapEnv({ POSTMARK_WEBHOOK_AUTH: 'none' })).postmarkWebhookAuth).toBe('');
   });
 
+  it('reads the signup box limits, with their defaults', () => {
+    expect(settingsFrom(mapEnv({})).signupLimits).toEqual({ mailsPerMinute: 30, perClient: 5 });
+    const set = mapEnv({ SIGNUP_MAILS_PER_MINUTE: '12', SIGNUPS_PER_CLIENT: '3' });
+    expect(settingsFrom(set).signupLimits).toEqual({ mailsPerMinute: 12, perClient: 3 });
+  });
+
   it('parses what the map sets', () => {
     const s = settingsFrom(
       mapEnv({

@@ -29,6 +29,8 @@ export interface Settings {
   /** Soft bounces within `softBounceWindowDays` that suppress an address. */
   softBounceLimit: number;
   softBounceWindowDays: number;
+  /** The signup box's limits: confirmation mails per minute overall, sign-ups per client per 10 minutes. */
+  signupLimits: { mailsPerMinute: number; perClient: number };
 }
 
 /**
@@ -91,6 +93,9 @@ export function settingsFrom(env: Env): Settings {
     },
     get softBounceWindowDays() {
       return Math.max(1, Number(env('SOFT_BOUNCE_WINDOW_DAYS')) || 1);
+    },
+    get signupLimits() {
+      return { mailsPerMinute: Number(env('SIGNUP_MAILS_PER_MINUTE')), perClient: Number(env('SIGNUPS_PER_CLIENT')) };
     },
   };
 }

@@ -1,6 +1,12 @@
 /** The callable error codes a refusal may carry (a subset of Firebase's FunctionsErrorCode). */
 export type RefusalCode =
-  'invalid-argument' | 'not-found' | 'failed-precondition' | 'already-exists' | 'permission-denied' | 'unavailable';
+  | 'invalid-argument'
+  | 'not-found'
+  | 'failed-precondition'
+  | 'already-exists'
+  | 'permission-denied'
+  | 'unavailable'
+  | 'resource-exhausted';
 
 /**
  * A request refused for a reason the caller can act on ("Unknown plan", "Nothing failed"). Domain code

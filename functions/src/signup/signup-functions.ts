@@ -1,6 +1,7 @@
 import { onRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
 import { callable } from '../app/callable';
+import { clientKey } from '../app/client-address';
 import { deps } from '../app/deps';
 import { httpHandler, linkParams, MAX_FORM_BYTES } from '../app/http';
 import { MAIL_SECRETS } from '../app/params';
@@ -9,12 +10,15 @@ import { signupRequestSchema } from '../shared/signup-schema';
 import { layoutHtml } from '../mail/email-html';
 import { confirmSignup, requestSignup } from './visitor-signup';
 
-/** The public email box. The same answer whatever happened, so it reveals no member's address. */
+/**
+ * The public email box. The same answer whether or not the address is a member's, so it reveals none;
+ * rate limited per client, per address and overall (`resource-exhausted`), behind App Check in production.
+ */
 export const subscribeVisitor = callable(
   'subscribeVisitor',
-  { schema: signupRequestSchema, caller: 'anyone', secrets: MAIL_SECRETS },
-  async ({ email }) => {
-    await requestSignup(deps(), email);
+  { schema: signupRequestSchema, caller: 'anyone', secrets: MAIL_SECRETS, appCheck: true },
+  async ({ email }, { client }) => {
+    await requestSignup(deps(), email, clientKey(client.address, client.appId));
     return { message: 'Check your inbox: we sent you a link to confirm.' };
   },
 );

@@ -1,29 +1,34 @@
 import { createHash } from 'node:crypto';
 import type { Auth } from 'firebase-admin/auth';
+import { logger } from 'firebase-functions';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { Settings } from '../app/settings';
 import { signLinkToken, verifyLinkToken } from '../domain/link-tokens';
 import { emailLink } from '../mail/email-links';
+import { Refusal } from '../domain/refusal';
 import { queueMail } from '../mail/queue-mail';
 import { memberForEmail } from '../members/member-store';
+import { REFUSED, takeSignupAllowance } from './signup-limits';
 
 /**
  * Visitor signup with double opt-in: an email box on public pages asks for a confirmation email; the
  * link in it creates a member on the lowest tier with newsletters on (who then gets that tier's issues
  * and can open free lead-magnet downloads by signing in with an email link). Nothing reveals whether an
- * address is already a member.
+ * address is already a member. The box is rate limited (signup-limits.ts): per client, per address and
+ * overall.
  */
 export const SIGNUPS = 'signups';
 export const CONFIRM_TTL_MS = 48 * 60 * 60 * 1000;
-/** One confirmation email per address per this long, so the box cannot be used to spam someone. */
-export const RESEND_AFTER_MS = 10 * 60 * 1000;
 
 export interface SignupDeps {
   db: Firestore;
   auth: Auth;
   now: () => Date;
-  /** `appUrl`: the confirm link's domain (Hosting rewrites it to `confirmSubscription`); `unsubscribeSecret`: the keys that sign email links. */
-  settings: Pick<Settings, 'appUrl' | 'unsubscribeSecret'>;
+  /**
+   * `appUrl`: the confirm link's domain (Hosting rewrites it to `confirmSubscription`); `unsubscribeSecret`: the keys
+   * that sign email links; `signupLimits`: SIGNUP_MAILS_PER_MINUTE and SIGNUPS_PER_CLIENT.
+   */
+  settings: Pick<Settings, 'appUrl' | 'unsubscribeSecret' | 'signupLimits'>;
 }
 
 const signupId = (email: string) => createHash('sha256').update(email).digest('hex');
@@ -34,35 +39,52 @@ const signupId = (email: string) => createHash('sha256').update(email).digest('h
  */
 const confirmSubject = (id: string, createdAt: Timestamp) => `${id}:${createdAt.toMillis()}`;
 
-export async function requestSignup(deps: SignupDeps, email: string): Promise<'sent' | 'skipped'> {
-  const exists = await deps.auth.getUserByEmail(email).then(
+/** Firestore gave up on a transaction after its retries because others held its documents (gRPC ABORTED). */
+const isContention = (err: unknown) => (err as { code?: unknown } | null)?.code === 10;
+
+/**
+ * Queues the confirmation mail, in one transaction with the limits it takes (signup-limits.ts), or throws
+ * a `resource-exhausted` Refusal. `clientKey` names the caller (app/client-address.ts `clientKey`). A
+ * member's address takes from the limits too, and gets no mail: the answers are the same either way.
+ */
+export async function requestSignup(deps: SignupDeps, email: string, clientKey: string): Promise<'sent' | 'skipped'> {
+  const isMember = await deps.auth.getUserByEmail(email).then(
     () => true,
     () => false,
   );
-  if (exists) return 'skipped'; // members sign in instead; the answer to the visitor is the same
   const ref = deps.db.collection(SIGNUPS).doc(signupId(email));
   const now = deps.now();
   const createdAt = Timestamp.fromDate(now);
   const token = signLinkToken('confirm', confirmSubject(ref.id, createdAt), deps.settings.unsubscribeSecret);
-  return deps.db.runTransaction(async (tx) => {
-    const previous = (await tx.get(ref)).get('createdAt') as Timestamp | undefined;
-    if (previous && now.getTime() - previous.toMillis() < RESEND_AFTER_MS) return 'skipped';
-    const confirmUrl = emailLink(deps.settings.appUrl, 'confirmSubscription', { s: ref.id, t: token });
-    tx.set(ref, { email, createdAt, confirmedAt: null });
-    queueMail(
-      deps.db,
-      tx,
-      {
-        key: `signup_${signupId(email)}_${now.getTime()}`,
-        to: email,
-        uid: null,
-        template: 'confirm-subscription',
-        data: { confirmUrl },
-      },
-      now,
-    );
-    return 'sent';
-  });
+  const limits = deps.settings.signupLimits;
+  try {
+    return await deps.db.runTransaction(async (tx) => {
+      await takeSignupAllowance(deps.db, tx, { clientKey, signupId: ref.id, limits, now });
+      if (isMember) return 'skipped'; // members sign in instead; the answer to the visitor is the same
+      const confirmUrl = emailLink(deps.settings.appUrl, 'confirmSubscription', { s: ref.id, t: token });
+      tx.set(ref, { email, createdAt, confirmedAt: null });
+      queueMail(
+        deps.db,
+        tx,
+        {
+          key: `signup_${ref.id}_${now.getTime()}`,
+          to: email,
+          uid: null,
+          template: 'confirm-subscription',
+          data: { confirmUrl },
+        },
+        now,
+      );
+      return 'sent';
+    });
+  } catch (err) {
+    // So many sign-ups at once that the counters' documents stayed locked: that is the busy case.
+    if (isContention(err)) {
+      logger.warn('requestSignup: the signup counters stayed contended through the retries', err);
+      throw new Refusal('resource-exhausted', REFUSED.busy);
+    }
+    throw err;
+  }
 }
 
 /** The link's POST: a valid, fresh token creates the member on the lowest tier (once). `id` is a signup id. */

@@ -3,7 +3,7 @@
 // What a visitor's first page (the public catalog) loads is kept small: Firestore lite (REST, no
 // listeners) is the only SDK loaded up front. Auth loads at once when this browser holds a session
 // (see hasStoredSession) or when someone starts signing in; the full Firestore SDK loads for the live
-// listener on the member's own document; Functions loads where a callable is used.
+// listener on the member's own document; Functions (with App Check) loads where a callable is used.
 import { initializeApp } from 'firebase/app';
 import { connectFirestoreEmulator, getFirestore } from 'firebase/firestore/lite';
 import type { Firestore as LiveFirestore } from 'firebase/firestore';
@@ -89,12 +89,20 @@ export function liveFirestore(): Promise<LiveFirestore> {
 // ---- Functions, on demand -------------------------------------------------------------------------
 
 let functionsSdk: Promise<{ sdk: typeof import('firebase/functions'); instance: Functions }> | undefined;
-function loadFunctions() {
-  functionsSdk ??= import('firebase/functions').then((sdk) => {
-    const instance = sdk.getFunctions(app, REGION);
-    if (useEmulators) sdk.connectFunctionsEmulator(instance, emulatorHost, EMULATOR_PORTS.functions);
-    return { sdk, instance };
-  });
+/** Functions, with App Check started first (firebase-app-check.ts), so the first call already carries a token. */
+export function loadFunctions() {
+  functionsSdk ??= Promise.all([import('firebase/functions'), import('./firebase-app-check')]).then(
+    ([sdk, appCheck]) => {
+      appCheck.startAppCheck(app, {
+        siteKey: env.VITE_APPCHECK_SITE_KEY,
+        useEmulators,
+        debugToken: env.VITE_APPCHECK_DEBUG_TOKEN,
+      });
+      const instance = sdk.getFunctions(app, REGION);
+      if (useEmulators) sdk.connectFunctionsEmulator(instance, emulatorHost, EMULATOR_PORTS.functions);
+      return { sdk, instance };
+    },
+  );
   return functionsSdk;
 }
 
