@@ -49,7 +49,7 @@ interface Row {
   what: string;
   data: unknown;
   /** The callable error status expected. */
-  status: 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'UNAUTHENTICATED';
+  status: 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FAILED_PRECONDITION';
   /** What the message must name (the field, or the reason). */
   says?: RegExp;
 }
@@ -300,6 +300,21 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
     ];
   },
   retryIngest: () => oneIdRows('id', 'no-such-job'),
+  // Never the admin's own address: that row would delete the account the suite runs as.
+  deleteMyAccount: () => {
+    const base = { email: 'someone-else@example.com' };
+    return [
+      ...wholePayloadRows(base),
+      ...HOSTILE_IDS.map(([what, email]) => invalid(`email = ${what}`, { email }, /email/)),
+      invalid('a 100 kB email', { email: `${'a'.repeat(100_000)}@example.com` }, /email/),
+      invalid("an address that is not the account's", base, /email/),
+      invalid('the address with a typo', { email: 'admin@demo.tes' }, /email/),
+    ];
+  },
+  deleteMember: () => [
+    ...oneIdRows('uid', 'no-such-member'),
+    { what: 'the admin themself', data: { uid: admin.uid }, status: 'FAILED_PRECONDITION', says: /account page/ },
+  ],
 };
 
 /** Callables a visitor may call: their rows run signed out too. */

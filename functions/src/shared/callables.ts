@@ -5,6 +5,7 @@ import type { NewsletterInput, NewsletterStatus } from './newsletters';
 import type { EventDraft } from './event-schema';
 import type { RegistrationStatus, RepeatEvery } from './events';
 import type { Chapter } from './recordings';
+import type { DeletionState } from './account-deletion';
 
 /**
  * Every callable function by name, with what it takes and what it answers: the web's `callFunction`
@@ -72,6 +73,12 @@ export interface Callables {
   draftChapters: { request: { materialId: string }; response: { chapters: Chapter[] } };
   /** Queues a failed ingest job again. */
   retryIngest: { request: { id: string }; response: { id: string } };
+
+  // Account deletion (shared/account-deletion.ts)
+  /** The signed-in member deletes their own account, typing their address to confirm. */
+  deleteMyAccount: { request: { email: string }; response: { state: DeletionState } };
+  /** An admin deletes another member's account (their own is refused: they use deleteMyAccount). */
+  deleteMember: { request: { uid: string }; response: { uid: string; state: DeletionState } };
 }
 
 export type CallableName = keyof Callables;
