@@ -39,6 +39,8 @@ export {
   sendEventRemindersEvery5Minutes,
   reconcileEventsEvery5Minutes,
   ingestRecordingsEveryMinute,
+  resumeAccountDeletionsEvery10Minutes,
 } from './schedules/scheduled-functions';
 export { mirrorEventChange } from './events/mirror-functions';
 export { zoomWebhook, ingestRecordingFile, retryIngest } from './recordings/ingest-functions';
+export { deleteMyAccount, deleteMember } from './deletion/deletion-functions';

@@ -50,7 +50,7 @@ interface Row {
   what: string;
   data: unknown;
   /** The callable error status expected. */
-  status: 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'UNAUTHENTICATED';
+  status: 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FAILED_PRECONDITION';
   /** What the message must name (the field, or the reason). */
   says?: RegExp;
 }
@@ -305,6 +305,21 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
     ...oneIdRows('id', 'b'.repeat(64)),
     invalid('id in upper case', { id: 'B'.repeat(64) }, /id/),
     invalid('id one digit short', { id: 'b'.repeat(63) }, /id/),
+  ],
+  // Never the admin's own address: that row would delete the account the suite runs as.
+  deleteMyAccount: () => {
+    const base = { email: 'someone-else@example.com' };
+    return [
+      ...wholePayloadRows(base),
+      ...HOSTILE_IDS.map(([what, email]) => invalid(`email = ${what}`, { email }, /email/)),
+      invalid('a 100 kB email', { email: `${'a'.repeat(100_000)}@example.com` }, /email/),
+      invalid("an address that is not the account's", base, /email/),
+      invalid('the address with a typo', { email: 'admin@demo.tes' }, /email/),
+    ];
+  },
+  deleteMember: () => [
+    ...oneIdRows('uid', 'no-such-member'),
+    { what: 'the admin themself', data: { uid: admin.uid }, status: 'FAILED_PRECONDITION', says: /account page/ },
   ],
 };
 

@@ -20,6 +20,7 @@ import {
 } from '../shared/billing';
 import { MAIL } from '../shared/mail';
 import { MEMBERS } from '../shared/members';
+import { ACCOUNT_DELETIONS } from '../shared/account-deletion';
 import type { TiersConfig } from '../shared/tiers';
 import { subscriptionState } from './stripe-mapping';
 import type { Settings } from '../app/settings';
@@ -96,6 +97,13 @@ async function memberOfCustomer(
   return linked.docs[0]?.id ?? null;
 }
 
+/** A customer whose member deleted their account: logged and done, so webhooks and reconcile never retry it. */
+function memberGone(result: SyncResult): SyncResult {
+  logger.info(`Stripe customer ${result.customerId}: member ${result.uid} was deleted; nothing to sync`);
+  // uid null: the webhook ledger and the reconcile report keep no link to the deleted account.
+  return { ...result, uid: null, applied: false, notices: [] };
+}
+
 /**
  * Make a member's plan equal Stripe's current state for one customer. Never uses a webhook payload:
  * it re-reads the customer's subscriptions, so events in any order, duplicated or stale, converge.
@@ -124,9 +132,15 @@ export async function syncCustomer(deps: BillingDeps, customerId: string): Promi
   const mrr = after.paying && chosen ? monthlyAmount(chosen.amount, mirror?.interval ?? null) : 0;
 
   const ref = deps.db.collection(MEMBERS).doc(uid);
+  let gone = false;
   await deps.db.runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    if (!snap.exists) throw new Error(`members/${uid} does not exist (Stripe customer ${customerId})`);
+    const [snap, deletion] = await tx.getAll(ref, deps.db.collection(ACCOUNT_DELETIONS).doc(uid));
+    // A deleted account, or one being deleted (the Stripe customer is kept for accounting): nothing to
+    // store and no mail to queue, and no retry would change that.
+    if (!snap?.exists || deletion?.exists) {
+      gone = true;
+      return;
+    }
     const stored = snap.get('subscription') as SubscriptionMirror<Timestamp> | null | undefined;
     result.from = (snap.get('tier') as string | undefined) ?? null;
     if (stored && stored.syncedAt.toMillis() > readAt.getTime()) return; // a newer read already landed
@@ -150,7 +164,13 @@ export async function syncCustomer(deps: BillingDeps, customerId: string): Promi
       if (!queued[i]?.exists) queueMail(deps.db, tx, { key, to, uid, template, data }, readAt);
     }
   });
+  if (gone) return memberGone(result);
   // Claims follow the stored facts (subscription and grant); idempotent, so safe after a stale read too.
-  result.to = (await refreshEntitlement(deps, uid)).tier;
+  const entitlement = await refreshEntitlement(deps, uid).catch((err: { code?: string }) => {
+    if (err.code === 'auth/user-not-found') return null; // deleted while we synced
+    throw err;
+  });
+  if (!entitlement) return memberGone(result);
+  result.to = entitlement.tier;
   return result;
 }

@@ -1,6 +1,7 @@
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { loadTiers } from '../app/tiers-config';
 import { communityActionDone, communityTransition } from '../domain/community';
+import { seatAfterDeletion } from '../domain/account-deletion';
 import { Refusal } from '../domain/refusal';
 import { queueMail } from '../mail/queue-mail';
 import {
@@ -106,4 +107,27 @@ export async function completeCommunityAction(
     if (done) tx.update(ref, { state: done, updatedAt: Timestamp.fromDate(deps.now()), doneBy: by });
     return done;
   });
+}
+
+/**
+ * A deleted account's seat goes to the deactivate list (`seatAfterDeletion`), keeping the address the
+ * admin needs to find the person in Slack, marked `accountDeleted` so the deletion sweep erases the seat
+ * once it is deactivated. With SCIM the deactivation happens at once. Idempotent.
+ */
+export async function releaseSeatOfDeletedMember(deps: CommunityDeps, uid: string): Promise<CommunityState | null> {
+  const ref = deps.db.collection(COMMUNITY).doc(uid);
+  const seat = await deps.db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    const current = (snap.get('state') as CommunityState | undefined) ?? null;
+    const next = seatAfterDeletion(current);
+    if (!next) return null;
+    if (next !== current || snap.get('accountDeleted') !== true) {
+      tx.update(ref, { state: next, accountDeleted: true, updatedAt: Timestamp.fromDate(deps.now()) });
+    }
+    return { state: next, email: String(snap.get('email') ?? '') };
+  });
+  if (seat?.state === 'to-deactivate' && deps.seats && seat.email) {
+    if ((await deps.seats.deactivate(seat.email)) === 'done') return completeCommunityAction(deps, uid, 'scim');
+  }
+  return seat?.state ?? null;
 }

@@ -3,6 +3,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import type { LumaApi } from '../adapters/luma';
 import { memberForEmail } from '../members/member-store';
+import { deletedAndGone } from '../members/deleted-accounts';
 import { EVENTS, REGISTRATIONS } from '../shared/events';
 import { registerGuest } from './registration-store';
 
@@ -36,6 +37,11 @@ export async function importLumaGuests(deps: LumaImportDeps, eventId: string, lu
     if (!IMPORTED_STATUSES.has(guest.approvalStatus) || known.has(email)) continue;
     known.add(email);
     try {
+      // A member who deleted their account stays deleted, though Luma still lists them as a guest.
+      if (await deletedAndGone(deps, email)) {
+        logger.info(`Luma guest ${guest.id} of event ${eventId} not imported: the account was deleted`);
+        continue;
+      }
       const uid = await memberForEmail(deps, { email, name: guest.name.slice(0, 80), emailVerified: false });
       const outcome = await registerGuest(deps, eventId, { uid, email, name: guest.name.slice(0, 80) }, 'luma');
       if (outcome === 'registered' || outcome === 'waitlisted') imported++;

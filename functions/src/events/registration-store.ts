@@ -1,6 +1,7 @@
 import { FieldValue, type DocumentSnapshot, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import { countersAfterLeaving, registrationDecision, seatsToFill } from '../domain/events';
 import { Refusal } from '../domain/refusal';
+import { DELETED_MEMBER, registrationOnDeletion } from '../domain/account-deletion';
 import { readerRank, tierNeeded, type AccessClaims } from '../shared/access';
 import { hasEnded, type EventTeaser, type Registration, type RegistrationStatus } from '../shared/events';
 import { MEMBERS, type MemberDoc } from '../shared/members';
@@ -132,14 +133,57 @@ export async function cancelRegistration(deps: RegistrationDeps, id: string, uid
     const existing = await tx.get(refs.registration(uid));
     if (!existing.exists) return null;
     if (hasEnded(teaser, deps.now().getTime())) throw new Refusal('failed-precondition', 'This event is over');
-    const leaving = existing.get('status') as RegistrationStatus;
-    const left = countersAfterLeaving(teaser, leaving, 0);
-    const fill = teaser.status === 'published' ? seatsToFill(left) : 0;
-    const promote = fill > 0 ? await promoteWaitlisted(tx, refs, fill, uid) : null;
-    const after = countersAfterLeaving(teaser, leaving, promote?.count ?? 0);
-    tx.delete(refs.registration(uid));
-    promote?.write();
-    tx.update(refs.teaser, { registered: after.registered, waitlisted: after.waitlisted });
-    return promote?.uids[0] ?? null;
+    return withdraw(tx, refs, teaser, existing, uid);
+  });
+}
+
+/**
+ * Deletes the registration, frees its seat or waitlist place on the teaser's counters and, on a published
+ * event, moves the earliest waitlisted member up; returns their uid. In the caller's transaction.
+ */
+async function withdraw(
+  tx: Transaction,
+  refs: EventRefs,
+  teaser: EventTeaser<Date>,
+  existing: DocumentSnapshot,
+  uid: string,
+): Promise<string | null> {
+  const leaving = existing.get('status') as RegistrationStatus;
+  const left = countersAfterLeaving(teaser, leaving, 0);
+  const fill = teaser.status === 'published' ? seatsToFill(left) : 0;
+  const promote = fill > 0 ? await promoteWaitlisted(tx, refs, fill, uid) : null;
+  const after = countersAfterLeaving(teaser, leaving, promote?.count ?? 0);
+  tx.delete(refs.registration(uid));
+  promote?.write();
+  tx.update(refs.teaser, { registered: after.registered, waitlisted: after.waitlisted });
+  return promote?.uids[0] ?? null;
+}
+
+/**
+ * A deleted member's registration (`registrationOnDeletion`): withdrawn from an event still ahead, as
+ * `cancelRegistration` does (counters, waitlist promotion); on an event that is over or cancelled it stays
+ * for the counts, without name or address. Idempotent.
+ */
+export async function removeRegistrationOfDeletedMember(
+  deps: RegistrationDeps,
+  id: string,
+  uid: string,
+): Promise<'withdrawn' | 'anonymised' | 'none'> {
+  const refs = eventRefs(deps.db, id);
+  return deps.db.runTransaction(async (tx) => {
+    const [snap, existing] = await tx.getAll(refs.teaser, refs.registration(uid));
+    if (!existing?.exists) return 'none';
+    const teaser = snap?.exists ? teaserOf(snap.data() as EventTeaser<never>) : null;
+    if (!teaser) {
+      tx.delete(refs.registration(uid)); // an orphan: no event to count it
+      return 'withdrawn';
+    }
+    const ended = hasEnded(teaser, deps.now().getTime());
+    if (registrationOnDeletion({ status: teaser.status, ended }) === 'withdraw') {
+      await withdraw(tx, refs, teaser, existing, uid);
+      return 'withdrawn';
+    }
+    tx.update(refs.registration(uid), { email: '', name: DELETED_MEMBER });
+    return 'anonymised';
   });
 }

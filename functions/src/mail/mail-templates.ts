@@ -49,6 +49,8 @@ export interface MailTemplates extends Record<BillingMailTemplate, PlanMailData>
   'renewal-upcoming': ChargeMailData;
   /** 3-D Secure: `hostedInvoiceUrl` is Stripe's hosted invoice page, read from Stripe, where the member confirms. */
   'payment-action-required': Omit<ChargeMailData, 'at'> & { hostedInvoiceUrl: string };
+  /** After an account deletion (functions/src/deletion/), to the address the account had. */
+  'account-deleted': { cancelledSubscription: boolean };
 }
 export type MailTemplate = keyof MailTemplates;
 
@@ -211,6 +213,18 @@ const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
       'Join from the event page: the Join button appears there shortly before the start.',
     ],
     action: (d) => ({ label: 'Open the event', url: d.pageUrl }),
+  },
+  'account-deleted': {
+    subject: () => 'Your Commons account is deleted',
+    lines: (d) => [
+      'Your account and what we kept about you are deleted: your profile, registrations, mail history and community seat.',
+      ...(d.cancelledSubscription
+        ? [
+            'Your subscription is cancelled as of now; you will not be charged again. Stripe keeps past invoices for our accounts.',
+          ]
+        : []),
+      'This is the last email we send you. You are welcome to create a new account at any time.',
+    ],
   },
 };
 

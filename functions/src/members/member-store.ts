@@ -1,4 +1,5 @@
 import type { Auth } from 'firebase-admin/auth';
+import { logger } from 'firebase-functions';
 import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { claimsEqual, isBootstrapAdmin, isDowngrade, mergeClaims, tokensValidAfter } from '../domain/claims';
 import { Refusal } from '../domain/refusal';
@@ -153,8 +154,13 @@ export async function expireGrants(deps: MemberDeps, batchSize = 200): Promise<s
       .get();
     for (const doc of due.docs) {
       await doc.ref.set({ grant: null, lastGrant: doc.get('grant') }, { merge: true });
-      await refreshEntitlement(deps, doc.id);
-      expired.push(doc.id);
+      const refreshed = await refreshEntitlement(deps, doc.id).catch((err: { code?: string }) => {
+        if (err.code !== 'auth/user-not-found') throw err;
+        // An account being deleted (its Auth user went first): the deletion erases this document.
+        logger.info(`expireGrants: ${doc.id} has no account any more; skipped`);
+        return null;
+      });
+      if (refreshed) expired.push(doc.id);
     }
     if (due.size < batchSize) return expired;
   }

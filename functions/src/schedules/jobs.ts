@@ -7,6 +7,7 @@ import { checkBillingDeadlines } from '../billing/billing-deadlines';
 import { reconcileSubscriptions } from '../billing/reconcile';
 import { sendEventReminders } from '../calendar/event-reminders';
 import { reconcileUpcomingEvents } from '../events/reconcile-events';
+import { resumeAccountDeletions } from '../deletion/account-deletion';
 import { retryQueuedMail } from '../mail/outbox';
 import { expireGrants } from '../members/member-store';
 import { dispatchNewsletters } from '../newsletters/newsletter-sender';
@@ -97,6 +98,17 @@ export const SCHEDULED_JOBS = {
       const swept = await sweepIngests(ingest);
       if (polled.length || swept.redispatched.length || swept.published.length)
         logger.info('recording ingest', { polled, ...swept });
+    },
+  },
+  /** Account deletions a crash or a failed step left unfinished, and closing erased ones (seat done, mail out). */
+  resumeAccountDeletionsEvery10Minutes: {
+    schedule: { everyMinutes: 10 },
+    secrets: [STRIPE_SECRET_KEY, ...CHAT_SECRETS],
+    timeoutSeconds: 300,
+    run: async (deps) => {
+      const result = await resumeAccountDeletions(deps);
+      if (result.resumed.length || result.closed.length || result.failed.length)
+        logger.info('account deletions', result);
     },
   },
 } satisfies Record<string, ScheduledJob>;

@@ -27,3 +27,4 @@ export const retryAnnouncementsEveryMinute = scheduled(SCHEDULED_JOBS.retryAnnou
 export const sendEventRemindersEvery5Minutes = scheduled(SCHEDULED_JOBS.sendEventRemindersEvery5Minutes);
 export const reconcileEventsEvery5Minutes = scheduled(SCHEDULED_JOBS.reconcileEventsEvery5Minutes);
 export const ingestRecordingsEveryMinute = scheduled(SCHEDULED_JOBS.ingestRecordingsEveryMinute);
+export const resumeAccountDeletionsEvery10Minutes = scheduled(SCHEDULED_JOBS.resumeAccountDeletionsEvery10Minutes);

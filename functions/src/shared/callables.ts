@@ -5,6 +5,7 @@ import type { NewsletterInput, NewsletterStatus } from './newsletters';
 import type { EventDraft } from './event-schema';
 import type { RegistrationStatus, RepeatEvery } from './events';
 import type { Chapter } from './recordings';
+import type { DeletionState } from './account-deletion';
 
 /**
  * Every callable function by name, with what it takes and what it answers: the web's `callFunction`
@@ -76,6 +77,11 @@ export interface Callables {
   // Mail (shared/suppressions.ts)
   /** Lifts an address from the suppression list; `lifted` is false when it was not suppressed. */
   liftSuppression: { request: { id: string }; response: { id: string; email: string; lifted: boolean } };
+  // Account deletion (shared/account-deletion.ts)
+  /** The signed-in member deletes their own account, typing their address to confirm. */
+  deleteMyAccount: { request: { email: string }; response: { state: DeletionState } };
+  /** An admin deletes another member's account (their own is refused: they use deleteMyAccount). */
+  deleteMember: { request: { uid: string }; response: { uid: string; state: DeletionState } };
 }
 
 export type CallableName = keyof Callables;

@@ -39,4 +39,6 @@ export interface SeatDoc<Time = unknown> {
   state: CommunityState;
   updatedAt: Time;
   doneBy?: string;
+  /** The member deleted their account: the seat is erased once it is deactivated. */
+  accountDeleted?: boolean;
 }

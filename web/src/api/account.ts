@@ -15,3 +15,6 @@ export const getCalendarFeed = async (): Promise<string> => (await callFunction(
 
 /** A new feed URL; calendars subscribed to the old one stop receiving events. */
 export const rotateCalendarFeed = async (): Promise<string> => (await callFunction('rotateCalendarFeed', {})).url;
+
+/** Deletes the signed-in member's account; `email` is the typed confirmation (the account's address). */
+export const deleteMyAccount = async (email: string) => (await callFunction('deleteMyAccount', { email })).state;

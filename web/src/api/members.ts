@@ -91,3 +91,6 @@ export const grantComplimentary = (req: { email: string; tier: string; endsAt: s
   callFunction('grantComplimentary', req);
 
 export const revokeComplimentary = (uid: string) => callFunction('revokeComplimentary', { uid });
+
+/** Deletes a member's account (never the admin's own: that is the account page's). */
+export const deleteMember = (uid: string) => callFunction('deleteMember', { uid });

@@ -143,6 +143,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Newsletter' },
   },
   {
+    // Where the account page goes once the member deleted their account (signed out by then).
+    path: '/account-deleted',
+    name: 'account-deleted',
+    component: () => import('@/views/AccountDeletedView.vue'),
+    meta: { title: 'Account deleted' },
+  },
+  {
     path: '/forbidden',
     name: 'forbidden',
     component: () => import('@/views/ForbiddenView.vue'),
