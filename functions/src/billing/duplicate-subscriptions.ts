@@ -53,9 +53,13 @@ async function refundUnused(
   dup: SubscriptionState,
   overlapFrom: Date,
 ): Promise<EndedDuplicate['refund']> {
+  // The newest payment made for the current period (Stripe creates the period's invoice at its start).
+  // None for a trial or a renewal still unpaid: nothing to give back. Also found after the cancel, so a
+  // retry reports the refund it made before.
+  const periodStart = (dup.currentPeriodStart?.getTime() ?? 0) / 1000 - 3600;
   const invoices = await stripe.invoices.list({ subscription: dup.id, status: 'paid', limit: 10 });
-  const invoice = invoices.data.find((i) => i.amount_paid > 0);
-  if (!invoice) return null; // a trial, or nothing paid yet: nothing to give back
+  const invoice = invoices.data.find((i) => i.amount_paid > 0 && i.created >= periodStart);
+  if (!invoice) return null;
   const payment = await paymentOf(stripe, invoice.id);
   if (!payment) {
     logger.warn(`Duplicate subscription ${dup.id}: invoice ${invoice.id} is paid but names no payment to refund`);

@@ -30,8 +30,14 @@ describe('duplicateSubscriptions', () => {
       makeSubscriptionState({ id: 'sub_late', status: 'past_due' }),
       makeSubscriptionState({ id: 'sub_old', status: 'canceled' }),
       makeSubscriptionState({ id: 'sub_never', status: 'incomplete_expired' }),
+      makeSubscriptionState({ id: 'sub_unpaid', status: 'unpaid' }),
     ];
     expect(duplicateSubscriptions(subs, kept).map((s) => s.id)).toEqual(['sub_twin', 'sub_trial', 'sub_late']);
+  });
+  it('none when the deciding one is itself ended (the newest of nothing running, e.g. a cancelled duplicate)', () => {
+    const ended = makeSubscriptionState({ id: 'sub_dup', status: 'canceled' });
+    const real = makeSubscriptionState({ id: 'sub_real', status: 'unpaid' });
+    expect(duplicateSubscriptions([ended, real], ended)).toEqual([]);
   });
   it('none without a deciding subscription, nor when it is the only one', () => {
     expect(duplicateSubscriptions([kept], null)).toEqual([]);

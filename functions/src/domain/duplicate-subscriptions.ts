@@ -6,12 +6,16 @@ import type { SubscriptionState } from './billing-state';
  * part of what was paid for its current period refunded. Pure; the sync does the Stripe calls.
  */
 
-/** Statuses in which a subscription can still charge or grant; the rest are history. */
-const LIVE = new Set<SubscriptionState['status']>(['active', 'trialing', 'past_due', 'unpaid', 'paused']);
+/** Statuses of a running subscription (paid up, in trial, or being retried); the rest are ended or stopped. */
+const LIVE = new Set<SubscriptionState['status']>(['active', 'trialing', 'past_due']);
 
-/** The customer's live subscriptions other than the deciding one. */
+/**
+ * The customer's running subscriptions other than the deciding one. Only when the deciding one runs
+ * too: when none grants anything, `currentSubscription` falls back to the newest (maybe an ended one),
+ * and an older running subscription is then the member's real one, not a duplicate.
+ */
 export function duplicateSubscriptions(subs: SubscriptionState[], chosen: SubscriptionState | null): SubscriptionState[] {
-  if (!chosen) return [];
+  if (!chosen || !LIVE.has(chosen.status)) return [];
   return subs.filter((s) => s.id !== chosen.id && LIVE.has(s.status));
 }
 
