@@ -67,7 +67,10 @@ describe('never two subscriptions', () => {
     expect([first.result?.kind, second.result?.kind]).toEqual(['checkout', 'checkout']);
     const [a, b] = [sessionIdOf(first.result!.url), sessionIdOf(second.result!.url)];
     expect((await stripe.checkout.sessions.retrieve(a)).status).toBe('expired');
-    const open = await stripe.checkout.sessions.list({ customer: (await member(ann.uid)).stripeCustomerId!, status: 'open' });
+    const open = await stripe.checkout.sessions.list({
+      customer: (await member(ann.uid)).stripeCustomerId!,
+      status: 'open',
+    });
     expect(open.data.map((s) => s.id)).toEqual([b]);
     const paid = await payCheckoutPage(first.result!.url);
     expect(paid.status).toBe(400);
@@ -136,9 +139,16 @@ describe('never two subscriptions', () => {
       const before = await refundsOf(dupId);
       const memberMail = await mailDoc(`duplicate_${dupId}_member`);
       const adminMail = await mailDoc(`duplicate_${dupId}_admin0`);
-      expect(memberMail.data()).toMatchObject({ template: 'duplicate-subscription-cancelled', to: 'dup-bea@example.com' });
+      expect(memberMail.data()).toMatchObject({
+        template: 'duplicate-subscription-cancelled',
+        to: 'dup-bea@example.com',
+      });
       expect(memberMail.get('data.refundAmount')).toBe(before[0]!.amount);
-      expect(adminMail.data()).toMatchObject({ template: 'duplicate-subscription-admin', to: 'admin@demo.test', uid: null });
+      expect(adminMail.data()).toMatchObject({
+        template: 'duplicate-subscription-admin',
+        to: 'admin@demo.test',
+        uid: null,
+      });
 
       expect(new Set(await replayAll(customerId))).toEqual(new Set([200]));
       expect((await refundsOf(dupId)).map((r) => r.id)).toEqual(before.map((r) => r.id));

@@ -43,7 +43,7 @@ export const STRIPE_TAX_BEHAVIOR = defineString('STRIPE_TAX_BEHAVIOR', {
 });
 export const STRIPE_TAX_CODE = defineString('STRIPE_TAX_CODE', {
   default: 'txcd_10000000',
-  description: "Stripe Tax code of the plan products (default: General - Electronically Supplied Services)",
+  description: 'Stripe Tax code of the plan products (default: General - Electronically Supplied Services)',
 });
 
 // ---- mail (in the demo project everything goes to the local SMTP capture)

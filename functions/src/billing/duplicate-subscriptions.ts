@@ -39,7 +39,10 @@ interface DuplicateDeps {
 }
 
 /** The payment (PaymentIntent or Charge) of a paid invoice, for the refund. */
-async function paymentOf(stripe: Stripe, invoiceId: string): Promise<{ payment_intent?: string; charge?: string } | null> {
+async function paymentOf(
+  stripe: Stripe,
+  invoiceId: string,
+): Promise<{ payment_intent?: string; charge?: string } | null> {
   const payments = await stripe.invoicePayments.list({ invoice: invoiceId, status: 'paid', limit: 10 });
   const p = payments.data[0]?.payment;
   const id = (ref: string | { id: string } | undefined) => (typeof ref === 'string' ? ref : ref?.id);

@@ -59,7 +59,9 @@ export async function setupStripePrices(
         catalog.set(tierId, entry);
       }
       const same =
-        found?.unit_amount === price.amount && found.currency === price.currency && found.tax_behavior === tax.taxBehavior;
+        found?.unit_amount === price.amount &&
+        found.currency === price.currency &&
+        found.tax_behavior === tax.taxBehavior;
       if (found && same) {
         price.priceId = found.id;
         entry.prices.push(found.id);

@@ -14,7 +14,10 @@ const LIVE = new Set<SubscriptionState['status']>(['active', 'trialing', 'past_d
  * too: when none grants anything, `currentSubscription` falls back to the newest (maybe an ended one),
  * and an older running subscription is then the member's real one, not a duplicate.
  */
-export function duplicateSubscriptions(subs: SubscriptionState[], chosen: SubscriptionState | null): SubscriptionState[] {
+export function duplicateSubscriptions(
+  subs: SubscriptionState[],
+  chosen: SubscriptionState | null,
+): SubscriptionState[] {
   if (!chosen || !LIVE.has(chosen.status)) return [];
   return subs.filter((s) => s.id !== chosen.id && LIVE.has(s.status));
 }

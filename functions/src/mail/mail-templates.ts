@@ -60,7 +60,9 @@ interface Template<D> {
 
 const plan = (d: PlanMailData) => d.tierName ?? 'your plan';
 const amount = (d: DuplicateMailData) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency: d.currency.toUpperCase() }).format(d.refundAmount / 100);
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: d.currency.toUpperCase() }).format(
+    d.refundAmount / 100,
+  );
 const refundLine = (d: DuplicateMailData) =>
   d.refundAmount > 0
     ? `We refunded ${amount(d)}, the unused part of what it charged, to your card; banks take 5–10 days to show it.`

@@ -26,14 +26,24 @@ export type GrantCover =
 /** Stripe Checkout's `subscription_data.trial_end` must be at least 48 hours ahead; one more for the clock. */
 export const MIN_DEFERRAL_MS = 49 * 60 * 60 * 1000;
 
-export function grantCover(tiers: TiersConfig, grant: GrantLike | null | undefined, tierId: string, now: Date): GrantCover {
+export function grantCover(
+  tiers: TiersConfig,
+  grant: GrantLike | null | undefined,
+  tierId: string,
+  now: Date,
+): GrantCover {
   if (!grant || (grant.endsAt !== null && grant.endsAt.getTime() <= now.getTime())) return { kind: 'none' };
   const held = tierById(tiers, grant.tier);
   const wanted = tierById(tiers, tierId);
   if (!held || !wanted || wanted.rank > held.rank) return { kind: 'none' };
   if (grant.endsAt === null) return { kind: 'covered', grantTier: grant.tier };
   const deferrable = grant.endsAt.getTime() - now.getTime() >= MIN_DEFERRAL_MS;
-  return { kind: 'until', grantTier: grant.tier, endsAt: grant.endsAt, billingStartsAt: deferrable ? grant.endsAt : null };
+  return {
+    kind: 'until',
+    grantTier: grant.tier,
+    endsAt: grant.endsAt,
+    billingStartsAt: deferrable ? grant.endsAt : null,
+  };
 }
 
 const nameOf = (tiers: TiersConfig, id: string) => tierById(tiers, id)?.name ?? id;

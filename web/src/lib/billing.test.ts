@@ -292,7 +292,9 @@ describe('a complimentary grant on the pricing page', () => {
   it('an expired grant changes nothing', () => {
     const expired = member({ tier: 'premium', endsAt: d('2027-01-01T00:00:00Z') });
     expect(grantNote(tiers.basic!, expired)).toBeNull();
-    expect(planAction(tiers.basic!, 'monthly', { ...expired, currentTier: 'free' })).toMatchObject({ kind: 'checkout' });
+    expect(planAction(tiers.basic!, 'monthly', { ...expired, currentTier: 'free' })).toMatchObject({
+      kind: 'checkout',
+    });
   });
 });
 

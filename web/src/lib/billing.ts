@@ -140,7 +140,9 @@ export function grantNote(tier: Pick<Tier, 'id' | 'name' | 'prices'>, viewer: Pl
   if (cover.kind === 'none' || !intervalFor(tier, 'monthly')) return null; // a plan not sold needs no word
   const grantName = (viewer.tiers && tierById(viewer.tiers, cover.grantTier)?.name) ?? cover.grantTier;
   if (cover.kind === 'covered') return `Included in your complimentary ${grantName}, which has no end date.`;
-  const then = cover.billingStartsAt ? `then ${tier.name} starts and is first charged that day` : `then ${tier.name} continues`;
+  const then = cover.billingStartsAt
+    ? `then ${tier.name} starts and is first charged that day`
+    : `then ${tier.name} continues`;
   return `Your complimentary ${grantName} ends on ${formatDate(cover.endsAt)}, ${then}.`;
 }
 

@@ -101,7 +101,8 @@ export function apiRoutes(state: TwinState, webhooks: WebhookQueue): Route<unkno
         trial_end: int(subData, 'trial_end'),
         allow_promotion_codes: bool(p, 'allow_promotion_codes'),
         tax_id_collection: bool(obj(p, 'tax_id_collection'), 'enabled'),
-        customer_update: p.customer_update === undefined ? undefined : strings(obj(p, 'customer_update'), ['address', 'name']),
+        customer_update:
+          p.customer_update === undefined ? undefined : strings(obj(p, 'customer_update'), ['address', 'name']),
       });
     }),
     route('GET', '/v1/checkout/sessions', ({ params: p, url }) =>
@@ -112,9 +113,15 @@ export function apiRoutes(state: TwinState, webhooks: WebhookQueue): Route<unkno
       void webhooks.deliver(state.expireCheckoutSession(id));
       return state.checkoutSession(id);
     }),
-    route('POST', '/v1/billing_portal/configurations', ({ params: p }) => state.createPortalConfiguration(portalConfig(p))),
+    route('POST', '/v1/billing_portal/configurations', ({ params: p }) =>
+      state.createPortalConfiguration(portalConfig(p)),
+    ),
     route('GET', '/v1/billing_portal/configurations', ({ params: p, url }) =>
-      page(state.portalConfigurations({ is_default: bool(p, 'is_default'), active: bool(p, 'active') }), p, url.pathname),
+      page(
+        state.portalConfigurations({ is_default: bool(p, 'is_default'), active: bool(p, 'active') }),
+        p,
+        url.pathname,
+      ),
     ),
     route('GET', '/v1/billing_portal/configurations/:id', ({ ids: [id = ''] }) => state.portalConfiguration(id)),
     route('POST', '/v1/billing_portal/configurations/:id', ({ ids: [id = ''], params: p }) =>

@@ -529,7 +529,9 @@ describe('sessions expiry, refunds, cancel options, proration and tax settings',
     await twin.idle();
     expect(types()).toEqual(['charge.refunded', 'refund.created']);
     expect(received[0]?.data.object).toMatchObject({ amount_refunded: 500, refunded: false });
-    await expect(stripe.refunds.create({ payment_intent: pi, amount: 1600 })).rejects.toThrow(/greater than unrefunded/);
+    await expect(stripe.refunds.create({ payment_intent: pi, amount: 1600 })).rejects.toThrow(
+      /greater than unrefunded/,
+    );
     const rest = await stripe.refunds.create({ charge: String(part.charge) });
     expect(rest.amount).toBe(1500);
     expect((await stripe.charges.retrieve(String(part.charge))).refunded).toBe(true);
@@ -556,7 +558,10 @@ describe('sessions expiry, refunds, cancel options, proration and tax settings',
     const config = await stripe.billingPortal.configurations.create({
       features: { subscription_update: { enabled: true, proration_behavior: 'always_invoice' } },
     });
-    expect(config).toMatchObject({ is_default: true, features: { subscription_update: { proration_behavior: 'always_invoice' } } });
+    expect(config).toMatchObject({
+      is_default: true,
+      features: { subscription_update: { proration_behavior: 'always_invoice' } },
+    });
     const listed = await stripe.billingPortal.configurations.list({ is_default: true });
     expect(listed.data.map((c) => c.id)).toEqual([config.id]);
     const { customer, sub } = await subscribe(monthly.id);
@@ -587,7 +592,10 @@ describe('sessions expiry, refunds, cancel options, proration and tax settings',
     expect(price.tax_behavior).toBe('exclusive');
     expect((await stripe.products.update(product.id, { tax_code: 'txcd_10103001' })).tax_code).toBe('txcd_10103001');
     await expect(openCheckout(price.id, { tax_id_collection: { enabled: true } })).rejects.toThrow(/customer_update/);
-    await openCheckout(price.id, { tax_id_collection: { enabled: true }, customer_update: { name: 'auto', address: 'auto' } });
+    await openCheckout(price.id, {
+      tax_id_collection: { enabled: true },
+      customer_update: { name: 'auto', address: 'auto' },
+    });
     await expect(openCheckout(price.id, { subscription_data: { trial_end: T0 + 3600 } })).rejects.toThrow(/2 days/);
     const { sub } = await subscribe(price.id, { subscription_data: { trial_end: MAR_28 } });
     expect(sub).toMatchObject({ status: 'trialing', trial_end: MAR_28 });

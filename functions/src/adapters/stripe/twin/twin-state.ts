@@ -330,7 +330,8 @@ export class TwinState {
 
   /** Any expandable object by id, for `expand[]`. */
   byId(id: string): TwinObject | undefined {
-    const { customers, products, prices, subscriptions, invoices, checkoutSessions, paymentIntents, charges } = this.data;
+    const { customers, products, prices, subscriptions, invoices, checkoutSessions, paymentIntents, charges } =
+      this.data;
     return [customers, products, prices, subscriptions, invoices, checkoutSessions, paymentIntents, charges].find((t) =>
       Object.hasOwn(t, id),
     )?.[id];
@@ -375,7 +376,9 @@ export class TwinState {
   portalConfigurations = (f: { is_default?: boolean; active?: boolean }) =>
     this.newest(
       this.data.portalConfigurations,
-      (c) => (f.is_default === undefined || c.is_default === f.is_default) && (f.active === undefined || c.active === f.active),
+      (c) =>
+        (f.is_default === undefined || c.is_default === f.is_default) &&
+        (f.active === undefined || c.active === f.active),
     );
   /** A type may end in `*`, like Stripe's `type=customer.subscription.*`. */
   events = (f: { types?: string[] }) =>
@@ -471,7 +474,11 @@ export class TwinState {
     }
     const taxBehavior = p.tax_behavior ?? 'unspecified';
     if (taxBehavior !== 'inclusive' && taxBehavior !== 'exclusive' && taxBehavior !== 'unspecified') {
-      throw new TwinError(400, 'Invalid tax_behavior: must be one of inclusive, exclusive, or unspecified', 'tax_behavior');
+      throw new TwinError(
+        400,
+        'Invalid tax_behavior: must be one of inclusive, exclusive, or unspecified',
+        'tax_behavior',
+      );
     }
     const taken = p.lookup_key ? this.prices({ lookupKeys: [p.lookup_key] })[0] : undefined;
     if (taken) throw new TwinError(400, `A price (\`${taken.id}\`) already uses that lookup key.`, 'lookup_key');
@@ -515,7 +522,11 @@ export class TwinState {
     const price = this.price(p.price, 'line_items[0][price]');
     if (!p.success_url) throw missing('success_url');
     if (p.trial_end !== undefined && p.trial_end < this.now() + 48 * 3600) {
-      throw new TwinError(400, 'The `trial_end` date has to be at least 2 days in the future.', 'subscription_data[trial_end]');
+      throw new TwinError(
+        400,
+        'The `trial_end` date has to be at least 2 days in the future.',
+        'subscription_data[trial_end]',
+      );
     }
     // Stripe's rule: collecting tax ids for an existing customer must be allowed to save the business name.
     if (p.tax_id_collection && p.customer && p.customer_update?.name !== 'auto') {
@@ -687,7 +698,8 @@ export class TwinState {
       throw new TwinError(400, 'The charge does not belong to this payment intent.', 'payment_intent');
     }
     const left = charge.amount - charge.amount_refunded;
-    if (left <= 0) throw new TwinError(400, `Charge ${charge.id} has already been refunded.`, undefined, 'charge_already_refunded');
+    if (left <= 0)
+      throw new TwinError(400, `Charge ${charge.id} has already been refunded.`, undefined, 'charge_already_refunded');
     const amount = p.amount ?? left;
     if (!Number.isInteger(amount) || amount <= 0) throw new TwinError(400, 'Invalid positive integer', 'amount');
     if (amount > left) {
@@ -699,7 +711,11 @@ export class TwinState {
       );
     }
     if (p.reason && !['duplicate', 'fraudulent', 'requested_by_customer'].includes(p.reason)) {
-      throw new TwinError(400, 'Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer', 'reason');
+      throw new TwinError(
+        400,
+        'Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer',
+        'reason',
+      );
     }
     const refund: Refund = {
       ...this.base('re_', 'refund'),
@@ -713,7 +729,10 @@ export class TwinState {
     };
     this.data.refunds[refund.id] = refund;
     const previous = { amount_refunded: charge.amount_refunded, refunded: charge.refunded };
-    patch(charge, { amount_refunded: charge.amount_refunded + amount, refunded: charge.amount_refunded + amount >= charge.amount });
+    patch(charge, {
+      amount_refunded: charge.amount_refunded + amount,
+      refunded: charge.amount_refunded + amount >= charge.amount,
+    });
     return { refund, events: [this.emit('charge.refunded', charge, previous), this.emit('refund.created', refund)] };
   }
 
@@ -753,14 +772,18 @@ export class TwinState {
       c.features.subscription_update.enabled = p.update_enabled;
       c.features.subscription_update.default_allowed_updates = p.update_enabled ? ['price'] : [];
     }
-    if (p.cancel_mode === 'at_period_end' || p.cancel_mode === 'immediately') c.features.subscription_cancel.mode = p.cancel_mode;
+    if (p.cancel_mode === 'at_period_end' || p.cancel_mode === 'immediately')
+      c.features.subscription_cancel.mode = p.cancel_mode;
     c.metadata = mergeMetadata(c.metadata, p.metadata);
     return c;
   }
 
   /** How the portal prorates a plan change: the default configuration's setting. */
   portalProration(): ProrationBehavior {
-    return this.portalConfigurations({ is_default: true })[0]?.features.subscription_update.proration_behavior ?? 'create_prorations';
+    return (
+      this.portalConfigurations({ is_default: true })[0]?.features.subscription_update.proration_behavior ??
+      'create_prorations'
+    );
   }
 
   /** Checkout "Pay". A declined card or a bad promotion code throws and changes nothing. */
@@ -887,10 +910,14 @@ export class TwinState {
     const events: TwinEvent[] = [];
     if (opts.prorate && sub.status !== 'trialing') {
       const [start, end] = [item.current_period_start, item.current_period_end];
-      const credit = end > start ? Math.round((item.price.unit_amount * item.quantity * Math.max(0, end - this.now())) / (end - start)) : 0;
+      const credit =
+        end > start
+          ? Math.round((item.price.unit_amount * item.quantity * Math.max(0, end - this.now())) / (end - start))
+          : 0;
       const customer = this.customer(sub.customer);
       customer.balance = (customer.balance ?? 0) - credit;
-      if (opts.invoice_now) events.push(this.emit('invoice.paid', this.createInvoice(sub, 'subscription_update', 0, true)));
+      if (opts.invoice_now)
+        events.push(this.emit('invoice.paid', this.createInvoice(sub, 'subscription_update', 0, true)));
     }
     patch(sub, {
       status: 'canceled',
@@ -986,7 +1013,11 @@ function mergeMetadata(current: Metadata, changes: Metadata | undefined): Metada
 
 function prorationBehavior(value: string, param: string): ProrationBehavior {
   if (value === 'create_prorations' || value === 'always_invoice' || value === 'none') return value;
-  throw new TwinError(400, 'Invalid proration_behavior: must be one of create_prorations, always_invoice, or none', param);
+  throw new TwinError(
+    400,
+    'Invalid proration_behavior: must be one of create_prorations, always_invoice, or none',
+    param,
+  );
 }
 
 /** `proration_behavior` of an API subscription update, checked like Stripe does. */
