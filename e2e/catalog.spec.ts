@@ -33,5 +33,8 @@ test.describe('catalog', () => {
     await page.goto('/pricing?plan=main');
     await expect(page.getByTestId('plan-main')).toHaveClass(/highlighted/);
     await expect(page.getByTestId('plan-premium')).toContainText('Premium');
+    await expect(page.getByTestId('proration-note')).toContainText(
+      'Upgrades are charged the prorated difference at once; downgrades apply at once',
+    );
   });
 });

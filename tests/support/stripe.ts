@@ -65,6 +65,19 @@ export async function postWebhook(
 
 export const checkout = (user: SignedIn, data: unknown) => callFunction('createCheckoutSession', data, user.idToken);
 
+/** Pay a Checkout session on the twin's dev page as its form does (a good card); answers once its webhooks were delivered. */
+export async function payCheckoutPage(url: string): Promise<Response> {
+  return fetch(`${url}/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ card: '4242424242424242' }),
+    redirect: 'manual',
+  });
+}
+
+/** The id of a twin Checkout session from its page URL. */
+export const sessionIdOf = (url: string) => /\/checkout\/([^/?]+)/.exec(url)?.[1] ?? '';
+
 /** Buy a plan (monthly unless told), end to end: callable -> twin checkout page -> signed webhooks -> the member at `tier`. */
 export async function buyPlan(
   user: SignedIn,

@@ -37,6 +37,14 @@ export const STRIPE_TAX_ID_COLLECTION = defineBoolean('STRIPE_TAX_ID_COLLECTION'
   default: false,
   description: 'Let business customers enter a VAT/tax id in Checkout',
 });
+export const STRIPE_TAX_BEHAVIOR = defineString('STRIPE_TAX_BEHAVIOR', {
+  default: 'exclusive',
+  description: 'Prices made by stripe-setup: "exclusive" (tax added on top) or "inclusive" (tax included)',
+});
+export const STRIPE_TAX_CODE = defineString('STRIPE_TAX_CODE', {
+  default: 'txcd_10000000',
+  description: 'Stripe Tax code of the plan products (default: General - Electronically Supplied Services)',
+});
 
 // ---- mail (in the demo project everything goes to the local SMTP capture)
 export const MAIL_FROM = defineString('MAIL_FROM', { default: 'Commons <hello@commons.example>' });
@@ -166,6 +174,8 @@ const PARAMS = {
   BILLING_GRACE_DAYS,
   STRIPE_AUTOMATIC_TAX,
   STRIPE_TAX_ID_COLLECTION,
+  STRIPE_TAX_BEHAVIOR,
+  STRIPE_TAX_CODE,
   MAIL_FROM,
   MAIL_TRANSPORT,
   SMTP_URL,

@@ -18,6 +18,9 @@ export interface Settings {
   graceDays: number;
   automaticTax: boolean;
   taxIdCollection: boolean;
+  /** How stripe-setup taxes prices and products (STRIPE_TAX_BEHAVIOR, STRIPE_TAX_CODE). */
+  taxBehavior: 'exclusive' | 'inclusive';
+  taxCode: string;
   /** Zoom's webhook secret token (x-zm-signature, URL validation). */
   zoomWebhookSecret: string;
   /** Join URL and passcode go into the Google Calendar copy (GOOGLE_CALENDAR_JOIN_DETAILS). */
@@ -74,6 +77,12 @@ export function settingsFrom(env: Env): Settings {
     },
     get taxIdCollection() {
       return env('STRIPE_TAX_ID_COLLECTION') === 'true';
+    },
+    get taxBehavior() {
+      return env('STRIPE_TAX_BEHAVIOR') === 'inclusive' ? 'inclusive' : 'exclusive';
+    },
+    get taxCode() {
+      return env('STRIPE_TAX_CODE');
     },
     get zoomWebhookSecret() {
       return env('ZOOM_WEBHOOK_SECRET_TOKEN');

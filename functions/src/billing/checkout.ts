@@ -1,3 +1,4 @@
+import { logger } from 'firebase-functions';
 import { Refusal } from '../domain/refusal';
 import type Stripe from 'stripe';
 import { readTiers } from '../app/tiers-config';
@@ -10,6 +11,7 @@ import {
 } from '../shared/billing';
 import { MEMBERS, type MemberDoc } from '../shared/members';
 import { tierById } from '../shared/tiers';
+import { coveredMessage, grantCover } from '../shared/grant-cover';
 import type { Timestamp } from 'firebase-admin/firestore';
 import type { BillingDeps, BillingSettings } from './subscription-sync';
 
@@ -62,6 +64,23 @@ async function portalSession(deps: BillingDeps, customerId: string, appUrl: stri
 }
 
 /**
+ * Expire the member's earlier open Checkout sessions, so two tabs cannot both be paid. One already
+ * completed or expired meanwhile (a concurrent click) is not an error. A session paid in the race
+ * that remains is caught by the sync (`endDuplicates`).
+ */
+async function expireOpenSessions(stripe: Stripe, customer: string): Promise<void> {
+  const open = await stripe.checkout.sessions.list({ customer, status: 'open', limit: 100 });
+  for (const session of open.data) {
+    try {
+      await stripe.checkout.sessions.expire(session.id);
+    } catch (err) {
+      if (!(err instanceof Error && 'type' in err && err.type === 'StripeInvalidRequestError')) throw err;
+      logger.info(`Checkout session ${session.id} was no longer open: ${err.message}`);
+    }
+  }
+}
+
+/**
  * Where a member goes to buy `tier`: a Checkout session, or the Customer Portal when they already pay
  * (a second subscription would charge them twice; plan changes belong in the portal).
  */
@@ -91,7 +110,18 @@ export async function createCheckout(
   if (member.stripeCustomerId && fact && subscriptionGrantsTier(fact, deps.now())) {
     return portalSession(deps, member.stripeCustomerId, appUrl);
   }
+  // Never paying for nothing: an open-ended grant at or above the plan refuses; a dated one defers the
+  // first payment to the day it ends (a trial until then, so the member is not charged twice over).
+  const grant = member.grant ? { tier: member.grant.tier, endsAt: member.grant.endsAt?.toDate() ?? null } : null;
+  const cover = grantCover(tiers, grant, input.tier, deps.now());
+  if (cover.kind === 'covered') {
+    throw new Refusal('failed-precondition', coveredMessage(tiers, cover.grantTier, input.tier));
+  }
+  const firstTrial = tier.trialDays && !member.subscription ? deps.now().getTime() + tier.trialDays * 86_400_000 : 0;
+  const deferTo = cover.kind === 'until' && cover.billingStartsAt ? cover.billingStartsAt.getTime() : 0;
+
   const customer = await ensureCustomer(deps, uid, member);
+  await expireOpenSessions(deps.stripe, customer);
   const { settings } = deps;
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: 'subscription',
@@ -100,19 +130,23 @@ export async function createCheckout(
     line_items: [{ price: priceId, quantity: 1 }],
     subscription_data: {
       metadata: { firebaseUID: uid, tier: input.tier },
-      // A trial is for a member's first subscription only.
-      ...(tier.trialDays && !member.subscription ? { trial_period_days: tier.trialDays } : {}),
+      // A trial is for a member's first subscription only; a dated grant defers the first payment further.
+      ...(deferTo > firstTrial
+        ? { trial_end: Math.ceil(deferTo / 1000) }
+        : firstTrial
+          ? { trial_period_days: tier.trialDays }
+          : {}),
     },
     allow_promotion_codes: true,
     success_url: `${appUrl}/account?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
     cancel_url: `${appUrl}/pricing?checkout=cancelled`,
     metadata: { firebaseUID: uid },
   };
-  if (settings.automaticTax) {
-    params.automatic_tax = { enabled: true };
-    params.customer_update = { address: 'auto', name: 'auto' };
-  }
+  if (settings.automaticTax) params.automatic_tax = { enabled: true };
   if (settings.taxIdCollection) params.tax_id_collection = { enabled: true };
+  // Stripe requires customer_update for an existing customer with either: Checkout saves the address
+  // (tax) and the business name (tax id) it collects onto the customer.
+  if (settings.automaticTax || settings.taxIdCollection) params.customer_update = { address: 'auto', name: 'auto' };
   const session = await deps.stripe.checkout.sessions.create(params);
   if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
   return { url: session.url, kind: 'checkout' };

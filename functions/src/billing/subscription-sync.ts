@@ -25,9 +25,11 @@ import type { TiersConfig } from '../shared/tiers';
 import { subscriptionState } from './stripe-mapping';
 import type { Settings } from '../app/settings';
 import { queueMail } from '../mail/queue-mail';
+import { endDuplicates, readDuplicateWrites, writeDuplicates, type EndedDuplicate } from './duplicate-subscriptions';
 
 /** Allowed app origins (the first is the default), the grace period and Checkout's tax options. */
-export type BillingSettings = Pick<Settings, 'appUrls' | 'graceDays' | 'automaticTax' | 'taxIdCollection'>;
+export type BillingSettings = Pick<Settings, 'appUrls' | 'graceDays' | 'automaticTax' | 'taxIdCollection'> &
+  Partial<Pick<Settings, 'adminEmails'>>;
 
 export interface BillingDeps extends MemberDeps {
   stripe: Stripe;
@@ -43,6 +45,8 @@ export interface SyncResult {
   /** False when a newer read of Stripe had already been stored (this one was stale). */
   applied: boolean;
   notices: BillingMailTemplate[];
+  /** Duplicate subscriptions this sync cancelled and refunded (or found so after a crash). */
+  duplicates: EndedDuplicate[];
 }
 
 const ts = (d: Date | null) => (d ? Timestamp.fromDate(d) : null);
@@ -119,7 +123,7 @@ export async function syncCustomer(deps: BillingDeps, customerId: string): Promi
     readTiers(deps.db),
   ]);
   const uid = await memberOfCustomer(deps.db, customer);
-  const result: SyncResult = { uid, customerId, from: null, to: null, applied: false, notices: [] };
+  const result: SyncResult = { uid, customerId, from: null, to: null, applied: false, notices: [], duplicates: [] };
   if (!uid) {
     logger.warn(`Stripe customer ${customerId} belongs to no member; nothing to sync`);
     return result;
@@ -129,7 +133,9 @@ export async function syncCustomer(deps: BillingDeps, customerId: string): Promi
   const chosen = currentSubscription(states, tiers, readAt, deps.settings.graceDays);
   const mirror = chosen ? subscriptionMirror(chosen, tiers, deps.settings.graceDays, readAt) : null;
   const after = planView(mirror, readAt);
+  // MRR is the deciding subscription's alone: a duplicate is refunded and cancelled just below.
   const mrr = after.paying && chosen ? monthlyAmount(chosen.amount, mirror?.interval ?? null) : 0;
+  result.duplicates = await endDuplicates(deps, subs.data, chosen, tiers);
 
   const ref = deps.db.collection(MEMBERS).doc(uid);
   let gone = false;
@@ -141,9 +147,15 @@ export async function syncCustomer(deps: BillingDeps, customerId: string): Promi
       gone = true;
       return;
     }
+    // Duplicates are recorded and mailed whatever the staleness of this read, each write once.
+    const dupWrites = await readDuplicateWrites(deps.db, tx, result.duplicates, deps.settings.adminEmails ?? '');
+    const member = { uid, email: snap.get('email') as string, customerId };
     const stored = snap.get('subscription') as SubscriptionMirror<Timestamp> | null | undefined;
     result.from = (snap.get('tier') as string | undefined) ?? null;
-    if (stored && stored.syncedAt.toMillis() > readAt.getTime()) return; // a newer read already landed
+    if (stored && stored.syncedAt.toMillis() > readAt.getTime()) {
+      writeDuplicates(deps.db, tx, dupWrites, member, tiers, readAt);
+      return; // a newer read already landed
+    }
     result.applied = true;
     // Before = what the last read showed, so a grace that ran out since still counts as the tier ending.
     const before = planView(stored, stored ? stored.syncedAt.toDate() : readAt);
@@ -154,6 +166,8 @@ export async function syncCustomer(deps: BillingDeps, customerId: string): Promi
     // An occurrence mail (access ended, payment recovered) may be queued already, by the grace job or an earlier read.
     const queued = notices.length ? await tx.getAll(...notices.map((n) => deps.db.collection(MAIL).doc(n.key))) : [];
     result.notices = notices.filter((_n, i) => !queued[i]?.exists).map((n) => n.template);
+    // Every read is done: a transaction writes only after its reads.
+    writeDuplicates(deps.db, tx, dupWrites, member, tiers, readAt);
     tx.set(ref, { stripeCustomerId: customerId, subscription: mirror, mrr }, { merge: true });
     const to = snap.get('email') as string;
     const data = {

@@ -27,6 +27,16 @@ export interface ChargeMailData extends PlanMailData {
   currency: string;
 }
 
+/** A duplicate subscription cancelled and refunded (billing/duplicate-subscriptions.ts). */
+export interface DuplicateMailData {
+  subscriptionId: string;
+  cancelledTierName: string;
+  keptTierName: string;
+  /** Refunded, in the smallest currency unit; 0 when nothing had been paid (a trial). */
+  refundAmount: number;
+  currency: string;
+}
+
 /**
  * Transactional emails queued in the `mail` outbox: each template by name with the data it needs, so
  * `queueMail` and `renderTemplate` check at compile time that a caller gives a template what it reads.
@@ -51,6 +61,9 @@ export interface MailTemplates extends Record<BillingMailTemplate, PlanMailData>
   'payment-action-required': Omit<ChargeMailData, 'at'> & { hostedInvoiceUrl: string };
   /** After an account deletion (functions/src/deletion/), to the address the account had. */
   'account-deleted': { cancelledSubscription: boolean };
+  'duplicate-subscription-cancelled': DuplicateMailData;
+  /** To each ADMIN_EMAILS address. */
+  'duplicate-subscription-admin': DuplicateMailData & { memberEmail: string; memberUid: string };
 }
 export type MailTemplate = keyof MailTemplates;
 
@@ -66,6 +79,14 @@ const money = (d: { amount: number; currency: string }) =>
   new Intl.NumberFormat('en-GB', { style: 'currency', currency: d.currency.toUpperCase() }).format(d.amount / 100);
 const day = (ms: number) =>
   new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(ms));
+const amount = (d: DuplicateMailData) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: d.currency.toUpperCase() }).format(
+    d.refundAmount / 100,
+  );
+const refundLine = (d: DuplicateMailData) =>
+  d.refundAmount > 0
+    ? `We refunded ${amount(d)}, the unused part of what it charged, to your card; banks take 5–10 days to show it.`
+    : 'It had not charged you anything, so there is nothing to refund.';
 
 const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
   welcome: {
@@ -225,6 +246,22 @@ const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
         : []),
       'This is the last email we send you. You are welcome to create a new account at any time.',
     ],
+  },
+  'duplicate-subscription-cancelled': {
+    subject: () => 'We cancelled a second subscription you did not need',
+    lines: (d) => [
+      `You ended up with two subscriptions (for example by paying in two browser tabs). You keep ${d.keptTierName}; we cancelled the second one (${d.cancelledTierName}) at once.`,
+      refundLine(d),
+    ],
+    action: (_d, app) => ({ label: 'See your account', url: `${app}/account` }),
+  },
+  'duplicate-subscription-admin': {
+    subject: (d) => `Duplicate subscription cancelled for ${d.memberEmail}`,
+    lines: (d) => [
+      `${d.memberEmail} (${d.memberUid}) had two live subscriptions. ${d.keptTierName} was kept; ${d.cancelledTierName} (${d.subscriptionId}) was cancelled at once.`,
+      d.refundAmount > 0 ? `Refunded: ${amount(d)}.` : 'Nothing had been charged, so nothing was refunded.',
+    ],
+    action: (_d, app) => ({ label: 'Open the members list', url: `${app}/admin/members` }),
   },
 };
 

@@ -20,7 +20,7 @@ const USAGE = `Usage:
   npm run admin -- remove-admin <email>
   npm run admin -- disable <email>      (no sign-in; tokens already issued stop working at once)
   npm run admin -- enable <email>
-  npm run admin -- stripe-setup        (products and prices in Stripe from config/tiers; needs STRIPE_SECRET_KEY)
+  npm run admin -- stripe-setup        (products, prices and the portal configuration in Stripe from config/tiers; needs STRIPE_SECRET_KEY)
   npm run admin -- reconcile           (re-read every subscription from Stripe and fix drift now)
   npm run admin -- rotate-token-secret [--keep N] [--local]
                                        (the next UNSUBSCRIBE_SECRET: a new key, the N newest old ones kept,
@@ -49,8 +49,9 @@ async function main() {
   // with STRIPE_SECRET_KEY, and to the local twin when STRIPE_API_BASE says so).
   const deps = depsFromEnv(mapEnv(process.env));
   if (command === 'stripe-setup') {
-    const r = await setupStripePrices(deps.stripe, deps.db);
-    return `Stripe prices: created ${r.created.join(', ') || 'none'}; kept ${r.kept.join(', ') || 'none'}`;
+    const { taxBehavior, taxCode } = deps.settings;
+    const r = await setupStripePrices(deps.stripe, deps.db, { taxBehavior, taxCode });
+    return `Stripe prices: created ${r.created.join(', ') || 'none'}; kept ${r.kept.join(', ') || 'none'}; portal configuration ${r.portalConfiguration}`;
   }
   if (command === 'reconcile') {
     const r = await reconcileSubscriptions(deps);

@@ -5,6 +5,7 @@ import {
   billingErrorMessage,
   billingUrl,
   checkoutIntent,
+  grantNote,
   intervalFor,
   isPaying,
   parseSubscription,
@@ -252,6 +253,48 @@ describe('planAction', () => {
       subscription: sub({ status: 'past_due', graceUntil: d('2026-11-01T00:00:00Z') }),
     };
     expect(planAction(premium, 'monthly', lapsedGrace).kind).toBe('checkout');
+  });
+});
+
+describe('a complimentary grant on the pricing page', () => {
+  const tiers = Object.fromEntries(sortedTiers(DEFAULT_TIERS).map((t) => [t.id, t])) as Record<string, Tier>;
+  const now = d('2027-01-10T12:00:00Z');
+  const member = (grant: PlanViewer['grant']): PlanViewer => ({
+    signedIn: true,
+    currentTier: grant?.tier ?? 'free',
+    subscription: null,
+    grant,
+    tiers: DEFAULT_TIERS,
+    now,
+  });
+  const openEnded = member({ tier: 'premium', endsAt: null });
+  const dated = member({ tier: 'premium', endsAt: d('2027-03-01T12:00:00Z') });
+
+  it('offers nothing at or below an open-ended grant, and says why', () => {
+    for (const id of ['basic', 'main', 'premium']) {
+      expect(planAction(tiers[id]!, 'monthly', openEnded)).toEqual({ kind: 'none' });
+      expect(grantNote(tiers[id]!, openEnded)).toBe('Included in your complimentary Premium, which has no end date.');
+    }
+    expect(grantNote(tiers.free!, openEnded)).toBeNull();
+  });
+  it('a plan above an open-ended grant is bought as usual, without a note', () => {
+    const basicGrant = member({ tier: 'basic', endsAt: null });
+    expect(planAction(tiers.main!, 'monthly', basicGrant)).toMatchObject({ kind: 'checkout' });
+    expect(grantNote(tiers.main!, basicGrant)).toBeNull();
+  });
+  it('a dated grant: the plan is offered (its own tier too) and the card says when the grant ends', () => {
+    expect(planAction(tiers.basic!, 'monthly', dated)).toMatchObject({ kind: 'checkout', label: 'Join Basic' });
+    expect(planAction(tiers.premium!, 'monthly', dated)).toMatchObject({ kind: 'checkout', label: 'Join Premium' });
+    expect(grantNote(tiers.basic!, dated)).toBe(
+      'Your complimentary Premium ends on 1 Mar 2027, then Basic starts and is first charged that day.',
+    );
+  });
+  it('an expired grant changes nothing', () => {
+    const expired = member({ tier: 'premium', endsAt: d('2027-01-01T00:00:00Z') });
+    expect(grantNote(tiers.basic!, expired)).toBeNull();
+    expect(planAction(tiers.basic!, 'monthly', { ...expired, currentTier: 'free' })).toMatchObject({
+      kind: 'checkout',
+    });
   });
 });
 

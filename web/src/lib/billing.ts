@@ -1,7 +1,8 @@
 // Billing as the app shows it: the subscription mirror of `members/{uid}` read defensively, what a
 // pricing card offers, the account page's status line. Pure (no Firebase), unit-tested in billing.test.ts.
 import { subscriptionGrantsTier, type BillingInterval, type SubscriptionStatus } from '@shared/billing';
-import type { Tier, TierPrice } from '@shared/tiers';
+import { grantCover, type GrantCover, type GrantLike } from '@shared/grant-cover';
+import { tierById, type Tier, type TierPrice, type TiersConfig } from '@shared/tiers';
 import { formatDate, formatPrice } from './format';
 import { isBillingInterval, type SubscriptionView } from './subscription';
 
@@ -118,7 +119,31 @@ export interface PlanViewer {
   currentTier: string;
   /** The member's subscription mirror, if any (a past one means no trial). */
   subscription: SubscriptionView | null;
+  /** The member's complimentary grant and the tiers config, to tell what the grant already covers. */
+  grant?: GrantLike | null;
+  tiers?: TiersConfig;
   now?: Date;
+}
+
+/** What the viewer's grant means for buying `tier` (the functions refuse exactly the `covered` ones). */
+export function viewerCover(tier: Pick<Tier, 'id'>, viewer: PlanViewer): GrantCover {
+  if (!viewer.signedIn || !viewer.tiers) return { kind: 'none' };
+  return grantCover(viewer.tiers, viewer.grant, tier.id, viewer.now ?? new Date());
+}
+
+/**
+ * The card's line about the viewer's grant: why a covered plan has no button, or when a dated grant
+ * ends and the paid plan takes over. Null when the grant does not concern this plan.
+ */
+export function grantNote(tier: Pick<Tier, 'id' | 'name' | 'prices'>, viewer: PlanViewer): string | null {
+  const cover = viewerCover(tier, viewer);
+  if (cover.kind === 'none' || !intervalFor(tier, 'monthly')) return null; // a plan not sold needs no word
+  const grantName = (viewer.tiers && tierById(viewer.tiers, cover.grantTier)?.name) ?? cover.grantTier;
+  if (cover.kind === 'covered') return `Included in your complimentary ${grantName}, which has no end date.`;
+  const then = cover.billingStartsAt
+    ? `then ${tier.name} starts and is first charged that day`
+    : `then ${tier.name} continues`;
+  return `Your complimentary ${grantName} ends on ${formatDate(cover.endsAt)}, ${then}.`;
 }
 
 /** Whether buying `tier` would start with a free trial (the functions offer it on a first subscription only). */
@@ -137,7 +162,10 @@ export function planAction(tier: Tier, wanted: BillingInterval, viewer: PlanView
     if (tier.id === viewer.subscription.tier) return { kind: 'portal', label: 'Manage billing' };
     return interval ? { kind: 'portal', label: `Switch to ${tier.name}` } : { kind: 'none' };
   }
-  if (!interval || tier.id === viewer.currentTier) return { kind: 'none' };
+  const cover = viewerCover(tier, viewer);
+  // Never paying for nothing: an open-ended grant covers it; a dated one may be followed by the plan.
+  if (!interval || cover.kind === 'covered') return { kind: 'none' };
+  if (tier.id === viewer.currentTier && cover.kind !== 'until') return { kind: 'none' };
   return {
     kind: 'checkout',
     label: trialOffered(tier, viewer) ? 'Start free trial' : `Join ${tier.name}`,

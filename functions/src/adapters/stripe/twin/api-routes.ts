@@ -1,6 +1,6 @@
 import { bool, firstOf, int, list, meta, obj, str, strings, type FormObject } from './form';
 import { route, type Route } from './router';
-import { TwinError, type TwinState } from './twin-state';
+import { parseProration, TwinError, type TwinState } from './twin-state';
 import type { WebhookQueue } from './webhook-queue';
 
 /** The Stripe API endpoints our adapter calls (`/v1/...`), answering Stripe objects from the twin's state. */
@@ -37,6 +37,18 @@ export function expanded(answer: unknown, params: FormObject, state: TwinState):
   return (list(params, 'expand') ?? []).reduce((o, path) => expand(o, path.split('.'), state), answer);
 }
 
+/** The parts of a portal configuration the twin models (the rest of `features` is accepted and ignored). */
+function portalConfig(p: FormObject) {
+  const features = obj(p, 'features');
+  const update = obj(features, 'subscription_update');
+  return {
+    proration_behavior: str(update, 'proration_behavior'),
+    update_enabled: bool(update, 'enabled'),
+    cancel_mode: str(obj(features, 'subscription_cancel'), 'mode'),
+    metadata: meta(p),
+  };
+}
+
 /** API calls answer at once, like Stripe; the webhooks their changes cause follow in the background. */
 export function apiRoutes(state: TwinState, webhooks: WebhookQueue): Route<unknown>[] {
   return [
@@ -51,12 +63,19 @@ export function apiRoutes(state: TwinState, webhooks: WebhookQueue): Route<unkno
       state.updateCustomer(id, { ...strings(p, ['email', 'name']), metadata: meta(p) }),
     ),
     route('POST', '/v1/products', ({ params: p }) =>
-      state.createProduct({ ...strings(p, ['name', 'description']), metadata: meta(p), active: bool(p, 'active') }),
+      state.createProduct({
+        ...strings(p, ['name', 'description', 'tax_code']),
+        metadata: meta(p),
+        active: bool(p, 'active'),
+      }),
     ),
     route('GET', '/v1/products/:id', ({ ids: [id = ''] }) => state.product(id)),
+    route('POST', '/v1/products/:id', ({ ids: [id = ''], params: p }) =>
+      state.updateProduct(id, { ...strings(p, ['name', 'tax_code']), metadata: meta(p) }),
+    ),
     route('POST', '/v1/prices', ({ params: p }) =>
       state.createPrice({
-        ...strings(p, ['product', 'currency', 'lookup_key', 'nickname']),
+        ...strings(p, ['product', 'currency', 'lookup_key', 'nickname', 'tax_behavior']),
         unit_amount: int(p, 'unit_amount'),
         interval: str(obj(p, 'recurring'), 'interval'),
         metadata: meta(p),
@@ -79,10 +98,35 @@ export function apiRoutes(state: TwinState, webhooks: WebhookQueue): Route<unkno
         metadata: meta(p),
         subscription_metadata: meta(subData),
         trial_period_days: int(subData, 'trial_period_days'),
+        trial_end: int(subData, 'trial_end'),
         allow_promotion_codes: bool(p, 'allow_promotion_codes'),
+        tax_id_collection: bool(obj(p, 'tax_id_collection'), 'enabled'),
+        customer_update:
+          p.customer_update === undefined ? undefined : strings(obj(p, 'customer_update'), ['address', 'name']),
       });
     }),
+    route('GET', '/v1/checkout/sessions', ({ params: p, url }) =>
+      page(state.checkoutSessions(strings(p, ['customer', 'status'])), p, url.pathname),
+    ),
     route('GET', '/v1/checkout/sessions/:id', ({ ids: [id = ''] }) => state.checkoutSession(id)),
+    route('POST', '/v1/checkout/sessions/:id/expire', ({ ids: [id = ''] }) => {
+      void webhooks.deliver(state.expireCheckoutSession(id));
+      return state.checkoutSession(id);
+    }),
+    route('POST', '/v1/billing_portal/configurations', ({ params: p }) =>
+      state.createPortalConfiguration(portalConfig(p)),
+    ),
+    route('GET', '/v1/billing_portal/configurations', ({ params: p, url }) =>
+      page(
+        state.portalConfigurations({ is_default: bool(p, 'is_default'), active: bool(p, 'active') }),
+        p,
+        url.pathname,
+      ),
+    ),
+    route('GET', '/v1/billing_portal/configurations/:id', ({ ids: [id = ''] }) => state.portalConfiguration(id)),
+    route('POST', '/v1/billing_portal/configurations/:id', ({ ids: [id = ''], params: p }) =>
+      state.updatePortalConfiguration(id, portalConfig(p)),
+    ),
     route('POST', '/v1/billing_portal/sessions', ({ params: p }) =>
       state.createPortalSession(strings(p, ['customer', 'return_url'])),
     ),
@@ -92,6 +136,7 @@ export function apiRoutes(state: TwinState, webhooks: WebhookQueue): Route<unkno
     route('GET', '/v1/subscriptions/:id', ({ ids: [id = ''] }) => state.subscription(id)),
     route('POST', '/v1/subscriptions/:id', ({ ids: [id = ''], params: p }) => {
       const item = firstOf(p, 'items');
+      const proration = parseProration(str(p, 'proration_behavior'));
       const [itemId, price, cancel, metadata] = [
         str(item, 'id'),
         str(item, 'price'),
@@ -102,16 +147,34 @@ export function apiRoutes(state: TwinState, webhooks: WebhookQueue): Route<unkno
         throw new TwinError(400, `No such subscription item: '${itemId}'`, 'items[0][id]', 'resource_missing');
       }
       void webhooks.deliver([
-        ...(price ? state.changePrice(id, price) : []),
+        ...(price ? state.changePrice(id, price, proration) : []),
         ...(cancel !== undefined ? state.setCancelAtPeriodEnd(id, cancel) : []),
         ...(metadata ? state.updateMetadata(id, metadata) : []),
       ]);
       return state.subscription(id);
     }),
-    route('DELETE', '/v1/subscriptions/:id', ({ ids: [id = ''] }) => {
-      void webhooks.deliver(state.cancelNow(id));
+    route('DELETE', '/v1/subscriptions/:id', ({ ids: [id = ''], params: p }) => {
+      const opts = { prorate: bool(p, 'prorate'), invoice_now: bool(p, 'invoice_now') };
+      void webhooks.deliver(state.cancelNow(id, { ...opts, comment: str(obj(p, 'cancellation_details'), 'comment') }));
       return state.subscription(id);
     }),
+    route('POST', '/v1/refunds', ({ params: p }) => {
+      const { refund, events } = state.createRefund({
+        ...strings(p, ['charge', 'payment_intent', 'reason']),
+        amount: int(p, 'amount'),
+        metadata: meta(p),
+      });
+      void webhooks.deliver(events);
+      return refund;
+    }),
+    route('GET', '/v1/refunds', ({ params: p, url }) =>
+      page(state.refunds(strings(p, ['charge', 'payment_intent'])), p, url.pathname),
+    ),
+    route('GET', '/v1/invoice_payments', ({ params: p, url }) =>
+      page(state.invoicePayments(strings(p, ['invoice', 'status'])), p, url.pathname),
+    ),
+    route('GET', '/v1/charges/:id', ({ ids: [id = ''] }) => state.charge(id)),
+    route('GET', '/v1/payment_intents/:id', ({ ids: [id = ''] }) => state.paymentIntent(id)),
     route('GET', '/v1/invoices', ({ params: p, url }) =>
       page(state.invoices(strings(p, ['customer', 'subscription', 'status'])), p, url.pathname),
     ),

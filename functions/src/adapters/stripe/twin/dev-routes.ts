@@ -11,7 +11,7 @@ import type { WebhookQueue } from './webhook-queue';
  */
 
 const portalActions: Record<string, (state: TwinState, subId: string, form: FormObject) => TwinEvent[]> = {
-  'change-plan': (state, s, f) => state.changePrice(s, str(f, 'price') ?? ''),
+  'change-plan': (state, s, f) => state.changePrice(s, str(f, 'price') ?? '', state.portalProration()),
   cancel: (state, s) => state.setCancelAtPeriodEnd(s, true),
   renew: (state, s) => state.setCancelAtPeriodEnd(s, false),
   'update-card': () => [],

@@ -496,7 +496,7 @@ describe('payments: charges, refunds, disputes, 3-D Secure, advance notices', ()
     const [charge] = (await stripe.charges.list({ customer: customer.id })).data;
     received = [];
     expect((await post(`charges/${charge!.id}/refund`, { amount: '500' })).status).toBe(200);
-    expect(types()).toEqual(['charge.refunded']);
+    expect(types()).toEqual(['charge.refunded', 'refund.created']); // as Stripe does, through POST /v1/refunds' path
     expect(received[0]?.data.object).toMatchObject({ amount_refunded: 500, refunded: false });
     await post(`charges/${charge!.id}/refund`);
     expect(await stripe.charges.retrieve(charge!.id)).toMatchObject({ amount_refunded: 2000, refunded: true });
@@ -553,5 +553,116 @@ describe('persistence', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('sessions expiry, refunds, cancel options, proration and tax settings', () => {
+  it('lists open sessions by customer, expires one, and its page can no longer be paid', async () => {
+    const { monthly } = await catalog();
+    const { customer, session: first } = await openCheckout(monthly.id);
+    const second = await stripe.checkout.sessions.create({
+      mode: 'subscription',
+      customer: customer.id,
+      line_items: [{ price: monthly.id, quantity: 1 }],
+      success_url: 'http://app.test/account',
+    });
+    const open = await stripe.checkout.sessions.list({ customer: customer.id, status: 'open' });
+    expect(open.data.map((s) => s.id)).toEqual([second.id, first.id]);
+    received = [];
+    const expired = await stripe.checkout.sessions.expire(first.id);
+    expect(expired).toMatchObject({ status: 'expired', url: null });
+    await twin.idle();
+    expect(types()).toEqual(['checkout.session.expired']);
+    await expect(stripe.checkout.sessions.expire(first.id)).rejects.toThrow(/status of "expired"/);
+    const pay = await postForm(`${first.url}/pay`, { card: '4242424242424242' });
+    expect(pay.status).toBe(400);
+    expect(await pay.text()).toContain('expired');
+    expect((await stripe.checkout.sessions.list({ customer: customer.id, status: 'open' })).data).toHaveLength(1);
+  });
+
+  it('refunds part of a payment, then the rest by charge, and refuses more than is left', async () => {
+    const { monthly } = await catalog();
+    const { sub } = await subscribe(monthly.id);
+    const invoice = (await stripe.invoices.list({ subscription: sub.id, status: 'paid' })).data[0]!;
+    const payment = (await stripe.invoicePayments.list({ invoice: invoice.id, status: 'paid' })).data[0]!;
+    expect(payment.amount_paid).toBe(2000);
+    const pi = String(payment.payment.payment_intent);
+    received = [];
+    const part = await stripe.refunds.create({ payment_intent: pi, amount: 500, metadata: { why: 'x' } });
+    expect(part).toMatchObject({ amount: 500, payment_intent: pi, status: 'succeeded', metadata: { why: 'x' } });
+    await twin.idle();
+    expect(types()).toEqual(['charge.refunded', 'refund.created']);
+    expect(received[0]?.data.object).toMatchObject({ amount_refunded: 500, refunded: false });
+    await expect(stripe.refunds.create({ payment_intent: pi, amount: 1600 })).rejects.toThrow(
+      /greater than unrefunded/,
+    );
+    const rest = await stripe.refunds.create({ charge: String(part.charge) });
+    expect(rest.amount).toBe(1500);
+    expect((await stripe.charges.retrieve(String(part.charge))).refunded).toBe(true);
+    expect((await stripe.refunds.list({ payment_intent: pi })).data.map((r) => r.amount)).toEqual([1500, 500]);
+  });
+
+  it('cancels with or without a prorated credit, keeping cancellation_details', async () => {
+    const { monthly } = await catalog();
+    const a = await subscribe(monthly.id);
+    const plain = await stripe.subscriptions.cancel(a.sub.id, {
+      prorate: false,
+      cancellation_details: { comment: 'duplicate' },
+    });
+    expect(plain.cancellation_details?.comment).toBe('duplicate');
+    expect(((await stripe.customers.retrieve(a.customer.id)) as Stripe.Customer).balance).toBe(0);
+    const b = await subscribe(monthly.id);
+    await stripe.subscriptions.cancel(b.sub.id, { prorate: true, invoice_now: true });
+    // Cancelled at the very start of the period: the whole 2000 becomes credit.
+    expect(((await stripe.customers.retrieve(b.customer.id)) as Stripe.Customer).balance).toBe(-2000);
+  });
+
+  it('prorates a plan change as the portal configuration says, and none charges nothing', async () => {
+    const { monthly, premiumMonthly } = await catalog();
+    const config = await stripe.billingPortal.configurations.create({
+      features: { subscription_update: { enabled: true, proration_behavior: 'always_invoice' } },
+    });
+    expect(config).toMatchObject({
+      is_default: true,
+      features: { subscription_update: { proration_behavior: 'always_invoice' } },
+    });
+    const listed = await stripe.billingPortal.configurations.list({ is_default: true });
+    expect(listed.data.map((c) => c.id)).toEqual([config.id]);
+    const { customer, sub } = await subscribe(monthly.id);
+    const portal = await stripe.billingPortal.sessions.create({ customer: customer.id });
+    await postForm(`${portal.url}/change-plan`, { subscription: sub.id, price: premiumMonthly.id });
+    const update = (await stripe.invoices.list({ subscription: sub.id })).data[0]!;
+    expect(update).toMatchObject({ billing_reason: 'subscription_update', amount_paid: 2000 }); // 4000 - 2000, whole period left
+    await stripe.subscriptions.update(sub.id, { items: [{ price: monthly.id }], proration_behavior: 'none' });
+    await expect(
+      stripe.subscriptions.update(sub.id, {
+        items: [{ price: premiumMonthly.id }],
+        proration_behavior: 'sometimes' as 'none',
+      }),
+    ).rejects.toThrow(/proration_behavior/);
+    await stripe.subscriptions.update(sub.id, { items: [{ price: premiumMonthly.id }], proration_behavior: 'none' });
+    expect((await stripe.invoices.list({ subscription: sub.id })).data[0]).toMatchObject({ amount_paid: 0 });
+  });
+
+  it('stores tax code and tax behavior, requires customer_update with tax ids, and defers a first payment', async () => {
+    const product = await stripe.products.create({ name: 'Main', tax_code: 'txcd_10000000' });
+    const price = await stripe.prices.create({
+      product: product.id,
+      unit_amount: 2000,
+      currency: 'usd',
+      recurring: { interval: 'month' },
+      tax_behavior: 'exclusive',
+    });
+    expect(price.tax_behavior).toBe('exclusive');
+    expect((await stripe.products.update(product.id, { tax_code: 'txcd_10103001' })).tax_code).toBe('txcd_10103001');
+    await expect(openCheckout(price.id, { tax_id_collection: { enabled: true } })).rejects.toThrow(/customer_update/);
+    await openCheckout(price.id, {
+      tax_id_collection: { enabled: true },
+      customer_update: { name: 'auto', address: 'auto' },
+    });
+    await expect(openCheckout(price.id, { subscription_data: { trial_end: T0 + 3600 } })).rejects.toThrow(/2 days/);
+    const { sub } = await subscribe(price.id, { subscription_data: { trial_end: MAR_28 } });
+    expect(sub).toMatchObject({ status: 'trialing', trial_end: MAR_28 });
+    expect(sub.items.data[0]?.current_period_end).toBe(MAR_28);
   });
 });

@@ -85,6 +85,8 @@ export const messagePage = (title: string, text: string) =>
   );
 
 export function checkoutPage(state: TwinState, session: CheckoutSession, error?: string): string {
+  if (session.status === 'expired')
+    return messagePage('Checkout expired', 'This checkout session has expired. Return to the site to start again.');
   if (session.status !== 'open')
     return messagePage('Checkout complete', 'This checkout session has already been paid.');
   const plan = state.checkoutPlan(session.id);
@@ -95,7 +97,7 @@ export function checkoutPage(state: TwinState, session: CheckoutSession, error?:
     `Subscribe to ${name}`,
     html`<h1>${name}</h1>
       <p><strong>${priceLabel(price)}</strong></p>
-      ${plan.trialDays ? html`<p>${plan.trialDays}-day free trial, then ${priceLabel(price)}. Nothing is charged today.</p>` : ''}
+      ${plan.trialEnd ? html`<p>Nothing is charged today; the first payment of ${priceLabel(price)} is on ${date(plan.trialEnd)}.</p>` : plan.trialDays ? html`<p>${plan.trialDays}-day free trial, then ${priceLabel(price)}. Nothing is charged today.</p>` : ''}
       ${message('error', error)}
       <form method="post" action="/checkout/${session.id}/pay">
         <label for="email">Email</label><input id="email" name="email" value="${email}" readonly />

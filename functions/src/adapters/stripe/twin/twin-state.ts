@@ -28,6 +28,8 @@ export interface Customer extends Base {
   object: 'customer';
   email: Nullable<string>;
   name: Nullable<string>;
+  /** Negative: credit the next invoices use up (a prorated cancellation). */
+  balance?: number;
   metadata: Metadata;
 }
 export interface Product extends Base {
@@ -35,6 +37,7 @@ export interface Product extends Base {
   name: string;
   active: boolean;
   description: Nullable<string>;
+  tax_code: Nullable<string>;
   metadata: Metadata;
 }
 export interface Price extends Base {
@@ -47,6 +50,7 @@ export interface Price extends Base {
   recurring: { interval: Interval; interval_count: 1 };
   lookup_key: Nullable<string>;
   nickname: Nullable<string>;
+  tax_behavior: 'inclusive' | 'exclusive' | 'unspecified';
   metadata: Metadata;
 }
 export interface CheckoutSession extends Base {
@@ -57,7 +61,7 @@ export interface CheckoutSession extends Base {
   subscription: Nullable<string>;
   client_reference_id: Nullable<string>;
   metadata: Metadata;
-  status: 'open' | 'complete';
+  status: 'open' | 'complete' | 'expired';
   payment_status: 'unpaid' | 'paid' | 'no_payment_required';
   url: Nullable<string>;
   success_url: string;
@@ -66,6 +70,7 @@ export interface CheckoutSession extends Base {
   currency: string;
   amount_total: number;
   expires_at: number;
+  tax_id_collection: { enabled: boolean };
 }
 export interface PortalSession extends Base {
   object: 'billing_portal.session';
@@ -97,6 +102,7 @@ export interface Subscription extends Base {
   currency: string;
   metadata: Metadata;
   latest_invoice: Nullable<string>;
+  cancellation_details: { comment: Nullable<string>; feedback: null; reason: Nullable<string> };
   items: { object: 'list'; data: SubscriptionItem[]; has_more: false; url: string };
 }
 export interface Invoice extends Base {
@@ -113,6 +119,15 @@ export interface Invoice extends Base {
   billing_reason: 'subscription_create' | 'subscription_cycle' | 'subscription_update';
   hosted_invoice_url: string;
   parent: { type: 'subscription_details'; subscription_details: { subscription: string; metadata: Metadata } };
+}
+/** Paying an invoice makes a PaymentIntent with one Charge, linked to the invoice by an InvoicePayment. */
+export interface PaymentIntent extends Base {
+  object: 'payment_intent';
+  amount: number;
+  currency: string;
+  customer: string;
+  status: 'succeeded';
+  latest_charge: string;
 }
 /** A card payment; every paid invoice with an amount has one (through its payment intent). */
 export interface Charge extends Base {
@@ -153,6 +168,27 @@ export interface Dispute extends Base {
   is_charge_refundable: boolean;
   metadata: Metadata;
 }
+export interface Refund extends Base {
+  object: 'refund';
+  amount: number;
+  charge: string;
+  payment_intent: string;
+  currency: string;
+  metadata: Metadata;
+  reason: Nullable<string>;
+  status: 'succeeded';
+}
+export type ProrationBehavior = 'create_prorations' | 'always_invoice' | 'none';
+export interface PortalConfiguration extends Base {
+  object: 'billing_portal.configuration';
+  active: boolean;
+  is_default: boolean;
+  features: {
+    subscription_update: { enabled: boolean; proration_behavior: ProrationBehavior; default_allowed_updates: string[] };
+    subscription_cancel: { enabled: boolean; mode: 'at_period_end' | 'immediately' };
+  };
+  metadata: Metadata;
+}
 export interface TwinEvent extends Base {
   object: 'event';
   api_version: string;
@@ -170,8 +206,11 @@ export type TwinObject =
   | Subscription
   | Invoice
   | TwinEvent
+  | PaymentIntent
   | Charge
   | InvoicePayment
+  | Refund
+  | PortalConfiguration
   | Dispute;
 
 /** What paying a checkout session needs that its wire object does not carry. */
@@ -179,6 +218,8 @@ interface CheckoutPlan {
   price: string;
   quantity: number;
   trialDays: number | null;
+  /** `subscription_data.trial_end`: the first payment waits until then (unix seconds). */
+  trialEnd?: number | null;
   subscriptionMetadata: Metadata;
 }
 
@@ -194,8 +235,11 @@ interface TwinData {
   subscriptions: Table<Subscription>;
   invoices: Table<Invoice>;
   events: Table<TwinEvent>;
+  paymentIntents: Table<PaymentIntent>;
   charges: Table<Charge>;
   invoicePayments: Table<InvoicePayment>;
+  refunds: Table<Refund>;
+  portalConfigurations: Table<PortalConfiguration>;
   disputes: Table<Dispute>;
 }
 
@@ -210,8 +254,11 @@ const empty = (): TwinData => ({
   subscriptions: {},
   invoices: {},
   events: {},
+  paymentIntents: {},
   charges: {},
   invoicePayments: {},
+  refunds: {},
+  portalConfigurations: {},
   disputes: {},
 });
 
@@ -300,13 +347,33 @@ export class TwinState {
   event = (id: string) => this.get(this.data.events, 'event', id);
   charge = (id: string, param?: string) => this.get(this.data.charges, 'charge', id, param);
   dispute = (id: string) => this.get(this.data.disputes, 'dispute', id);
+  paymentIntent = (id: string, param?: string) => this.get(this.data.paymentIntents, 'payment_intent', id, param);
+  portalConfiguration = (id: string) => this.get(this.data.portalConfigurations, 'billing_portal.configuration', id);
 
   /** Any expandable object by id, for `expand[]`. */
   byId(id: string): TwinObject | undefined {
-    const { customers, products, prices, subscriptions, invoices, checkoutSessions, charges, disputes } = this.data;
-    return [customers, products, prices, subscriptions, invoices, checkoutSessions, charges, disputes].find((t) =>
-      Object.hasOwn(t, id),
-    )?.[id];
+    const {
+      customers,
+      products,
+      prices,
+      subscriptions,
+      invoices,
+      checkoutSessions,
+      paymentIntents,
+      charges,
+      disputes,
+    } = this.data;
+    return [
+      customers,
+      products,
+      prices,
+      subscriptions,
+      invoices,
+      checkoutSessions,
+      paymentIntents,
+      charges,
+      disputes,
+    ].find((t) => Object.hasOwn(t, id))?.[id];
   }
 
   /** Newest first, like Stripe's list endpoints (records keep insertion order). */
@@ -335,11 +402,30 @@ export class TwinState {
       this.data.charges,
       (c) => (!f.customer || c.customer === f.customer) && (!f.paymentIntent || c.payment_intent === f.paymentIntent),
     );
-  invoicePayments = (f: { invoice?: string; paymentIntent?: string }) =>
+  checkoutSessions = (f: { customer?: string; status?: string }) =>
+    this.newest(
+      this.data.checkoutSessions,
+      (s) => (!f.customer || s.customer === f.customer) && (!f.status || s.status === f.status),
+    );
+  invoicePayments = (f: { invoice?: string; status?: string; paymentIntent?: string }) =>
     this.newest(
       this.data.invoicePayments,
       (p) =>
-        (!f.invoice || p.invoice === f.invoice) && (!f.paymentIntent || p.payment.payment_intent === f.paymentIntent),
+        (!f.invoice || p.invoice === f.invoice) &&
+        (!f.status || p.status === f.status) &&
+        (!f.paymentIntent || p.payment.payment_intent === f.paymentIntent),
+    );
+  refunds = (f: { charge?: string; payment_intent?: string }) =>
+    this.newest(
+      this.data.refunds,
+      (r) => (!f.charge || r.charge === f.charge) && (!f.payment_intent || r.payment_intent === f.payment_intent),
+    );
+  portalConfigurations = (f: { is_default?: boolean; active?: boolean }) =>
+    this.newest(
+      this.data.portalConfigurations,
+      (c) =>
+        (f.is_default === undefined || c.is_default === f.is_default) &&
+        (f.active === undefined || c.active === f.active),
     );
   /** A type may end in `*`, like Stripe's `type=customer.subscription.*`. */
   events = (f: { types?: string[] }) =>
@@ -371,6 +457,7 @@ export class TwinState {
       ...this.base('cus_', 'customer'),
       email: p.email ?? null,
       name: p.name ?? null,
+      balance: 0,
       metadata: p.metadata ?? {},
     };
     return (this.data.customers[c.id] = c);
@@ -384,16 +471,31 @@ export class TwinState {
     return c;
   }
 
-  createProduct(p: { name?: string; description?: string; metadata?: Metadata; active?: boolean }): Product {
+  createProduct(p: {
+    name?: string;
+    description?: string;
+    metadata?: Metadata;
+    active?: boolean;
+    tax_code?: string;
+  }): Product {
     if (!p.name) throw missing('name');
     const prod: Product = {
       ...this.base('prod_', 'product'),
       name: p.name,
       active: p.active ?? true,
       description: p.description ?? null,
+      tax_code: p.tax_code ?? null,
       metadata: p.metadata ?? {},
     };
     return (this.data.products[prod.id] = prod);
+  }
+
+  updateProduct(id: string, p: { name?: string; tax_code?: string; metadata?: Metadata }): Product {
+    const prod = this.product(id);
+    if (p.name) prod.name = p.name;
+    if (p.tax_code !== undefined) prod.tax_code = p.tax_code || null;
+    prod.metadata = mergeMetadata(prod.metadata, p.metadata);
+    return prod;
   }
 
   createPrice(p: {
@@ -403,6 +505,7 @@ export class TwinState {
     interval?: string;
     lookup_key?: string;
     nickname?: string;
+    tax_behavior?: string;
     metadata?: Metadata;
   }): Price {
     if (!p.product) throw missing('product');
@@ -414,6 +517,14 @@ export class TwinState {
         400,
         'The twin only sells recurring prices: recurring[interval] must be month or year.',
         'recurring[interval]',
+      );
+    }
+    const taxBehavior = p.tax_behavior ?? 'unspecified';
+    if (taxBehavior !== 'inclusive' && taxBehavior !== 'exclusive' && taxBehavior !== 'unspecified') {
+      throw new TwinError(
+        400,
+        'Invalid tax_behavior: must be one of inclusive, exclusive, or unspecified',
+        'tax_behavior',
       );
     }
     const taken = p.lookup_key ? this.prices({ lookupKeys: [p.lookup_key] })[0] : undefined;
@@ -428,6 +539,7 @@ export class TwinState {
       recurring: { interval: p.interval, interval_count: 1 },
       lookup_key: p.lookup_key ?? null,
       nickname: p.nickname ?? null,
+      tax_behavior: taxBehavior,
       metadata: p.metadata ?? {},
     };
     return (this.data.prices[price.id] = price);
@@ -445,7 +557,10 @@ export class TwinState {
     metadata?: Metadata;
     subscription_metadata?: Metadata;
     trial_period_days?: number;
+    trial_end?: number;
     allow_promotion_codes?: boolean;
+    tax_id_collection?: boolean;
+    customer_update?: { address?: string; name?: string };
   }): CheckoutSession {
     if (!p.mode) throw missing('mode');
     if (p.mode !== 'subscription') throw new TwinError(400, 'The twin only supports mode=subscription.', 'mode');
@@ -453,6 +568,21 @@ export class TwinState {
     if (!p.price) throw missing('line_items');
     const price = this.price(p.price, 'line_items[0][price]');
     if (!p.success_url) throw missing('success_url');
+    if (p.trial_end !== undefined && p.trial_end < this.now() + 48 * 3600) {
+      throw new TwinError(
+        400,
+        'The `trial_end` date has to be at least 2 days in the future.',
+        'subscription_data[trial_end]',
+      );
+    }
+    // Stripe's rule: collecting tax ids for an existing customer must be allowed to save the business name.
+    if (p.tax_id_collection && p.customer && p.customer_update?.name !== 'auto') {
+      throw new TwinError(
+        400,
+        'tax_id_collection requires updating business name on the customer. To enable tax id collection for an existing customer, please set `customer_update[name]` to `auto`.',
+        'tax_id_collection[enabled]',
+      );
+    }
     const quantity = p.quantity ?? 1;
     const s: CheckoutSession = {
       ...this.base('cs_test_', 'checkout.session'),
@@ -469,18 +599,35 @@ export class TwinState {
       cancel_url: p.cancel_url ?? null,
       allow_promotion_codes: p.allow_promotion_codes ?? false,
       currency: price.currency,
-      amount_total: p.trial_period_days ? 0 : price.unit_amount * quantity,
+      amount_total: p.trial_period_days || p.trial_end ? 0 : price.unit_amount * quantity,
       expires_at: this.now() + 86_400,
+      tax_id_collection: { enabled: p.tax_id_collection ?? false },
     };
     s.url = `${this.publicUrl}/checkout/${s.id}`;
     const plan = {
       price: price.id,
       quantity,
       trialDays: p.trial_period_days ?? null,
+      trialEnd: p.trial_end ?? null,
       subscriptionMetadata: p.subscription_metadata ?? {},
     };
     this.data.checkoutPlans[s.id] = plan;
     return (this.data.checkoutSessions[s.id] = s);
+  }
+
+  /** POST /v1/checkout/sessions/:id/expire: only an open session can be expired. */
+  expireCheckoutSession(id: string): TwinEvent[] {
+    const session = this.checkoutSession(id);
+    if (session.status !== 'open') {
+      throw new TwinError(
+        400,
+        `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`,
+        undefined,
+        'checkout_session_not_open',
+      );
+    }
+    patch(session, { status: 'expired', url: null });
+    return [this.emit('checkout.session.expired', session)];
   }
 
   createPortalSession(p: { customer?: string; return_url?: string }): PortalSession {
@@ -536,13 +683,166 @@ export class TwinState {
     };
     inv.hosted_invoice_url = `${this.publicUrl}/invoice/${inv.id}`;
     sub.latest_invoice = inv.id;
-    if (paid && amount > 0) this.chargeInvoice(inv);
-    return (this.data.invoices[inv.id] = inv);
+    this.data.invoices[inv.id] = inv;
+    if (paid) this.recordPayment(inv);
+    return inv;
+  }
+
+  /** The card payment behind a paid invoice: PaymentIntent, Charge and the InvoicePayment linking them. */
+  private recordPayment(inv: Invoice): void {
+    if (inv.amount_paid <= 0) return;
+    const pi: PaymentIntent = {
+      ...this.base('pi_', 'payment_intent'),
+      amount: inv.amount_paid,
+      currency: inv.currency,
+      customer: inv.customer,
+      status: 'succeeded',
+      latest_charge: '',
+    };
+    const ch: Charge = {
+      ...this.base('ch_', 'charge'),
+      amount: inv.amount_paid,
+      amount_refunded: 0,
+      refunded: false,
+      currency: inv.currency,
+      customer: inv.customer,
+      payment_intent: pi.id,
+      amount_captured: inv.amount_paid,
+      captured: true,
+      paid: true,
+      disputed: false,
+      status: 'succeeded',
+      description: 'Subscription payment',
+      metadata: {},
+    };
+    pi.latest_charge = ch.id;
+    this.data.paymentIntents[pi.id] = pi;
+    this.data.charges[ch.id] = ch;
+    const ip: InvoicePayment = {
+      ...this.base('inpay_', 'invoice_payment'),
+      invoice: inv.id,
+      amount_paid: inv.amount_paid,
+      amount_requested: inv.amount_paid,
+      currency: inv.currency,
+      is_default: true,
+      status: 'paid',
+      payment: { type: 'payment_intent', payment_intent: pi.id },
+    };
+    this.data.invoicePayments[ip.id] = ip;
+  }
+
+  /**
+   * POST /v1/refunds on a charge or a payment intent, all of what is left or `amount` of it. Emits
+   * `charge.refunded` (the charge with its new `amount_refunded`) and `refund.created`, as Stripe does.
+   */
+  createRefund(p: {
+    charge?: string;
+    payment_intent?: string;
+    amount?: number;
+    reason?: string;
+    metadata?: Metadata;
+  }): { refund: Refund; events: TwinEvent[] } {
+    if (!p.charge && !p.payment_intent) throw missing('charge');
+    const charge = p.charge
+      ? this.charge(p.charge, 'charge')
+      : this.charge(this.paymentIntent(p.payment_intent ?? '', 'payment_intent').latest_charge);
+    if (p.payment_intent && charge.payment_intent !== p.payment_intent) {
+      throw new TwinError(400, 'The charge does not belong to this payment intent.', 'payment_intent');
+    }
+    const left = charge.amount - charge.amount_refunded;
+    if (left <= 0)
+      throw new TwinError(400, `Charge ${charge.id} has already been refunded.`, undefined, 'charge_already_refunded');
+    const amount = p.amount ?? left;
+    if (!Number.isInteger(amount) || amount <= 0) throw new TwinError(400, 'Invalid positive integer', 'amount');
+    if (amount > left) {
+      throw new TwinError(
+        400,
+        `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`,
+        'amount',
+        'amount_too_large',
+      );
+    }
+    if (p.reason && !['duplicate', 'fraudulent', 'requested_by_customer'].includes(p.reason)) {
+      throw new TwinError(
+        400,
+        'Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer',
+        'reason',
+      );
+    }
+    const refund: Refund = {
+      ...this.base('re_', 'refund'),
+      amount,
+      charge: charge.id,
+      payment_intent: charge.payment_intent,
+      currency: charge.currency,
+      metadata: p.metadata ?? {},
+      reason: p.reason ?? null,
+      status: 'succeeded',
+    };
+    this.data.refunds[refund.id] = refund;
+    const previous = { amount_refunded: charge.amount_refunded, refunded: charge.refunded };
+    patch(charge, {
+      amount_refunded: charge.amount_refunded + amount,
+      refunded: charge.amount_refunded + amount >= charge.amount,
+    });
+    return { refund, events: [this.emit('charge.refunded', charge, previous), this.emit('refund.created', refund)] };
+  }
+
+  /** POST /v1/billing_portal/configurations: the first one made becomes the default, as in a new account. */
+  createPortalConfiguration(p: {
+    proration_behavior?: string;
+    update_enabled?: boolean;
+    cancel_mode?: string;
+    metadata?: Metadata;
+  }): PortalConfiguration {
+    const c: PortalConfiguration = {
+      ...this.base('bpc_', 'billing_portal.configuration'),
+      active: true,
+      is_default: this.portalConfigurations({ is_default: true }).length === 0,
+      features: {
+        subscription_update: { enabled: false, proration_behavior: 'create_prorations', default_allowed_updates: [] },
+        subscription_cancel: { enabled: true, mode: 'at_period_end' },
+      },
+      metadata: p.metadata ?? {},
+    };
+    this.data.portalConfigurations[c.id] = c;
+    return this.updatePortalConfiguration(c.id, p);
+  }
+
+  updatePortalConfiguration(
+    id: string,
+    p: { proration_behavior?: string; update_enabled?: boolean; cancel_mode?: string; metadata?: Metadata },
+  ): PortalConfiguration {
+    const c = this.portalConfiguration(id);
+    if (p.proration_behavior !== undefined) {
+      c.features.subscription_update.proration_behavior = prorationBehavior(
+        p.proration_behavior,
+        'features[subscription_update][proration_behavior]',
+      );
+    }
+    if (p.update_enabled !== undefined) {
+      c.features.subscription_update.enabled = p.update_enabled;
+      c.features.subscription_update.default_allowed_updates = p.update_enabled ? ['price'] : [];
+    }
+    if (p.cancel_mode === 'at_period_end' || p.cancel_mode === 'immediately')
+      c.features.subscription_cancel.mode = p.cancel_mode;
+    c.metadata = mergeMetadata(c.metadata, p.metadata);
+    return c;
+  }
+
+  /** How the portal prorates a plan change: the default configuration's setting. */
+  portalProration(): ProrationBehavior {
+    return (
+      this.portalConfigurations({ is_default: true })[0]?.features.subscription_update.proration_behavior ??
+      'create_prorations'
+    );
   }
 
   /** Checkout "Pay". A declined card or a bad promotion code throws and changes nothing. */
   payCheckout(sessionId: string, card: string, promotionCode = ''): TwinEvent[] {
     const session = this.checkoutSession(sessionId);
+    if (session.status === 'expired')
+      throw new TwinError(400, 'This checkout session has expired.', undefined, 'session_inactive');
     if (session.status !== 'open')
       throw new TwinError(400, 'This checkout session has already been paid.', undefined, 'session_inactive');
     const digits = card.replace(/\D/g, '');
@@ -565,7 +865,7 @@ export class TwinState {
 
   private startSubscription(customer: string, price: Price, plan: CheckoutPlan): Subscription {
     const now = this.now();
-    const trialEnd = plan.trialDays ? now + plan.trialDays * 86_400 : null;
+    const trialEnd = plan.trialEnd ?? (plan.trialDays ? now + plan.trialDays * 86_400 : null);
     const sub: Subscription = {
       ...this.base('sub_', 'subscription'),
       customer,
@@ -580,6 +880,7 @@ export class TwinState {
       currency: price.currency,
       metadata: { ...plan.subscriptionMetadata },
       latest_invoice: null,
+      cancellation_details: { comment: null, feedback: null, reason: null },
       items: { object: 'list', data: [], has_more: false, url: '' },
     };
     sub.items.url = `/v1/subscription_items?subscription=${sub.id}`;
@@ -597,8 +898,14 @@ export class TwinState {
     return (this.data.subscriptions[sub.id] = sub);
   }
 
-  /** Switch the price (portal "Update plan", or items[0][price] on the API); a new interval restarts the period. */
-  changePrice(subId: string, priceId: string): TwinEvent[] {
+  /**
+   * Switch the price (portal "Update plan", or items[0][price] on the API); a new interval restarts the
+   * period and charges the new price. Within an interval the difference is prorated over the time left:
+   * `always_invoice` invoices (and charges) it at once; `create_prorations` (Stripe's default) would leave
+   * it for the next invoice, which the twin, having no pending items, also invoices at once; `none` charges
+   * nothing. A downgrade's negative proration becomes customer credit in Stripe: the twin invoices 0.
+   */
+  changePrice(subId: string, priceId: string, proration: ProrationBehavior = 'create_prorations'): TwinEvent[] {
     const sub = this.live(subId);
     const price = this.price(priceId, 'items[0][price]');
     if (!price.active) throw new TwinError(400, 'The price specified is inactive.', 'items[0][price]');
@@ -612,8 +919,10 @@ export class TwinState {
       item.current_period_start = this.now();
       item.current_period_end = addInterval(item.current_period_start, price.recurring.interval);
     }
-    // No proration maths: the full new price on an interval switch, else the difference.
-    const diff = newInterval ? price.unit_amount : Math.max(0, price.unit_amount - old.unit_amount);
+    const [start, end] = [item.current_period_start, item.current_period_end];
+    const left = end > start ? Math.max(0, end - this.now()) / (end - start) : 0;
+    const prorated = Math.round(Math.max(0, price.unit_amount - old.unit_amount) * left);
+    const diff = newInterval ? price.unit_amount : proration === 'none' ? 0 : prorated;
     const invoice = this.createInvoice(
       sub,
       'subscription_update',
@@ -643,11 +952,32 @@ export class TwinState {
     return [this.emit('customer.subscription.updated', sub, previous)];
   }
 
-  /** DELETE /v1/subscriptions/:id: ends it now. */
-  cancelNow(subId: string): TwinEvent[] {
+  /**
+   * DELETE /v1/subscriptions/:id: ends it now. `prorate` credits the unused part of the paid period to the
+   * customer's balance (`invoice_now` puts that credit on a final invoice at once); neither refunds a card.
+   */
+  cancelNow(subId: string, opts: { prorate?: boolean; invoice_now?: boolean; comment?: string } = {}): TwinEvent[] {
     const sub = this.live(subId);
-    patch(sub, { status: 'canceled', ended_at: this.now(), canceled_at: sub.canceled_at ?? this.now() });
-    return [this.emit('customer.subscription.deleted', sub)];
+    const item = firstItem(sub);
+    const events: TwinEvent[] = [];
+    if (opts.prorate && sub.status !== 'trialing') {
+      const [start, end] = [item.current_period_start, item.current_period_end];
+      const credit =
+        end > start
+          ? Math.round((item.price.unit_amount * item.quantity * Math.max(0, end - this.now())) / (end - start))
+          : 0;
+      const customer = this.customer(sub.customer);
+      customer.balance = (customer.balance ?? 0) - credit;
+      if (opts.invoice_now)
+        events.push(this.emit('invoice.paid', this.createInvoice(sub, 'subscription_update', 0, true)));
+    }
+    patch(sub, {
+      status: 'canceled',
+      ended_at: this.now(),
+      canceled_at: sub.canceled_at ?? this.now(),
+      cancellation_details: { comment: opts.comment ?? null, feedback: null, reason: 'cancellation_requested' },
+    });
+    return [this.emit('customer.subscription.deleted', sub), ...events];
   }
 
   /** Test clock: jump past the end of the current period and let Stripe do what it does there. */
@@ -685,7 +1015,7 @@ export class TwinState {
       amount_remaining: 0,
       attempt_count: invoice.attempt_count + 1,
     });
-    if (invoice.amount_due > 0) this.chargeInvoice(invoice);
+    this.recordPayment(invoice);
     const previous = { status: sub.status };
     sub.status = 'active';
     return [this.emit('invoice.paid', invoice), this.emit('customer.subscription.updated', sub, previous)];
@@ -709,53 +1039,9 @@ export class TwinState {
 
   // ---- payments: charges, refunds, disputes, 3-D Secure and Stripe's advance notices ----
 
-  /** The charge (and payment intent, and invoice payment) of a paid invoice. */
-  private chargeInvoice(inv: Invoice): Charge {
-    const paymentIntent = newId('pi_');
-    const charge: Charge = {
-      ...this.base('ch_', 'charge'),
-      customer: inv.customer,
-      amount: inv.amount_due,
-      amount_captured: inv.amount_due,
-      amount_refunded: 0,
-      captured: true,
-      paid: true,
-      refunded: false,
-      disputed: false,
-      status: 'succeeded',
-      currency: inv.currency,
-      payment_intent: paymentIntent,
-      description: 'Subscription payment',
-      metadata: {},
-    };
-    const payment: InvoicePayment = {
-      ...this.base('inpay_', 'invoice_payment'),
-      invoice: inv.id,
-      amount_paid: inv.amount_due,
-      amount_requested: inv.amount_due,
-      currency: inv.currency,
-      is_default: true,
-      status: 'paid',
-      payment: { type: 'payment_intent', payment_intent: paymentIntent },
-    };
-    this.data.invoicePayments[payment.id] = payment;
-    return (this.data.charges[charge.id] = charge);
-  }
-
   /** Dashboard "Refund": all that is left of the charge, or `amount` of it. */
   refundCharge(chargeId: string, amount?: number): TwinEvent[] {
-    const charge = this.charge(chargeId);
-    const left = charge.amount - charge.amount_refunded;
-    const refund = amount ?? left;
-    if (refund <= 0 || refund > left) {
-      throw new TwinError(400, `Refund amount must be between 1 and ${left}.`, 'amount', 'amount_too_large');
-    }
-    const previous = { amount_refunded: charge.amount_refunded, refunded: charge.refunded };
-    patch(charge, {
-      amount_refunded: charge.amount_refunded + refund,
-      refunded: charge.amount_refunded + refund === charge.amount,
-    });
-    return [this.emit('charge.refunded', charge, previous)];
+    return this.createRefund({ charge: chargeId, ...(amount === undefined ? {} : { amount }) }).events;
   }
 
   /** The card holder's bank opens a dispute (chargeback) on a charge. */
@@ -859,3 +1145,16 @@ function mergeMetadata(current: Metadata, changes: Metadata | undefined): Metada
   for (const [k, v] of Object.entries(next)) if (v === '') delete next[k];
   return next;
 }
+
+function prorationBehavior(value: string, param: string): ProrationBehavior {
+  if (value === 'create_prorations' || value === 'always_invoice' || value === 'none') return value;
+  throw new TwinError(
+    400,
+    'Invalid proration_behavior: must be one of create_prorations, always_invoice, or none',
+    param,
+  );
+}
+
+/** `proration_behavior` of an API subscription update, checked like Stripe does. */
+export const parseProration = (value: string | undefined): ProrationBehavior | undefined =>
+  value === undefined ? undefined : prorationBehavior(value, 'proration_behavior');
