@@ -68,7 +68,7 @@ async function portalSession(deps: BillingDeps, customerId: string, appUrl: stri
  * completed or expired meanwhile (a concurrent click) is not an error. A session paid in the race
  * that remains is caught by the sync (`endDuplicates`).
  */
-async function expireOpenSessions(stripe: Stripe, customer: string): Promise<void> {
+export async function expireOpenSessions(stripe: Stripe, customer: string): Promise<void> {
   const open = await stripe.checkout.sessions.list({ customer, status: 'open', limit: 100 });
   for (const session of open.data) {
     try {

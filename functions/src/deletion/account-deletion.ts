@@ -1,12 +1,8 @@
 import type Stripe from 'stripe';
 import { logger } from 'firebase-functions';
 import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore';
-import {
-  addressHash,
-  deletionMailKey,
-  stepsLeft,
-  subscriptionsToCancel,
-} from '../domain/account-deletion';
+import { addressHash, deletionMailKey, stepsLeft, subscriptionsToCancel } from '../domain/account-deletion';
+import { expireOpenSessions } from '../billing/checkout';
 import { Refusal } from '../domain/refusal';
 import { releaseSeatOfDeletedMember, type SeatManager } from '../community/community-store';
 import { queueMail } from '../mail/queue-mail';
@@ -128,12 +124,14 @@ const STEPS: Record<DeletionStep, StepRun> = {
   },
 
   /**
-   * Every subscription that may still bill is cancelled now (not at period end), without proration:
+   * Open Checkout sessions are expired first, so a tab left open cannot start a subscription after the
+   * account is gone. Every subscription that may still bill is cancelled now (not at period end), without proration:
    * Stripe sends `customer.subscription.deleted`, which the webhook acknowledges. The customer stays for
    * the accounts (invoices, refunds, disputes); its `firebaseUID` metadata then names no member.
    */
   async subscriptions(deps, { uid, stripeCustomerId }) {
     if (!stripeCustomerId) return { cancelled: [] };
+    await expireOpenSessions(deps.stripe, stripeCustomerId);
     const cancelled: string[] = [];
     const subs = await deps.stripe.subscriptions.list({ customer: stripeCustomerId, status: 'all', limit: 100 });
     for (const sub of subscriptionsToCancel(subs.data)) {

@@ -496,7 +496,7 @@ describe('payments: charges, refunds, disputes, 3-D Secure, advance notices', ()
     const [charge] = (await stripe.charges.list({ customer: customer.id })).data;
     received = [];
     expect((await post(`charges/${charge!.id}/refund`, { amount: '500' })).status).toBe(200);
-    expect(types()).toEqual(['charge.refunded', 'refund.created']); // as Stripe does, through POST /v1/refunds' path
+    expect(types()).toEqual(['charge.refunded', 'refund.created']); // both, as Stripe sends them
     expect(received[0]?.data.object).toMatchObject({ amount_refunded: 500, refunded: false });
     await post(`charges/${charge!.id}/refund`);
     expect(await stripe.charges.retrieve(charge!.id)).toMatchObject({ amount_refunded: 2000, refunded: true });
