@@ -19,6 +19,10 @@ export const RECONCILIATIONS = 'billingReconciliations';
 export const RECONCILE_STATE = 'billingReconcileState';
 export const RECONCILE_STATE_DOC = 'cursor';
 
+/** The events that can change a plan; Stripe filters by at most 20 types, beyond that the page is filtered here. */
+const EVENT_TYPES = [...BILLING_EVENTS];
+const MAX_EVENT_TYPES = 20;
+
 /** A stored report lists at most this many changed and failed customers (the counts are complete). */
 const STORED_ENTRIES = 500;
 
@@ -115,12 +119,15 @@ export async function reconcileSubscriptions(
       case 'events': {
         report.stripeScan = 'events';
         const page = await deps.stripe.events.list({
-          types: [...BILLING_EVENTS], // Stripe accepts up to 20 types
+          ...(EVENT_TYPES.length <= MAX_EVENT_TYPES ? { types: EVENT_TYPES } : {}),
           created: { gt: step.after, lte: step.until },
           limit: opts.pageSize,
           ...(step.startingAfter ? { starting_after: step.startingAfter } : {}),
         });
-        const customers = page.data.map(customerOfEvent).filter((c): c is string => !!c);
+        const customers = page.data
+          .filter((e) => BILLING_EVENTS.has(e.type))
+          .map(customerOfEvent)
+          .filter((c): c is string => !!c);
         return { failed: await sync(customers), last: page.data.at(-1)?.id ?? null, hasMore: page.has_more };
       }
       case 'members': {
