@@ -45,7 +45,11 @@ describe('stripeScanFor: events since the cursor, or a full pass', () => {
       state({ eventsThrough: nowS - 29.5 * DAY_S }),
       { kind: 'full', startedAt: nowS, startingAfter: null },
     ],
-    ['a cursor 40 days old', state({ eventsThrough: nowS - 40 * DAY_S }), { kind: 'full', startedAt: nowS, startingAfter: null }],
+    [
+      'a cursor 40 days old',
+      state({ eventsThrough: nowS - 40 * DAY_S }),
+      { kind: 'full', startedAt: nowS, startingAfter: null },
+    ],
     [
       'a full pass under way continues where it stopped',
       state({ scan: { kind: 'full', startedAt: nowS - 3600, startingAfter: 'sub_9' } }),
@@ -53,7 +57,10 @@ describe('stripeScanFor: events since the cursor, or a full pass', () => {
     ],
     [
       'an events window under way continues with its own bounds',
-      state({ eventsThrough: 100, scan: { kind: 'events', after: nowS - DAY_S, until: nowS - 60, startingAfter: 'evt_5' } }),
+      state({
+        eventsThrough: 100,
+        scan: { kind: 'events', after: nowS - DAY_S, until: nowS - 60, startingAfter: 'evt_5' },
+      }),
       { kind: 'events', after: nowS - DAY_S, until: nowS - 60, startingAfter: 'evt_5' },
     ],
     [
@@ -69,8 +76,16 @@ describe('stripeScanFor: events since the cursor, or a full pass', () => {
 describe('sweepFor: the members sweep under way, a new one when due, or none', () => {
   it.each([
     ['none yet: begins now', null, sweep()],
-    ['under way: continues', sweep({ startedAt: now - 9 * DAY_MS, after: { mrr: 5, id: 'u1' } }), sweep({ startedAt: now - 9 * DAY_MS, after: { mrr: 5, id: 'u1' } })],
-    ['done 2 days ago: not due', sweep({ startedAt: now - 2 * DAY_MS, done: true }), sweep({ startedAt: now - 2 * DAY_MS, done: true })],
+    [
+      'under way: continues',
+      sweep({ startedAt: now - 9 * DAY_MS, after: { mrr: 5, id: 'u1' } }),
+      sweep({ startedAt: now - 9 * DAY_MS, after: { mrr: 5, id: 'u1' } }),
+    ],
+    [
+      'done 2 days ago: not due',
+      sweep({ startedAt: now - 2 * DAY_MS, done: true }),
+      sweep({ startedAt: now - 2 * DAY_MS, done: true }),
+    ],
     ['done, began a week ago: a new one', sweep({ startedAt: now - SWEEP_EVERY_MS, done: true }), sweep()],
   ])('%s', (_label, s, expected) => {
     expect(sweepFor(s, now)).toEqual(expected);
@@ -80,7 +95,13 @@ describe('sweepFor: the members sweep under way, a new one when due, or none', (
 describe('nextStep: the order of a run and its budget', () => {
   const run = startRun(now);
   it.each<[string, ReconcileState, Partial<ReturnType<typeof startRun>>, number, ReconcileStep]>([
-    ['failed customers first', state({ retry: ['cus_1'], sweep: sweep() }), {}, now, { kind: 'retry', customers: ['cus_1'] }],
+    [
+      'failed customers first',
+      state({ retry: ['cus_1'], sweep: sweep() }),
+      {},
+      now,
+      { kind: 'retry', customers: ['cus_1'] },
+    ],
     [
       'no retries: the Stripe phase',
       state({ eventsThrough: nowS - DAY_S, sweep: sweep() }),
@@ -95,12 +116,48 @@ describe('nextStep: the order of a run and its budget', () => {
       now,
       { kind: 'members', after: null, syncedSince: now },
     ],
-    ['the members phase with its sweep', state({ sweep: sweep({ after: { mrr: 3, id: 'u' } }) }), { phase: 'members' }, now, { kind: 'members', after: { mrr: 3, id: 'u' }, syncedSince: now }],
-    ['a sweep not due: done', state({ sweep: sweep({ done: true }) }), { phase: 'members' }, now, { kind: 'stop', reason: 'done' }],
-    ['the first step goes even past the budget', state({ sweep: sweep() }), {}, now + 500_000, { kind: 'full', startingAfter: null }],
-    ['a step as slow as the slowest one would overrun', state({ sweep: sweep() }), { steps: 3, slowestStepMs: 30_000 }, now + 400_000, { kind: 'stop', reason: 'budget' }],
-    ['one that fits is taken', state({ sweep: sweep() }), { steps: 3, slowestStepMs: 30_000 }, now + 390_000, { kind: 'full', startingAfter: null }],
-    ['done beats budget', state({ sweep: sweep() }), { phase: 'done', slowestStepMs: 1e9 }, now + 1e9, { kind: 'stop', reason: 'done' }],
+    [
+      'the members phase with its sweep',
+      state({ sweep: sweep({ after: { mrr: 3, id: 'u' } }) }),
+      { phase: 'members' },
+      now,
+      { kind: 'members', after: { mrr: 3, id: 'u' }, syncedSince: now },
+    ],
+    [
+      'a sweep not due: done',
+      state({ sweep: sweep({ done: true }) }),
+      { phase: 'members' },
+      now,
+      { kind: 'stop', reason: 'done' },
+    ],
+    [
+      'the first step goes even past the budget',
+      state({ sweep: sweep() }),
+      {},
+      now + 500_000,
+      { kind: 'full', startingAfter: null },
+    ],
+    [
+      'a step as slow as the slowest one would overrun',
+      state({ sweep: sweep() }),
+      { steps: 3, slowestStepMs: 30_000 },
+      now + 400_000,
+      { kind: 'stop', reason: 'budget' },
+    ],
+    [
+      'one that fits is taken',
+      state({ sweep: sweep() }),
+      { steps: 3, slowestStepMs: 30_000 },
+      now + 390_000,
+      { kind: 'full', startingAfter: null },
+    ],
+    [
+      'done beats budget',
+      state({ sweep: sweep() }),
+      { phase: 'done', slowestStepMs: 1e9 },
+      now + 1e9,
+      { kind: 'stop', reason: 'done' },
+    ],
   ])('%s', (_label, s, r, at, expected) => {
     expect(nextStep(s, { ...run, ...r }, at, limits).step).toEqual(expected);
   });
@@ -116,9 +173,25 @@ describe('afterStep: cursors move only past what was done', () => {
   const run = startRun(now);
   const full = state({ scan: { kind: 'full', startedAt: nowS - 50, startingAfter: null }, sweep: sweep() });
 
-  it.each<[string, ReconcileState, Exclude<ReconcileStep, { kind: 'stop' }>, StepOutcome, Partial<ReconcileState>, string]>([
-    ['a full page with more: resume after its last subscription', full, { kind: 'full', startingAfter: null }, ok({ last: 'sub_7', hasMore: true }), { scan: { kind: 'full', startedAt: nowS - 50, startingAfter: 'sub_7' } }, 'stripe'],
-    ['the last full page: events from the second the pass began are read next', full, { kind: 'full', startingAfter: 'sub_7' }, ok({ last: 'sub_9', hasMore: false }), { scan: null, eventsThrough: nowS - 51 }, 'members'],
+  it.each<
+    [string, ReconcileState, Exclude<ReconcileStep, { kind: 'stop' }>, StepOutcome, Partial<ReconcileState>, string]
+  >([
+    [
+      'a full page with more: resume after its last subscription',
+      full,
+      { kind: 'full', startingAfter: null },
+      ok({ last: 'sub_7', hasMore: true }),
+      { scan: { kind: 'full', startedAt: nowS - 50, startingAfter: 'sub_7' } },
+      'stripe',
+    ],
+    [
+      'the last full page: events from the second the pass began are read next',
+      full,
+      { kind: 'full', startingAfter: 'sub_7' },
+      ok({ last: 'sub_9', hasMore: false }),
+      { scan: null, eventsThrough: nowS - 51 },
+      'members',
+    ],
     [
       'the last events page: the cursor is the window end',
       state({ eventsThrough: 1, scan: { kind: 'events', after: 1, until: nowS, startingAfter: 'evt_1' } }),
@@ -127,10 +200,38 @@ describe('afterStep: cursors move only past what was done', () => {
       { scan: null, eventsThrough: nowS },
       'members',
     ],
-    ['a members page with more', full, { kind: 'members', after: null, syncedSince: now }, ok({ last: { mrr: 9, id: 'u9' }, hasMore: true }), { sweep: sweep({ after: { mrr: 9, id: 'u9' } }) }, 'members'],
-    ['the last members page ends the sweep and the run', full, { kind: 'members', after: null, syncedSince: now }, ok({ last: { mrr: 9, id: 'u9' } }), { sweep: sweep({ done: true }) }, 'done'],
-    ['failures are kept for the next run, once each', state({ ...full, retry: ['cus_a'] }), { kind: 'full', startingAfter: null }, ok({ last: 's', hasMore: true, failed: ['cus_a', 'cus_b'] }), { retry: ['cus_a', 'cus_b'] }, 'stripe'],
-    ['a retry step keeps only what failed again', state({ retry: ['cus_a', 'cus_b'] }), { kind: 'retry', customers: ['cus_a', 'cus_b'] }, ok({ failed: ['cus_b'] }), { retry: ['cus_b'] }, 'stripe'],
+    [
+      'a members page with more',
+      full,
+      { kind: 'members', after: null, syncedSince: now },
+      ok({ last: { mrr: 9, id: 'u9' }, hasMore: true }),
+      { sweep: sweep({ after: { mrr: 9, id: 'u9' } }) },
+      'members',
+    ],
+    [
+      'the last members page ends the sweep and the run',
+      full,
+      { kind: 'members', after: null, syncedSince: now },
+      ok({ last: { mrr: 9, id: 'u9' } }),
+      { sweep: sweep({ done: true }) },
+      'done',
+    ],
+    [
+      'failures are kept for the next run, once each',
+      state({ ...full, retry: ['cus_a'] }),
+      { kind: 'full', startingAfter: null },
+      ok({ last: 's', hasMore: true, failed: ['cus_a', 'cus_b'] }),
+      { retry: ['cus_a', 'cus_b'] },
+      'stripe',
+    ],
+    [
+      'a retry step keeps only what failed again',
+      state({ retry: ['cus_a', 'cus_b'] }),
+      { kind: 'retry', customers: ['cus_a', 'cus_b'] },
+      ok({ failed: ['cus_b'] }),
+      { retry: ['cus_b'] },
+      'stripe',
+    ],
   ])('%s', (_label, s, step, outcome, expected, phase) => {
     const during = step.kind === 'retry' ? 'retry' : step.kind === 'members' ? 'members' : 'stripe';
     const after = afterStep(s, { ...run, phase: during }, step, outcome);
@@ -177,7 +278,12 @@ describe('a whole reconciliation across runs stopped by their budget', () => {
           const from = step.after ? members.indexOf(step.after.id) + 1 : 0;
           const page = members.slice(from, from + 2);
           visited.push(...page);
-          outcome = { last: page.length ? { mrr: 1, id: page.at(-1)! } : null, hasMore: from + 2 < members.length, failed: [], ms: 10 };
+          outcome = {
+            last: page.length ? { mrr: 1, id: page.at(-1)! } : null,
+            hasMore: from + 2 < members.length,
+            failed: [],
+            ms: 10,
+          };
         } else if (step.kind === 'events') {
           outcome = { last: null, hasMore: false, failed: [], ms: 10 }; // nothing changed since the full pass
         } else throw new Error(`unexpected ${step.kind}`);

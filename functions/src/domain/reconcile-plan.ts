@@ -110,7 +110,8 @@ export function stripeScanFor(state: ReconcileState, now: number, lagSeconds = E
   // A window left half-read for a month has lost its oldest events: only a full pass is complete again.
   if (scan?.kind === 'events' && !eventsExpired(scan.after, now)) return scan;
   const cursor = state.eventsThrough;
-  if (cursor === null || eventsExpired(cursor, now)) return { kind: 'full', startedAt: seconds(now), startingAfter: null };
+  if (cursor === null || eventsExpired(cursor, now))
+    return { kind: 'full', startedAt: seconds(now), startingAfter: null };
   const until = seconds(now) - lagSeconds;
   return until > cursor ? { kind: 'events', after: cursor, until, startingAfter: null } : null;
 }
@@ -119,7 +120,9 @@ export function stripeScanFor(state: ReconcileState, now: number, lagSeconds = E
 export function sweepFor(sweep: MemberSweep | null, runStartedAt: number): MemberSweep | null {
   if (!sweep) return { startedAt: runStartedAt, after: null, done: false };
   if (!sweep.done) return sweep;
-  return runStartedAt - sweep.startedAt >= SWEEP_EVERY_MS ? { startedAt: runStartedAt, after: null, done: false } : sweep;
+  return runStartedAt - sweep.startedAt >= SWEEP_EVERY_MS
+    ? { startedAt: runStartedAt, after: null, done: false }
+    : sweep;
 }
 
 /**
@@ -182,7 +185,8 @@ export function afterStep(
     case 'events': {
       const retry = retryList(state.retry, outcome.failed);
       const scan = state.scan!;
-      if (more && lastId) return { state: { ...state, retry, scan: { ...scan, startingAfter: lastId } }, run: progressed };
+      if (more && lastId)
+        return { state: { ...state, retry, scan: { ...scan, startingAfter: lastId } }, run: progressed };
       // The scan is complete: events up to its end are now reflected (a full pass: those before its first second).
       const eventsThrough = scan.kind === 'full' ? scan.startedAt - 1 : scan.until;
       return { state: { ...state, retry, scan: null, eventsThrough }, run: { ...progressed, phase: 'members' } };
@@ -192,7 +196,10 @@ export function afterStep(
       const sweep = state.sweep!;
       const last = outcome.last && typeof outcome.last === 'object' ? outcome.last : null;
       const next = more && last ? { ...sweep, after: last } : { ...sweep, after: null, done: true };
-      return { state: { ...state, retry, sweep: next }, run: next.done ? { ...progressed, phase: 'done' } : progressed };
+      return {
+        state: { ...state, retry, sweep: next },
+        run: next.done ? { ...progressed, phase: 'done' } : progressed,
+      };
     }
   }
 }

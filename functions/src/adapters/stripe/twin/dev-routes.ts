@@ -82,7 +82,9 @@ export function devRoutes(
     route('POST', '/_twin/subscriptions', async ({ params }) => {
       const events = state.subscribe(str(params, 'customer') ?? '', str(params, 'price') ?? '');
       if (str(params, 'webhooks') !== 'lost') await webhooks.deliver(events);
-      return { json: { subscription: events[0]?.data.object, events: events.map((e) => ({ id: e.id, type: e.type })) } };
+      return {
+        json: { subscription: events[0]?.data.object, events: events.map((e) => ({ id: e.id, type: e.type })) },
+      };
     }),
     route('GET', '/checkout/:id', ({ ids: [id = ''] }) => ({ html: checkoutPage(state, state.checkoutSession(id)) })),
     route('POST', '/checkout/:id/pay', ({ ids: [id = ''], params }) => payCheckout(id, params)),

@@ -507,7 +507,9 @@ describe('Events API', () => {
     expect(await listed({ types: ['invoice.paid'], created: { lt: FEB_28 } })).toEqual([['invoice.paid', T0]]);
 
     // Pages of one, by starting_after, in the same order.
-    const paged = await stripe.events.list({ types: kinds, created: { gte: T0 }, limit: 1 }).autoPagingToArray({ limit: 10 });
+    const paged = await stripe.events
+      .list({ types: kinds, created: { gte: T0 }, limit: 1 })
+      .autoPagingToArray({ limit: 10 });
     expect(paged.map((e) => e.type)).toEqual((await listed({})).map(([type]) => type));
   });
 });
