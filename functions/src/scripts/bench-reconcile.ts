@@ -9,6 +9,7 @@
 // a proxy between the Admin SDK, in REST mode, and the emulator), Stripe API requests, customers synced.
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { initializeFirestore, type Firestore } from 'firebase-admin/firestore';
@@ -42,6 +43,13 @@ function readsIn(path: string, body: string): number {
   }
 }
 
+function decoded(body: Buffer, encoding: string | undefined): string {
+  if (encoding === 'gzip') return gunzipSync(body).toString('utf8');
+  if (encoding === 'deflate') return inflateSync(body).toString('utf8');
+  if (encoding === 'br') return brotliDecompressSync(body).toString('utf8');
+  return body.toString('utf8');
+}
+
 /** An HTTP proxy in front of the Firestore emulator that counts the reads of every answer. */
 async function readCountingProxy(target: string) {
   const [host, port] = target.split(':');
@@ -57,7 +65,7 @@ async function readCountingProxy(target: string) {
           answer.on('data', (c: Buffer) => body.push(c));
           answer.on('end', () => {
             const all = Buffer.concat(body);
-            counter.reads += readsIn(req.url ?? '', all.toString('utf8'));
+            counter.reads += readsIn(req.url ?? '', decoded(all, answer.headers['content-encoding']));
             const headers = { ...answer.headers, 'content-length': String(all.length) };
             delete headers['transfer-encoding'];
             res.writeHead(answer.statusCode ?? 502, headers).end(all);
