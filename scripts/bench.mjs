@@ -7,18 +7,25 @@
 //  - newsletter fan-out: 10,000 members through the real sender into the local SMTP capture (target >= 200 messages/s, no duplicates)
 //  - recording ingest: 200 MB and 2 GB through the worker into the storage twin, throughput against a plain
 //    streaming copy and the worker's peak RSS (target <= 256 MiB, flat)
-// `npm run bench -- ingest` runs the ingest section alone (only the Firestore emulator, no build).
+//  - billing reconciliation: 10,000 Stripe twin subscriptions, first run (full pass), next day (events), a week
+//    later (the sweep): time, scheduled runs, Firestore reads, Stripe requests
+// `npm run bench -- ingest` runs the ingest section alone (only the Firestore emulator, no build);
+// `npm run bench -- reconcile` the reconciliation alone (Firestore and Auth emulators, no build).
 import { emulatorsExec, ensureInstalled, npx, run, runOrExit } from './run.mjs';
 
 const ingestOnly = process.argv.includes('ingest');
+const reconcileOnly = process.argv.includes('reconcile');
 const ingest = () => run(npx('tsx'), ['functions/src/scripts/bench-ingest.ts']);
+const reconcile = () => run(npx('tsx'), ['functions/src/scripts/bench-reconcile.ts']);
 
 if (process.argv.includes('--inside')) {
-  if (!ingestOnly) await (await import('./bench-inside.mjs')).main();
-  if (ingest() !== 0) process.exitCode = 1;
+  if (!ingestOnly && !reconcileOnly) await (await import('./bench-inside.mjs')).main();
+  if (!reconcileOnly && ingest() !== 0) process.exitCode = 1;
+  if (!ingestOnly && reconcile() !== 0) process.exitCode = 1;
 } else {
   ensureInstalled();
   if (ingestOnly) process.exit(emulatorsExec('node scripts/bench.mjs --inside ingest', 'firestore'));
+  if (reconcileOnly) process.exit(emulatorsExec('node scripts/bench.mjs --inside reconcile', 'auth,firestore'));
   runOrExit('npm', ['run', 'build', '--silent']);
   process.exit(emulatorsExec('node scripts/bench.mjs --inside'));
 }

@@ -21,7 +21,7 @@ const USAGE = `Usage:
   npm run admin -- disable <email>      (no sign-in; tokens already issued stop working at once)
   npm run admin -- enable <email>
   npm run admin -- stripe-setup        (products, prices and the portal configuration in Stripe from config/tiers; needs STRIPE_SECRET_KEY)
-  npm run admin -- reconcile           (re-read every subscription from Stripe and fix drift now)
+  npm run admin -- reconcile           (reconcile with Stripe now: the changes since the last run, resumable)
   npm run admin -- rotate-token-secret [--keep N] [--local]
                                        (the next UNSUBSCRIBE_SECRET: a new key, the N newest old ones kept,
                                        default 1; --local writes functions/.secret.local)

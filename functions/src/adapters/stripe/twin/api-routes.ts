@@ -1,6 +1,6 @@
 import { bool, firstOf, int, list, meta, obj, str, strings, type FormObject } from './form';
 import { route, type Route } from './router';
-import { parseProration, TwinError, type TwinState } from './twin-state';
+import { parseProration, TwinError, type CreatedRange, type TwinState } from './twin-state';
 import type { WebhookQueue } from './webhook-queue';
 
 /** The Stripe API endpoints our adapter calls (`/v1/...`), answering Stripe objects from the twin's state. */
@@ -20,6 +20,15 @@ function page<T extends { id: string }>(items: T[], p: FormObject, url: string) 
   }
   const start = str(p, 'starting_after') ? indexOf('starting_after') + 1 : 0;
   return { object: 'list', url, has_more: start + limit < items.length, data: items.slice(start, start + limit) };
+}
+
+/** `created=<unix>` or `created[gt|gte|lt|lte]=<unix>`, as Stripe's list endpoints take it. */
+function createdRange(p: FormObject): CreatedRange | undefined {
+  if (p.created === undefined) return undefined;
+  const exact = int(p, 'created');
+  if (exact !== undefined) return exact;
+  const range = obj(p, 'created');
+  return { gt: int(range, 'gt'), gte: int(range, 'gte'), lt: int(range, 'lt'), lte: int(range, 'lte') };
 }
 
 /** `expand[]=a.b` swaps ids along the path for their objects; `data.x` walks a list's items. */
@@ -193,7 +202,7 @@ export function apiRoutes(state: TwinState, webhooks: WebhookQueue): Route<unkno
       );
     }),
     route('GET', '/v1/events', ({ params: p, url }) =>
-      page(state.events({ types: list(p, 'types') ?? list(p, 'type') }), p, url.pathname),
+      page(state.events({ types: list(p, 'types') ?? list(p, 'type'), created: createdRange(p) }), p, url.pathname),
     ),
     route('GET', '/v1/events/:id', ({ ids: [id = ''] }) => state.event(id)),
   ];

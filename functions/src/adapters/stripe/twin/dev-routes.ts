@@ -6,7 +6,7 @@ import type { WebhookQueue } from './webhook-queue';
 
 /**
  * The twin's dev pages (Checkout, Customer Portal, hosted invoice) and its `/_twin` controls (health,
- * delivery log, reset, test clock). No API key: they are local-only. Their actions answer only after
+ * delivery log, reset, test clock, a subscription without Checkout). No API key: they are local-only. Their actions answer only after
  * their events were delivered, so the app has processed them when the browser (or test) moves on.
  */
 
@@ -93,6 +93,15 @@ export function devRoutes(
       const events = run(state, id, params);
       await webhooks.deliver(events);
       return { json: { events: events.map((e) => ({ id: e.id, type: e.type, object: e.data.object })) } };
+    }),
+    // A subscription made outside Checkout (POST /v1/subscriptions with a saved card). `webhooks=lost` records
+    // its events (listed by GET /v1/events) without delivering them: the lost webhook reconciliation heals.
+    route('POST', '/_twin/subscriptions', async ({ params }) => {
+      const events = state.subscribe(str(params, 'customer') ?? '', str(params, 'price') ?? '');
+      if (str(params, 'webhooks') !== 'lost') await webhooks.deliver(events);
+      return {
+        json: { subscription: events[0]?.data.object, events: events.map((e) => ({ id: e.id, type: e.type })) },
+      };
     }),
     route('GET', '/checkout/:id', ({ ids: [id = ''] }) => ({ html: checkoutPage(state, state.checkoutSession(id)) })),
     route('POST', '/checkout/:id/pay', ({ ids: [id = ''], params }) => payCheckout(id, params)),

@@ -538,6 +538,46 @@ describe('payments: charges, refunds, disputes, 3-D Secure, advance notices', ()
   });
 });
 
+describe('Events API', () => {
+  it('records a subscription made without Checkout, and lists events by types[] and created, newest first', async () => {
+    const { monthly } = await catalog();
+    const customer = await stripe.customers.create({ email: 'bo@example.test' });
+    const made = await postForm(`${twin.url}/_twin/subscriptions`, {
+      customer: customer.id,
+      price: monthly.id,
+      webhooks: 'lost',
+    });
+    const { subscription } = (await made.json()) as { subscription: Stripe.Subscription };
+    expect(subscription).toMatchObject({ status: 'active', customer: customer.id });
+    await twin.idle();
+    expect(received).toEqual([]); // lost: recorded, never delivered
+    await fetch(`${twin.url}/_twin/subscriptions/${subscription.id}/advance`, { method: 'POST' }); // at FEB_28 + 1
+
+    const kinds = ['customer.subscription.created', 'customer.subscription.updated', 'invoice.paid'];
+    const listed = async (params: Stripe.EventListParams) =>
+      (await stripe.events.list({ types: kinds, limit: 100, ...params })).data.map((e) => [e.type, e.created]);
+    expect(await listed({})).toEqual([
+      ['customer.subscription.updated', FEB_28 + 1],
+      ['invoice.paid', FEB_28 + 1],
+      ['invoice.paid', T0],
+      ['customer.subscription.created', T0],
+    ]);
+    expect(await listed({ created: { gt: T0 } })).toHaveLength(2);
+    expect(await listed({ created: { gte: T0, lte: T0 } })).toEqual([
+      ['invoice.paid', T0],
+      ['customer.subscription.created', T0],
+    ]);
+    expect(await listed({ created: FEB_28 + 1 })).toHaveLength(2);
+    expect(await listed({ types: ['invoice.paid'], created: { lt: FEB_28 } })).toEqual([['invoice.paid', T0]]);
+
+    // Pages of one, by starting_after, in the same order.
+    const paged = await stripe.events
+      .list({ types: kinds, created: { gte: T0 }, limit: 1 })
+      .autoPagingToArray({ limit: 10 });
+    expect(paged.map((e) => e.type)).toEqual((await listed({})).map(([type]) => type));
+  });
+});
+
 describe('persistence', () => {
   it('keeps state in dataFile across restarts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stripe-twin-'));

@@ -427,11 +427,13 @@ export class TwinState {
         (f.is_default === undefined || c.is_default === f.is_default) &&
         (f.active === undefined || c.active === f.active),
     );
-  /** A type may end in `*`, like Stripe's `type=customer.subscription.*`. */
-  events = (f: { types?: string[] }) =>
+  /** A type may end in `*`, like Stripe's `type=customer.subscription.*`; `created` bounds are unix seconds. */
+  events = (f: { types?: string[]; created?: CreatedRange }) =>
     this.newest(
       this.data.events,
-      (e) => !f.types || f.types.some((t) => e.type === t || (t.endsWith('*') && e.type.startsWith(t.slice(0, -1)))),
+      (e) =>
+        (!f.types || f.types.some((t) => e.type === t || (t.endsWith('*') && e.type.startsWith(t.slice(0, -1))))) &&
+        inRange(e.created, f.created),
     );
   /** status: none = all but canceled and incomplete_expired (Stripe's default), 'all', or one status. */
   subscriptions(f: { customer?: string; status?: string; price?: string }): Subscription[] {
@@ -899,6 +901,23 @@ export class TwinState {
   }
 
   /**
+   * A subscription started without Checkout, as `POST /v1/subscriptions` with a saved card does: active, its
+   * first invoice paid. The bench seeds thousands this way, and tests make one whose webhooks are lost.
+   */
+  subscribe(customerId: string, priceId: string): TwinEvent[] {
+    this.customer(customerId, 'customer');
+    const price = this.price(priceId, 'items[0][price]');
+    const sub = this.startSubscription(customerId, price, {
+      price: price.id,
+      quantity: 1,
+      trialDays: null,
+      subscriptionMetadata: {},
+    });
+    const invoice = this.createInvoice(sub, 'subscription_create', price.unit_amount, true);
+    return [this.emit('customer.subscription.created', sub), this.emit('invoice.paid', invoice)];
+  }
+
+  /**
    * Switch the price (portal "Update plan", or items[0][price] on the API); a new interval restarts the
    * period and charges the new price. Within an interval the difference is prorated over the time left:
    * `always_invoice` invoices (and charges) it at once; `create_prorations` (Stripe's default) would leave
@@ -1137,6 +1156,20 @@ function firstItem(sub: Subscription): SubscriptionItem {
   const item = sub.items.data[0];
   if (!item) throw new TwinError(500, `Subscription ${sub.id} has no items.`);
   return item;
+}
+
+/** Stripe's range filter on `created` (`created[gt]=...`), or one exact time (`created=...`). */
+export type CreatedRange = number | { gt?: number; gte?: number; lt?: number; lte?: number };
+
+function inRange(t: number, r: CreatedRange | undefined): boolean {
+  if (r === undefined) return true;
+  if (typeof r === 'number') return t === r;
+  return (
+    (r.gt === undefined || t > r.gt) &&
+    (r.gte === undefined || t >= r.gte) &&
+    (r.lt === undefined || t < r.lt) &&
+    (r.lte === undefined || t <= r.lte)
+  );
 }
 
 /** Stripe's metadata update: keys merge, an empty string deletes a key. */
