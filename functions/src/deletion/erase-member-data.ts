@@ -43,10 +43,7 @@ async function* pages(query: Query) {
  * the deactivate list until an admin acts; the sweep erases it then), the confirmation mail, and
  * `accountDeletions/{uid}` itself.
  */
-export async function eraseMemberData(
-  deps: EraseDeps,
-  member: { uid: string; email: string },
-): Promise<ErasureCounts> {
+export async function eraseMemberData(deps: EraseDeps, member: { uid: string; email: string }): Promise<ErasureCounts> {
   const { db } = deps;
   const { uid, email } = member;
   const counts: ErasureCounts = {};
@@ -81,7 +78,10 @@ export async function eraseMemberData(
   // The outbox: every mail to the member or their address, except the deletion's own confirmation.
   const keep = deletionMailKey(uid);
   const byAddress = (query: Query): Query[] => (email ? [query] : []);
-  for (const query of [db.collection(MAIL).where('uid', '==', uid), ...byAddress(db.collection(MAIL).where('to', '==', email))]) {
+  for (const query of [
+    db.collection(MAIL).where('uid', '==', uid),
+    ...byAddress(db.collection(MAIL).where('to', '==', email)),
+  ]) {
     for await (const docs of pages(query.select())) {
       for (const doc of docs) if (doc.id !== keep) write('mail', writer.delete(doc.ref));
     }
