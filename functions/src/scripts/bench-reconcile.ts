@@ -5,14 +5,11 @@
 //  - the first run: no events cursor, so a full pass over every subscription (and all 10,000 members healed);
 //  - the next day: 100 subscriptions changed since, found through the Events API;
 //  - a week later: the sweep of the 10,000 members believed paying.
-// For each: wall time, scheduled runs needed within the 420 s budget, Firestore reads (counted as billed, by
-// a proxy between the Admin SDK, in REST mode, and the emulator), Stripe API requests, customers synced.
-import { createServer, request, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+// For each: wall time, scheduled runs needed within the 420 s budget, Firestore reads (documents the Admin SDK
+// returned, counted as billed), Stripe API requests, customers synced.
 import { initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
-import { initializeFirestore, type Firestore, type FirestoreSettings } from 'firebase-admin/firestore';
+import { Firestore, getFirestore, Query, QuerySnapshot, Transaction } from 'firebase-admin/firestore';
 import { stripeClient } from '../adapters/stripe/stripe-client';
 import { createStripeTwin } from '../adapters/stripe/twin/stripe-twin';
 import { reconcileSubscriptions, type ReconcileReport } from '../billing/reconcile';
@@ -29,56 +26,28 @@ const BUDGET_S = 420;
 const DAY_MS = 86_400_000;
 
 /**
- * Billed reads in a Firestore REST answer: batchGet and runQuery stream one array entry per document
- * (found or missing); a query that matches nothing still costs one read. Writes cost no read.
+ * Billed reads, counted where the Admin SDK returns documents: `Firestore.getAll` (which `DocumentReference.get`
+ * calls), `Query.get`, and a transaction's `get`/`getAll`, one read per document and one for a query that matches
+ * nothing (Firestore's billing). These four are every read path; none calls another, so nothing counts twice.
  */
-function readsIn(path: string, body: string): number {
-  if (!/:(batchGet|runQuery)\b/.test(path)) return 0; // the only reads this code path makes
-  try {
-    const entries = JSON.parse(body) as Array<{ document?: unknown; found?: unknown; missing?: unknown }>;
-    const docs = entries.filter((e) => e.document || e.found || e.missing).length;
-    return path.includes(':batchGet') ? docs : Math.max(1, docs);
-  } catch {
-    return 0;
-  }
-}
-
-function decoded(body: Buffer, encoding: string | undefined): string {
-  if (encoding === 'gzip') return gunzipSync(body).toString('utf8');
-  if (encoding === 'deflate') return inflateSync(body).toString('utf8');
-  if (encoding === 'br') return brotliDecompressSync(body).toString('utf8');
-  return body.toString('utf8');
-}
-
-/** An HTTP proxy in front of the Firestore emulator that counts the reads of every answer. */
-async function readCountingProxy(target: string) {
-  const [host, port] = target.split(':');
+function countReads(): { reads: number } {
   const counter = { reads: 0 };
-  const server = createServer((req: IncomingMessage, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const upstream = request(
-        { host, port: Number(port), method: req.method, path: req.url, headers: req.headers },
-        (answer) => {
-          const body: Buffer[] = [];
-          answer.on('data', (c: Buffer) => body.push(c));
-          answer.on('end', () => {
-            const all = Buffer.concat(body);
-            counter.reads += readsIn(req.url ?? '', decoded(all, answer.headers['content-encoding']));
-            const headers = { ...answer.headers, 'content-length': String(all.length) };
-            delete headers['transfer-encoding'];
-            res.writeHead(answer.statusCode ?? 502, headers).end(all);
-          });
-        },
-      );
-      upstream.on('error', (err) => res.writeHead(502).end(String(err)));
-      upstream.end(Buffer.concat(chunks));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { address, counter, close: () => new Promise((r) => server.close(r)) };
+  const docs = (answer: unknown) =>
+    answer instanceof QuerySnapshot ? Math.max(1, answer.size) : Array.isArray(answer) ? answer.length : 1;
+  const wrap = (proto: object, name: string) => {
+    const target = proto as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const original = target[name]!;
+    target[name] = async function (this: unknown, ...args: unknown[]) {
+      const answer = await original.apply(this, args);
+      counter.reads += docs(answer);
+      return answer;
+    };
+  };
+  wrap(Firestore.prototype, 'getAll');
+  wrap(Query.prototype, 'get');
+  wrap(Transaction.prototype, 'get');
+  wrap(Transaction.prototype, 'getAll');
+  return counter;
 }
 
 async function clearProject(firestoreHost: string, authHost: string) {
@@ -106,22 +75,9 @@ async function main() {
   const authHost = process.env.FIREBASE_AUTH_EMULATOR_HOST;
   if (!firestoreHost || !authHost) throw new Error('Run inside the emulators (npm run bench -- reconcile)');
   await clearProject(firestoreHost, authHost);
-  const proxy = await readCountingProxy(firestoreHost);
-  process.env.FIRESTORE_EMULATOR_HOST = proxy.address; // the Admin SDK below talks through the proxy
   const app = initializeApp({ projectId: PROJECT }, 'bench-reconcile');
-  // REST (HTTP/1.1 JSON, so the proxy can read the answers); the emulator takes the owner token, and the REST
-  // client asks its auth object for headers instead of looking for Google credentials.
-  const ownerAuth = { getRequestHeaders: async () => ({ Authorization: 'Bearer owner' }) };
-  let db: Firestore = initializeFirestore(app, { preferRest: true, auth: ownerAuth } as FirestoreSettings);
-  let counted = true;
-  try {
-    await db.doc('config/probe').get();
-  } catch (err) {
-    console.warn(`Firestore REST through the proxy failed (${(err as Error).message}); reads are not counted`);
-    process.env.FIRESTORE_EMULATOR_HOST = firestoreHost;
-    db = initializeFirestore(initializeApp({ projectId: PROJECT }, 'bench-reconcile-grpc'));
-    counted = false;
-  }
+  const db = getFirestore(app);
+  const counter = countReads();
   const auth = getAuth(app);
 
   const twin = await createStripeTwin({ port: 0, webhookUrl: 'http://127.0.0.1:9/unused', webhookSecret: 'whsec_b' });
@@ -163,7 +119,7 @@ async function main() {
       now: () => new Date(Date.now() + offsetMs),
       settings: { appUrls: ['http://app.test'], graceDays: 7, automaticTax: false, taxIdCollection: false },
     };
-    proxy.counter.reads = 0;
+    counter.reads = 0;
     calls.stripe = 0;
     const reports: ReconcileReport[] = [];
     const started = performance.now();
@@ -174,7 +130,7 @@ async function main() {
       label,
       runs: reports.length,
       seconds: (performance.now() - started) / 1000,
-      reads: proxy.counter.reads,
+      reads: counter.reads,
       stripe: calls.stripe,
       customers: sum((r) => r.customers),
       changed: sum((r) => r.changed.length),
@@ -201,9 +157,7 @@ async function main() {
     console.log(
       `    ${r.seconds.toFixed(1)} s in ${r.runs} run${r.runs > 1 ? 's' : ''}; ${fmt(r.customers)} customers synced ` +
         `(${perSecond.toFixed(0)}/s), ${fmt(r.changed)} changed, ${fmt(r.swept)} swept, ${r.failed} failed; ` +
-        (counted
-          ? `${fmt(r.reads)} Firestore reads (${(r.reads / Math.max(1, r.customers)).toFixed(1)} per customer), `
-          : 'Firestore reads not counted, ') +
+        `${fmt(r.reads)} Firestore reads (${(r.reads / Math.max(1, r.customers)).toFixed(1)} per customer), ` +
         `${fmt(r.stripe)} Stripe requests`,
     );
   }
@@ -214,7 +168,6 @@ async function main() {
       `so a sweep of 100,000 takes ~${Math.ceil(100_000 / Math.max(1, perRun))} runs (resumed from the stored cursor)`,
   );
   await twin.close();
-  await proxy.close();
   const first = results[0]!;
   if (results.some((r) => r.failed) || first.changed !== COUNT || main !== COUNT) process.exitCode = 1;
 }
