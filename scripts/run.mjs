@@ -68,7 +68,12 @@ export function spawnChild(cmd, args, opts = {}) {
 async function startLocalService(script, env, healthUrl, stdio = ['ignore', 'ignore', 'inherit']) {
   // One process (node with tsx's loader, no wrapper), so a signal reaches the service itself.
   const child = spawnChild(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio });
-  await waitForHttp(healthUrl, 30_000, (r) => r.ok);
+  try {
+    await waitForHttp(healthUrl, 30_000, (r) => r.ok);
+  } catch (err) {
+    child.kill('SIGTERM'); // a service that never answered must not keep its port from the next run
+    throw err;
+  }
   return child;
 }
 
@@ -139,7 +144,7 @@ export const startLumaTwin = ({ stdio } = {}) =>
 
 /** Every local twin the functions talk to in the demo project; returns the child processes. */
 export async function startLocalTwins({ dataDir } = {}) {
-  return Promise.all([
+  const started = await Promise.allSettled([
     startStripeTwin(dataDir ? { dataFile: `${dataDir}/stripe-twin.json` } : {}),
     startMailCapture(dataDir ? { dataFile: `${dataDir}/mail.jsonl` } : {}),
     startChatCatcher(),
@@ -147,6 +152,11 @@ export async function startLocalTwins({ dataDir } = {}) {
     startGcalTwin(),
     startLumaTwin(),
   ]);
+  const failed = started.find((s) => s.status === 'rejected');
+  if (!failed) return started.map((s) => s.value);
+  // One twin that did not start fails the run; the others stop with it instead of holding their ports.
+  for (const s of started) if (s.status === 'fulfilled') s.value.kill('SIGTERM');
+  throw failed.reason;
 }
 
 /** Runs `command` inside `firebase emulators:exec` (Auth, Firestore, Functions, Hosting); returns its exit code. */
