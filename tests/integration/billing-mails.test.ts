@@ -185,7 +185,7 @@ describe('refunds', () => {
     await buy(pat, 'basic');
     const charge = await chargeOf(pat.uid);
     const { events } = await twinPayment(`charges/${charge.id}/refund`, { amount: '300' });
-    expect(events.map((e) => e.type)).toEqual(['charge.refunded']);
+    expect(events.map((e) => e.type)).toEqual(['charge.refunded', 'refund.created']);
     expect(await subscriptionStatus(pat.uid)).toBe('active');
     const m = await member(pat.uid);
     expect(m.tier).toBe('basic');

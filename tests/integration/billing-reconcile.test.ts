@@ -34,6 +34,19 @@ function countingStripe() {
   return { stripe, syncs };
 }
 
+/** A Stripe client on which reading one customer fails, as in an outage of that call; counts the tries. */
+function failingFor(customerId: string) {
+  const stripe = stripeClient('sk_test_commons_twin', TWIN_URL);
+  const down = { stripe, tries: 0 };
+  const retrieve = stripe.customers.retrieve.bind(stripe.customers);
+  stripe.customers.retrieve = ((id: string, ...rest: never[]) => {
+    if (id !== customerId) return retrieve(id, ...rest);
+    down.tries++;
+    return Promise.reject(new Error(`Stripe is down for ${id}`));
+  }) as typeof stripe.customers.retrieve;
+  return down;
+}
+
 /** Events are read the moment they exist (the scheduled job waits a minute for them). */
 const reconcile = (opts: ReconcileOptions = {}, stripe = countingStripe().stripe) =>
   reconcileSubscriptions(billingTestDeps({ stripe }), { eventLagSeconds: 0, ...opts });
@@ -166,20 +179,19 @@ describe('reconcileSubscriptions', () => {
   });
 
   it('keeps a customer whose sync failed and tries it first on the next run', async () => {
-    const customer = await billingTestDeps().stripe.customers.create({
-      email: 'ghost@example.com',
-      metadata: { firebaseUID: 'no-such-member' },
-    });
-    await subscribeLosingWebhooks(customer.id);
+    // A deleted member's customer is no failure (acknowledged): a Stripe call that fails is.
+    const { customerId } = await customerOf('outage@example.com');
+    await subscribeLosingWebhooks(customerId);
+    const down = failingFor(customerId);
 
-    const failing = await reconcile();
-    expect(failing.failed.map((f) => f.customerId)).toContain(customer.id);
-    expect((await storedState()).retry).toEqual([customer.id]);
+    const failing = await reconcile({}, down.stripe);
+    expect(failing.failed.map((f) => f.customerId)).toContain(customerId);
+    expect((await storedState()).retry).toEqual([customerId]);
 
-    const { stripe, syncs } = countingStripe();
-    const again = await reconcile({}, stripe);
-    expect(syncs.get(customer.id)).toBe(1); // tried once more (and failing still, kept)
-    expect(again.failed.map((f) => f.customerId)).toEqual([customer.id]);
-    expect((await storedState()).retry).toEqual([customer.id]);
+    down.tries = 0;
+    const again = await reconcile({}, down.stripe);
+    expect(down.tries).toBe(1); // tried once more (and failing still, kept)
+    expect(again.failed.map((f) => f.customerId)).toEqual([customerId]);
+    expect((await storedState()).retry).toEqual([customerId]);
   });
 });

@@ -179,10 +179,6 @@ export function apiRoutes(state: TwinState, webhooks: WebhookQueue): Route<unkno
     route('GET', '/v1/refunds', ({ params: p, url }) =>
       page(state.refunds(strings(p, ['charge', 'payment_intent'])), p, url.pathname),
     ),
-    route('GET', '/v1/invoice_payments', ({ params: p, url }) =>
-      page(state.invoicePayments(strings(p, ['invoice', 'status'])), p, url.pathname),
-    ),
-    route('GET', '/v1/charges/:id', ({ ids: [id = ''] }) => state.charge(id)),
     route('GET', '/v1/payment_intents/:id', ({ ids: [id = ''] }) => state.paymentIntent(id)),
     route('GET', '/v1/invoices', ({ params: p, url }) =>
       page(state.invoices(strings(p, ['customer', 'subscription', 'status'])), p, url.pathname),
@@ -195,11 +191,12 @@ export function apiRoutes(state: TwinState, webhooks: WebhookQueue): Route<unkno
     route('GET', '/v1/disputes/:id', ({ ids: [id = ''] }) => state.dispute(id)),
     route('GET', '/v1/invoice_payments', ({ params: p, url }) => {
       const payment = obj(p, 'payment');
-      return page(
-        state.invoicePayments({ invoice: str(p, 'invoice'), paymentIntent: str(payment, 'payment_intent') }),
-        p,
-        url.pathname,
-      );
+      const filter = {
+        invoice: str(p, 'invoice'),
+        status: str(p, 'status'),
+        paymentIntent: str(payment, 'payment_intent'),
+      };
+      return page(state.invoicePayments(filter), p, url.pathname);
     }),
     route('GET', '/v1/events', ({ params: p, url }) =>
       page(state.events({ types: list(p, 'types') ?? list(p, 'type'), created: createdRange(p) }), p, url.pathname),
