@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LocalMediaStorage } from '../adapters/storage/twin/local-storage';
 import { generatedMd5, startFakeZoom, type FakeZoom } from '../testing/zoom-recording-server';
 import { copyRecordingFile, CopyError, type CopyInput } from './copy-recording-file';
@@ -52,6 +52,8 @@ function recording(size: number, overrides: Partial<CopyInput> = {}) {
 
 const downloadsOf = (fileId: string) => zoom.log.downloads.filter((d) => d.fileId === fileId);
 const noPartials = () => !existsSync(join(root, '.uploads')) || readdirSync(join(root, '.uploads')).length === 0;
+/** An aborted upload's partial file is removed once its stream has closed, a moment after the copy settles. */
+const partialsGone = () => vi.waitFor(() => expect(noPartials()).toBe(true));
 
 describe('copyRecordingFile', () => {
   it('streams the file whole: the stored object has its size and MD5', async () => {
@@ -97,7 +99,7 @@ describe('copyRecordingFile', () => {
     expect(resumedAt).toBeGreaterThan(0);
     expect(resumedAt).toBeLessThanOrEqual(2 * MB + 5);
     expect(progress.at(-1)).toBe(5 * MB);
-    expect(noPartials()).toBe(true);
+    await partialsGone();
   });
 
   it('resumes even from a server that ignores Range, skipping the bytes it already has', async () => {
@@ -125,7 +127,7 @@ describe('copyRecordingFile', () => {
     await expect(copy).rejects.toBeInstanceOf(CopyError);
     expect(breaks).toBe(3);
     expect(await storage.describe(r.path)).toBeNull();
-    expect(noPartials()).toBe(true);
+    await partialsGone();
   });
 
   it('refuses for good a file Zoom does not have (404), and a file longer than announced', async () => {
@@ -140,7 +142,7 @@ describe('copyRecordingFile', () => {
       retryable: false,
     });
     expect(await storage.describe(longer.path)).toBeNull();
-    expect(noPartials()).toBe(true);
+    await partialsGone();
   });
 
   it('stops at once, without resuming, when progress reports a lost lease', async () => {
