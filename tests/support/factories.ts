@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Firestore } from 'firebase-admin/firestore';
 import { localMediaStorage } from '../../functions/src/adapters/storage/twin/local-storage';
 import { DEMO_PASSWORD, ensureAccount, seed } from '../../functions/src/scripts/seed';
+import { makeCourseDocs } from '../../functions/src/testing/course-factories';
 import { makeEvent, makeMaterial } from '../../functions/src/testing/factories';
 import { adminSdk, signIn, type SignedIn } from './emulators';
 
@@ -44,6 +45,22 @@ export async function writeEvent(db: Firestore, ...args: Parameters<typeof makeE
   batch.set(db.doc(`events/${id}`), teaser);
   batch.set(db.doc(`events/${id}/gated/join`), join);
   batch.set(db.doc(`events/${id}/private/source`), source);
+  await batch.commit();
+  return id;
+}
+
+/** Writes a course's documents as the sync would (see makeCourseDocs) and returns its slug. */
+export async function writeCourse(db: Firestore, ...args: Parameters<typeof makeCourseDocs>): Promise<string> {
+  const { id, teaser, units, homework, keys, cohorts } = makeCourseDocs(...args);
+  const batch = db.batch();
+  batch.set(db.doc(`courses/${id}`), teaser);
+  for (const [unitId, unit] of Object.entries(units)) batch.set(db.doc(`courses/${id}/units/${unitId}`), unit);
+  for (const [hwId, hw] of Object.entries(homework)) {
+    batch.set(db.doc(`courses/${id}/homework/${hwId}`), hw);
+    batch.set(db.doc(`courses/${id}/homework/${hwId}/private/key`), keys[hwId]);
+  }
+  for (const [cohortId, cohort] of Object.entries(cohorts))
+    batch.set(db.doc(`courses/${id}/cohorts/${cohortId}`), cohort);
   await batch.commit();
   return id;
 }

@@ -21,7 +21,7 @@ import { rankOf } from '../shared/tiers';
 /** The fixed "now" of pure tests, so dates in expectations can be read off the page. */
 export const TEST_NOW = new Date('2026-11-24T12:00:00Z');
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 /** `days` after `from` (negative: before). */
 export const daysAfter = (days: number, from: Date = TEST_NOW) => new Date(from.getTime() + days * DAY_MS);
 
