@@ -2,7 +2,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { verifyUnsubscribeToken } from '../domain/newsletter';
 import { MEMBERS } from '../shared/members';
 import { escapeHtml } from '../shared/html';
-import { layoutHtml } from './email-html';
+import { linkPageHtml } from './link-page';
 
 export interface UnsubscribeRequest {
   method: string;
@@ -39,12 +39,12 @@ export async function handleUnsubscribe(
     const action = `?u=${encodeURIComponent(uid)}&t=${encodeURIComponent(String(token))}`;
     return {
       status: 200,
-      html: layoutHtml({
+      html: linkPageHtml({
         title: 'Unsubscribe',
         blocks: [
-          '<h1 style="font-size:22px">Unsubscribe from the newsletter?</h1>',
+          '<h1>Unsubscribe from the newsletter?</h1>',
           `<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="from" value="page">` +
-            '<button type="submit" style="padding:10px 18px;font-size:16px">Unsubscribe</button></form>',
+            '<button type="submit">Unsubscribe</button></form>',
         ],
         footer: [`<a href="${escapeHtml(appUrl)}/account">Manage all email preferences</a>`],
       }),

@@ -7,7 +7,7 @@ import { httpHandler, linkParams, MAX_FORM_BYTES } from '../app/http';
 import { MAIL_SECRETS } from '../app/params';
 import { escapeHtml } from '../shared/html';
 import { signupRequestSchema } from '../shared/signup-schema';
-import { layoutHtml } from '../mail/email-html';
+import { linkPageHtml } from '../mail/link-page';
 import { confirmSignup, requestSignup } from './visitor-signup';
 
 /**
@@ -43,11 +43,11 @@ export const confirmSubscription = onRequest(
       if (req.method === 'GET') {
         const action = `?s=${encodeURIComponent(s)}&t=${encodeURIComponent(t)}`;
         res.type('html').send(
-          layoutHtml({
+          linkPageHtml({
             title: 'Confirm your subscription',
             blocks: [
-              '<h1 style="font-size:22px">Confirm your subscription</h1>',
-              `<form method="post" action="${escapeHtml(action)}"><button type="submit" style="padding:10px 18px;font-size:16px">Confirm</button></form>`,
+              '<h1>Confirm your subscription</h1>',
+              `<form method="post" action="${escapeHtml(action)}"><button type="submit">Confirm</button></form>`,
             ],
             footer: [],
           }),
