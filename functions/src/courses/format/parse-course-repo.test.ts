@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatProblem, RepoFile } from '../../shared/courses';
+import { DEFAULT_TIERS } from '../../shared/defaults';
+import { accessLevels } from '../../shared/tiers';
 import { parseCourseRepo } from './parse-course-repo';
 import { FORMAT_LIMITS } from './repo-files';
 
@@ -57,7 +59,7 @@ questions:
     points: 1
 `,
 };
-const LEVELS = ['free', 'basic', 'main', 'premium'];
+const LEVELS = accessLevels(DEFAULT_TIERS);
 
 type Change = Record<string, string | null | undefined | [string, string] | RepoFile>;
 

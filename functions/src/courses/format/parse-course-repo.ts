@@ -17,6 +17,7 @@ import type {
   UnitSpec,
   VideoSpec,
 } from '../../shared/courses';
+import { PUBLIC_ACCESS } from '../../shared/tiers';
 import { FORMAT_LIMITS, isTextPath } from './repo-files';
 import { basename, filePathProblem, resolveRef } from './repo-paths';
 import { checkSchema } from './schema-problems';
@@ -48,7 +49,12 @@ class Repo {
   readonly problems: FormatProblem[] = [];
   readonly files = new Map<string, RepoFile>();
 
-  constructor(readonly accessLevels: string[]) {}
+  /** `public` and the tier ids (`accessLevels(config/tiers)`); `public` is always allowed. */
+  readonly accessLevels: string[];
+
+  constructor(accessLevels: string[]) {
+    this.accessLevels = [...new Set([PUBLIC_ACCESS, ...accessLevels])];
+  }
 
   report(path: string, line: number, message: string): void {
     this.problems.push({ path, line, message });
@@ -210,12 +216,9 @@ function parseCourse(repo: Repo, slug: string, paths: string[]): CourseSpec | nu
   const project = data.project ? parseProject(repo, source, data.project) : null;
   const cohorts = parseCohorts(repo, source, data, complete ? homework : null, project !== null);
   const access = data.access;
-  if (access !== 'public' && !repo.accessLevels.includes(access)) {
-    repo.report(
-      coursePath,
-      source.lineAt(['access']),
-      `access: \`${access}\` is no plan here; use one of ${['public', ...repo.accessLevels].map((a) => `\`${a}\``).join(', ')}`,
-    );
+  if (!repo.accessLevels.includes(access)) {
+    const levels = repo.accessLevels.map((a) => `\`${a}\``).join(', ');
+    repo.report(coursePath, source.lineAt(['access']), `access: \`${access}\` is no plan here; use one of ${levels}`);
   }
   if (data.slug != null && data.slug !== slug) {
     repo.report(

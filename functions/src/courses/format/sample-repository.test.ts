@@ -2,13 +2,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { courseDocs } from '../../domain/course-docs';
 import { QUESTION_TYPES, type CourseSpec } from '../../shared/courses';
+import { DEFAULT_TIERS } from '../../shared/defaults';
+import { accessLevels } from '../../shared/tiers';
 import { parseCourseRepo } from './parse-course-repo';
 import { readRepoFolder } from './read-repo-folder';
 
 // The sample under examples/courses/ is what the README documents, what `npm start` syncs and what e2e
 // enrolls in: it must parse with no problem and keep the shape those rely on.
 const SAMPLE = join(__dirname, '..', '..', '..', '..', 'examples', 'courses');
-const LEVELS = ['free', 'basic', 'main', 'premium'];
+const LEVELS = accessLevels(DEFAULT_TIERS);
 
 async function sample(): Promise<CourseSpec[]> {
   const result = parseCourseRepo(await readRepoFolder(SAMPLE), LEVELS);
@@ -111,5 +113,28 @@ describe('the sample course repository', () => {
     const docs = courseDocs(course!, { rank: 40, render: (md) => md, uploaded: {}, commit: 'test', now: new Date() });
     expect(course!.passPoints).toBe(12);
     expect(docs.teaser.maxPoints).toBeGreaterThanOrEqual(course!.passPoints);
+  });
+});
+
+describe('the README\'s "Writing a course" examples', () => {
+  it('parse as the files they show', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Writing a course'), readme.indexOf('## Tests'));
+    const blocks = [...section.matchAll(/```(yaml|markdown)\n([\s\S]*?)```/g)].map((m) => m[2]!);
+    expect(blocks).toHaveLength(3);
+    const [course, unit, homework] = blocks as [string, string, string];
+    const text = (path: string, t: string) => ({ path, text: t, size: t.length });
+    const result = parseCourseRepo(
+      [
+        text('data-pipelines/course.yaml', course),
+        { path: 'data-pipelines/cover.png', text: null, size: 69 },
+        text('data-pipelines/01-foundations/01-welcome.md', unit),
+        { path: 'data-pipelines/01-foundations/trips-sample.csv', text: null, size: 100 },
+        text('data-pipelines/01-foundations/foundations.homework.yaml', homework),
+      ],
+      LEVELS,
+    );
+    expect(result.ok ? [] : result.problems).toEqual([]);
   });
 });
