@@ -169,6 +169,26 @@ describe('parseCourseRepo', () => {
       change: { [UNIT]: ['title: Intro', 'title: Intro\navailable_after_days: -1'] },
       problems: [p(UNIT, 4, 'available_after_days: must be at least 0')],
     },
+    {
+      name: 'a course without instructors',
+      change: { [COURSE]: ['instructors:\n  - name: Ada\n', 'instructors: []\n'] },
+      problems: [p(COURSE, 3, 'instructors: needs at least 1 item')],
+    },
+    {
+      name: 'learning_in_public with no links allowed',
+      change: { [HW]: BASE[HW] + 'learning_in_public:\n  points_per_link: 1\n  max_links: 0\n' },
+      problems: [p(HW, 12, 'learning_in_public.max_links: must be greater than 0')],
+    },
+    {
+      name: 'a capacity of zero',
+      change: { [COURSE]: ['    title: Spring', '    title: Spring\n    capacity: 0'] },
+      problems: [p(COURSE, 19, 'cohorts[0].capacity: must be greater than 0')],
+    },
+    {
+      name: 'an instructor link that is not https',
+      change: { [COURSE]: ['  - name: Ada', '  - name: Ada\n    url: http://example.com'] },
+      problems: [p(COURSE, 5, 'instructors[0].url: must be an https:// URL')],
+    },
     // ids
     {
       name: 'id pattern',
@@ -504,6 +524,26 @@ describe('parseCourseRepo', () => {
       ],
     },
     // layout
+    {
+      name: 'a module folder with no unit or homework',
+      change: { 'c/02-empty/diagram.png': null },
+      problems: [p('c/02-empty/', 0, 'the module has no unit (NN-name.md) and no homework (*.homework.yaml)')],
+    },
+    {
+      name: 'a course with no unit',
+      change: { [UNIT]: undefined },
+      problems: [p(COURSE, 0, 'the course has no unit')],
+    },
+    {
+      name: 'course.yaml at the top of the repository',
+      change: { 'course.yaml': BASE[COURSE]! },
+      problems: [p('course.yaml', 0, 'course.yaml belongs in the course folder: <slug>/course.yaml')],
+    },
+    {
+      name: 'one broken homework file is one problem (no knock-on deadline or points problems)',
+      change: { [HW]: ['title: Homework', 'title: Homework: again'] },
+      problems: [p(HW, 2, 'YAML syntax: Nested mappings')],
+    },
     {
       name: 'a top-level folder without course.yaml',
       change: { 'notes/todo.md': 'x' },

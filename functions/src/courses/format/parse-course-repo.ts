@@ -5,26 +5,23 @@
 import { homeworkPoints } from '../../domain/course-docs';
 import type {
   AttachmentSpec,
-  CohortSpec,
   CourseSpec,
   FormatProblem,
   HomeworkSpec,
   ModuleSpec,
   ParseResult,
-  ProjectSpec,
-  QuestionSpec,
   RepoFile,
   UnitSpec,
   VideoSpec,
 } from '../../shared/courses';
-import { PUBLIC_ACCESS } from '../../shared/tiers';
+import { parseCohorts, parseProject } from './course-rules';
+import { parseQuestions } from './questions';
+import { claim, type Origin, Repo, where } from './repo-context';
 import { FORMAT_LIMITS, isTextPath } from './repo-files';
-import { basename, filePathProblem, resolveRef } from './repo-paths';
+import { basename, filePathProblem } from './repo-paths';
 import { checkSchema } from './schema-problems';
 import {
-  type CourseFile,
   courseFileSchema,
-  type HomeworkFile,
   homeworkFileSchema,
   ID_PATTERN,
   ID_RULE,
@@ -32,48 +29,12 @@ import {
   unitFrontMatterSchema,
 } from './schemas';
 import { parseVideo } from './video';
-import { type KeyPath, parseYamlSource, type YamlSource } from './yaml-source';
+import { parseYamlSource } from './yaml-source';
 
 const NUMBERED = /^(\d+)-(.+)$/;
 const HOMEWORK_FILE = /\.homework\.yaml$/;
 const README = /^readme\.md$/i;
 const IMAGE_FILE = /\.(png|jpe?g|webp|gif|avif)$/i;
-
-/** Where something was written: for "also used by <file>:<line>". */
-interface Origin {
-  path: string;
-  line: number;
-}
-
-class Repo {
-  readonly problems: FormatProblem[] = [];
-  readonly files = new Map<string, RepoFile>();
-
-  /** `public` and the tier ids (`accessLevels(config/tiers)`); `public` is always allowed. */
-  readonly accessLevels: string[];
-
-  constructor(accessLevels: string[]) {
-    this.accessLevels = [...new Set([PUBLIC_ACCESS, ...accessLevels])];
-  }
-
-  report(path: string, line: number, message: string): void {
-    this.problems.push({ path, line, message });
-  }
-
-  /** The repository path `ref` names from `from`, after checking it is safe and present; null if reported. */
-  file(source: YamlSource, keys: KeyPath, ref: string, label: string): string | null {
-    const resolved = resolveRef(source.path, ref);
-    if ('problem' in resolved) {
-      this.report(source.path, source.lineAt(keys), `${label}: ${resolved.problem}`);
-      return null;
-    }
-    if (!this.files.has(resolved.path)) {
-      this.report(source.path, source.lineAt(keys), `${label}: the file ${resolved.path} is not in the repository`);
-      return null;
-    }
-    return resolved.path;
-  }
-}
 
 export function parseCourseRepo(files: RepoFile[], accessLevels: string[]): ParseResult {
   const repo = new Repo(accessLevels);
@@ -113,8 +74,7 @@ export function parseCourseRepo(files: RepoFile[], accessLevels: string[]): Pars
         repo.report(path, 0, 'course.yaml belongs in the course folder: <slug>/course.yaml');
       continue;
     }
-    const folder = path.slice(0, slash);
-    folders.set(folder, [...(folders.get(folder) ?? []), path]);
+    groupInto(folders, path.slice(0, slash), path);
   }
   const courses: CourseSpec[] = [];
   for (const folder of [...folders.keys()].sort()) {
@@ -136,6 +96,12 @@ export function sortProblems(problems: FormatProblem[]): FormatProblem[] {
     });
 }
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function groupInto(groups: Map<string, string[]>, key: string, path: string): void {
+  const group = groups.get(key);
+  if (group) group.push(path);
+  else groups.set(key, [path]);
+}
 
 /** `getting-started` → `Getting started`. */
 const titleOf = (name: string) => (name.charAt(0).toUpperCase() + name.slice(1)).replace(/[-_]+/g, ' ');
@@ -166,8 +132,7 @@ function parseCourse(repo: Repo, slug: string, paths: string[]): CourseSpec | nu
     const rest = path.slice(slug.length + 1);
     const slash = rest.indexOf('/');
     if (slash >= 0) {
-      const folder = rest.slice(0, slash);
-      byFolder.set(folder, [...(byFolder.get(folder) ?? []), path]);
+      groupInto(byFolder, rest.slice(0, slash), path);
     } else if (rest !== 'course.yaml' && rest !== 'course.yml' && !README.test(rest)) {
       if (HOMEWORK_FILE.test(rest)) repo.report(path, 0, 'homework belongs in a module folder (like 01-basics/)');
       else if (rest.endsWith('.md')) repo.report(path, 0, 'a unit belongs in a module folder (like 01-basics/)');
@@ -212,6 +177,9 @@ function parseCourse(repo: Repo, slug: string, paths: string[]): CourseSpec | nu
   });
 
   if (!source || !data) return null;
+  if (complete && !modules.some((m) => m.units.length)) {
+    repo.report(coursePath, 0, 'the course has no unit: add a module folder (01-basics/) with a unit (01-welcome.md)');
+  }
   const homework = modules.flatMap((m) => m.homework);
   const project = data.project ? parseProject(repo, source, data.project) : null;
   const cohorts = parseCohorts(repo, source, data, complete ? homework : null, project !== null);
@@ -267,8 +235,6 @@ function parseCourse(repo: Repo, slug: string, paths: string[]): CourseSpec | nu
 
 const isCourseText = (name: string) =>
   (name.endsWith('.md') && !README.test(name)) || HOMEWORK_FILE.test(name) || name === 'module.yaml';
-
-const where = (o: Origin) => `${o.path}${o.line ? `:${o.line}` : ''}`;
 
 interface CourseIds {
   unitIds: Map<string, Origin>;
@@ -348,23 +314,15 @@ function parseModule(
     } else if (claim(repo, ids.homeworkIds, 'homework', hw.spec.id, hw.origin)) homework.push(hw.spec);
   }
   // Incomplete: a unit or homework file failed, so checks across the course (deadlines, points) would mislead.
+  if (!units.length && !homeworkPaths.length) {
+    repo.report(`${base}/`, 0, 'the module has no unit (NN-name.md) and no homework (*.homework.yaml)');
+  }
   return { spec: { id, title, units: unitSpecs, homework }, origin, complete: ok };
 }
 
 function byNumberThenName(a: string, b: string): number {
   const n = (p: string) => Number(NUMBERED.exec(basename(p))?.[1] ?? Infinity);
   return n(a) - n(b) || cmp(a, b);
-}
-
-/** Records an id's first use; reports (and returns false) on a second. */
-function claim(repo: Repo, used: Map<string, Origin>, what: string, id: string, origin: Origin): boolean {
-  const first = used.get(id);
-  if (first) {
-    repo.report(origin.path, origin.line, `id: ${what} id \`${id}\` is also used by ${where(first)}`);
-    return false;
-  }
-  used.set(id, origin);
-  return true;
 }
 
 /** The front matter (YAML between `---` lines at the top) and the markdown after it. */
@@ -460,161 +418,4 @@ function parseHomework(repo: Repo, file: RepoFile): { spec: HomeworkSpec; origin
     },
     origin: { path: file.path, line: source.lineAt(['id']) },
   };
-}
-
-type QuestionFile = NonNullable<HomeworkFile['questions']>[number];
-
-/** Each question's answer checked against its type (see QuestionSpec for what an answer is per type). */
-function parseQuestions(repo: Repo, source: YamlSource, questions: QuestionFile[]): QuestionSpec[] {
-  const ids = new Map<string, Origin>();
-  return questions.map((q, i) => {
-    const report = (key: string, message: string) =>
-      repo.report(source.path, source.lineAt(['questions', i, key]), `questions[${i}].${key}: ${message}`);
-    const first = ids.get(q.id);
-    if (first) report('id', `question id \`${q.id}\` is also used by line ${first.line}`);
-    else ids.set(q.id, { path: source.path, line: source.lineAt(['questions', i, 'id']) });
-    const options = q.options ?? [];
-    const listed = q.type === 'choice' || q.type === 'checkboxes';
-    if (listed && options.length < 2) report('options', `a ${q.type} question needs at least 2 options`);
-    if (!listed && q.options != null) report('options', 'only choice and checkboxes questions have options');
-    if (q.type !== 'number' && q.tolerance != null) report('tolerance', 'only number questions have a tolerance');
-    const answer = q.answer ?? null;
-    const index = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < options.length;
-    const range = `0 to ${Math.max(0, options.length - 1)} (the first option is 0)`;
-    let key: QuestionSpec['answer'] = null;
-    if (answer === null && q.type !== 'free') report('answer', '`answer` is required');
-    else
-      switch (q.type) {
-        case 'choice':
-          if (index(answer)) key = answer as number;
-          else if (listed && options.length >= 2) report('answer', `must be the index of the correct option, ${range}`);
-          break;
-        case 'checkboxes':
-          if (
-            Array.isArray(answer) &&
-            answer.length > 0 &&
-            answer.every(index) &&
-            new Set(answer).size === answer.length
-          ) {
-            key = [...(answer as number[])].sort((a, b) => a - b);
-          } else if (options.length >= 2) {
-            report('answer', `must be a list of the correct options' indexes, each once, ${range}`);
-          }
-          break;
-        case 'number':
-          if (typeof answer === 'number' && Number.isFinite(answer)) key = answer;
-          else report('answer', 'must be a number');
-          if (q.tolerance != null && !(q.tolerance >= 0)) report('tolerance', 'must be 0 or more');
-          break;
-        case 'integer':
-          if (Number.isInteger(answer)) key = answer as number;
-          else report('answer', 'must be a whole number');
-          break;
-        case 'exact':
-        case 'contains':
-          if (typeof answer === 'string' && answer.trim()) key = answer.trim();
-          else report('answer', 'must be text (quote numbers: "42")');
-          break;
-        case 'free':
-          if (answer !== null) report('answer', 'free text is scored by an admin: remove the answer');
-          break;
-      }
-    return {
-      id: q.id,
-      type: q.type,
-      text: q.text,
-      options: listed ? options : [],
-      answer: key,
-      tolerance: q.type === 'number' ? (q.tolerance ?? 0) : 0,
-      points: q.points,
-    };
-  });
-}
-
-function parseProject(repo: Repo, source: YamlSource, p: NonNullable<CourseFile['project']>): ProjectSpec {
-  const ids = new Set<string>();
-  p.criteria.forEach((c, i) => {
-    if (ids.has(c.id)) {
-      repo.report(
-        source.path,
-        source.lineAt(['project', 'criteria', i, 'id']),
-        `project.criteria[${i}].id: \`${c.id}\` is used twice`,
-      );
-    }
-    ids.add(c.id);
-  });
-  const best = p.criteria.reduce((sum, c) => sum + c.max_points, 0);
-  if (p.pass_score > best) {
-    repo.report(
-      source.path,
-      source.lineAt(['project', 'pass_score']),
-      `project.pass_score: ${p.pass_score} is more than the ${best} points the criteria can give`,
-    );
-  }
-  return {
-    title: p.title,
-    description: p.description,
-    reviewsRequired: p.reviews_required,
-    pointsPerReview: p.points_per_review,
-    criteria: p.criteria.map((c) => ({
-      id: c.id,
-      title: c.title,
-      description: c.description ?? '',
-      maxPoints: c.max_points,
-    })),
-    passScore: p.pass_score,
-  };
-}
-
-function parseCohorts(
-  repo: Repo,
-  source: YamlSource,
-  data: CourseFile,
-  homework: HomeworkSpec[] | null,
-  hasProject: boolean,
-): CohortSpec[] {
-  const ids = new Set<string>();
-  const homeworkIds = homework && new Set(homework.map((h) => h.id));
-  return (data.cohorts ?? []).map((c, i) => {
-    const report = (keys: KeyPath, message: string) =>
-      repo.report(
-        source.path,
-        source.lineAt(['cohorts', i, ...keys]),
-        `cohorts[${i}].${keys.map(String).join('.')}: ${message}`,
-      );
-    if (ids.has(c.id)) report(['id'], `cohort id \`${c.id}\` is used twice`);
-    ids.add(c.id);
-    const t = (iso: string) => Date.parse(iso);
-    if (t(c.enrollment_closes) <= t(c.enrollment_opens))
-      report(['enrollment_closes'], 'must be after enrollment_opens');
-    if (t(c.enrollment_opens) > t(c.start)) report(['enrollment_opens'], 'must be on or before start');
-    if (t(c.end) <= t(c.start)) report(['end'], 'must be after start');
-    if (t(c.enrollment_closes) > t(c.end)) report(['enrollment_closes'], 'must be on or before end');
-    const deadlines: Record<string, string> = {};
-    for (const [id, at] of Object.entries(c.deadlines ?? {})) {
-      // homeworkIds null: some homework file failed to parse, so an unknown id may just be that one.
-      if (id === 'project' && !hasProject) report(['deadlines', id], 'the course has no project');
-      else if (id !== 'project' && homeworkIds && !homeworkIds.has(id)) {
-        const known = [...(homeworkIds ?? []), ...(hasProject ? ['project'] : [])].map((k) => `\`${k}\``).join(', ');
-        report(['deadlines', id], `no homework has the id \`${id}\`${known ? `; this course has ${known}` : ''}`);
-      } else if (t(at) <= t(c.start)) report(['deadlines', id], 'must be after the cohort starts');
-      deadlines[id] = new Date(at).toISOString();
-    }
-    const sessions = (c.sessions ?? []).map((s, j) => {
-      if (t(s.end) <= t(s.start)) report(['sessions', j, 'end'], 'must be after the session starts');
-      else if (t(s.start) > t(c.end)) report(['sessions', j, 'start'], 'must be before the cohort ends');
-      return { title: s.title, start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() };
-    });
-    return {
-      id: c.id,
-      title: c.title,
-      enrollmentOpens: new Date(c.enrollment_opens).toISOString(),
-      enrollmentCloses: new Date(c.enrollment_closes).toISOString(),
-      start: new Date(c.start).toISOString(),
-      end: new Date(c.end).toISOString(),
-      capacity: c.capacity ?? null,
-      deadlines,
-      sessions,
-    };
-  });
 }
