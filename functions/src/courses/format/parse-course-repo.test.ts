@@ -510,6 +510,16 @@ describe('parseCourseRepo', () => {
       problems: [p('c/01-basics/data.csv', 0, 'bytes; a file may have at most')],
     },
     {
+      name: 'a markdown file over the size cap, not read',
+      change: { [UNIT]: { path: UNIT, text: null, size: FORMAT_LIMITS.maxTextBytes + 1 } },
+      problems: [p(UNIT, 0, `is ${FORMAT_LIMITS.maxTextBytes + 1} bytes; a text file may have at most`)],
+    },
+    {
+      name: 'a __proto__ key is an unknown key',
+      change: { [UNIT]: ['title: Intro', 'title: Intro\n__proto__: { preview: true }'] },
+      problems: [p(UNIT, 4, 'unknown key `__proto__`')],
+    },
+    {
       name: 'a text file that could not be read',
       change: { [HW]: { path: HW, text: null, size: 10 } },
       problems: [p(HW, 0, 'could not be read as UTF-8 text')],
@@ -519,9 +529,7 @@ describe('parseCourseRepo', () => {
       change: Object.fromEntries(
         Array.from({ length: FORMAT_LIMITS.maxFiles }, (_, i) => [`c/01-basics/assets/${i}.bin`, null]),
       ),
-      problems: [
-        p('.', 0, `the repository has ${FORMAT_LIMITS.maxFiles + 5} files; at most ${FORMAT_LIMITS.maxFiles}`),
-      ],
+      problems: [p('.', 0, `the repository has more than ${FORMAT_LIMITS.maxFiles} files`)],
     },
     // layout
     {
@@ -585,6 +593,20 @@ describe('parseCourseRepo', () => {
       problems: [p('c/01-basics/more/01-x.md', 0, 'units and homework live directly in their module folder')],
     },
   ];
+
+  it('never lets a __proto__ key reach a prototype', () => {
+    const result = parseCourseRepo(
+      repo({
+        [COURSE]: ['      hw: 2027-03-01T00:00:00Z', '      hw: 2027-03-01T00:00:00Z\n      __proto__: { x: 1 }'],
+      }),
+      LEVELS,
+    );
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    // zod drops the key from the record, or the parser names it: either way no deadline object carries it.
+    const deadlines = result.ok ? result.courses[0]!.cohorts[0]!.deadlines : {};
+    expect(Object.getPrototypeOf(deadlines)).toBe(Object.prototype);
+    expect(Object.keys(deadlines)).not.toContain('__proto__');
+  });
 
   it.each(rows)('$name', ({ change, problems }) => {
     expect(problemsOf(repo(change))).toEqual(

@@ -39,7 +39,7 @@ const IMAGE_FILE = /\.(png|jpe?g|webp|gif|avif)$/i;
 export function parseCourseRepo(files: RepoFile[], accessLevels: string[]): ParseResult {
   const repo = new Repo(accessLevels);
   if (files.length > FORMAT_LIMITS.maxFiles) {
-    repo.report('.', 0, `the repository has ${files.length} files; at most ${FORMAT_LIMITS.maxFiles} are read`);
+    repo.report('.', 0, `the repository has more than ${FORMAT_LIMITS.maxFiles} files, the most a sync reads`);
   }
   for (const file of files) {
     const unsafe = filePathProblem(file.path);
@@ -55,11 +55,10 @@ export function parseCourseRepo(files: RepoFile[], accessLevels: string[]): Pars
     }
     let text = file.text;
     if (isTextPath(file.path)) {
-      if (text === null) repo.report(file.path, 0, 'could not be read as UTF-8 text');
-      else if (file.size > FORMAT_LIMITS.maxTextBytes) {
+      if (file.size > FORMAT_LIMITS.maxTextBytes) {
         repo.report(file.path, 0, `is ${file.size} bytes; a text file may have at most ${FORMAT_LIMITS.maxTextBytes}`);
         text = null;
-      }
+      } else if (text === null) repo.report(file.path, 0, 'could not be read as UTF-8 text');
     } else if (file.size > FORMAT_LIMITS.maxAssetBytes) {
       repo.report(file.path, 0, `is ${file.size} bytes; a file may have at most ${FORMAT_LIMITS.maxAssetBytes}`);
     }
