@@ -2,6 +2,7 @@
 // cohorts' dates and deadlines (which must name the course's homework).
 import type { CohortSpec, HomeworkSpec, ProjectSpec } from '../../shared/courses';
 import type { Repo } from './repo-context';
+import { prefix } from './schema-problems';
 import type { CourseFile } from './schemas';
 import type { KeyPath, YamlSource } from './yaml-source';
 
@@ -50,12 +51,10 @@ export function parseCohorts(
   const ids = new Set<string>();
   const homeworkIds = homework && new Set(homework.map((h) => h.id));
   return (data.cohorts ?? []).map((c, i) => {
-    const report = (keys: KeyPath, message: string) =>
-      repo.report(
-        source.path,
-        source.lineAt(['cohorts', i, ...keys]),
-        `cohorts[${i}].${keys.map(String).join('.')}: ${message}`,
-      );
+    const report = (keys: KeyPath, message: string) => {
+      const at = ['cohorts', i, ...keys];
+      repo.report(source.path, source.lineAt(at), prefix(at) + message);
+    };
     if (ids.has(c.id)) report(['id'], `cohort id \`${c.id}\` is used twice`);
     ids.add(c.id);
     const t = (iso: string) => Date.parse(iso);
@@ -69,7 +68,7 @@ export function parseCohorts(
       // homeworkIds null: some homework file failed to parse, so an unknown id may just be that one.
       if (id === 'project' && !hasProject) report(['deadlines', id], 'the course has no project');
       else if (id !== 'project' && homeworkIds && !homeworkIds.has(id)) {
-        const known = [...(homeworkIds ?? []), ...(hasProject ? ['project'] : [])].map((k) => `\`${k}\``).join(', ');
+        const known = [...homeworkIds, ...(hasProject ? ['project'] : [])].map((k) => `\`${k}\``).join(', ');
         report(['deadlines', id], `no homework has the id \`${id}\`${known ? `; this course has ${known}` : ''}`);
       } else if (t(at) <= t(c.start)) report(['deadlines', id], 'must be after the cohort starts');
       deadlines[id] = new Date(at).toISOString();

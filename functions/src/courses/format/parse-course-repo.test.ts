@@ -306,7 +306,7 @@ describe('parseCourseRepo', () => {
       problems: [
         p(COURSE, 20, 'cohorts[0].enrollment_closes: must be on or before end'),
         p(COURSE, 22, 'cohorts[0].end: must be after start'),
-        p(COURSE, 27, 'cohorts[0].sessions.0.start: must be before the cohort ends'),
+        p(COURSE, 27, 'cohorts[0].sessions[0].start: must be before the cohort ends'),
       ],
     },
     {
@@ -325,7 +325,7 @@ describe('parseCourseRepo', () => {
     {
       name: 'a session ending before it starts',
       change: { [COURSE]: ['end: 2027-02-01T19:00:00Z', 'end: 2027-02-01T17:00:00Z'] },
-      problems: [p(COURSE, 28, 'cohorts[0].sessions.0.end: must be after the session starts')],
+      problems: [p(COURSE, 28, 'cohorts[0].sessions[0].end: must be after the session starts')],
     },
     {
       name: 'a deadline naming unknown homework',

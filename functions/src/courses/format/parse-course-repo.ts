@@ -312,10 +312,10 @@ function parseModule(
       repo.report(hw.origin.path, hw.origin.line, "id: `project` is reserved for the course project's deadline");
     } else if (claim(repo, ids.homeworkIds, 'homework', hw.spec.id, hw.origin)) homework.push(hw.spec);
   }
-  // Incomplete: a unit or homework file failed, so checks across the course (deadlines, points) would mislead.
   if (!units.length && !homeworkPaths.length) {
     repo.report(`${base}/`, 0, 'the module has no unit (NN-name.md) and no homework (*.homework.yaml)');
   }
+  // Incomplete: a unit or homework file failed, so checks across the course (deadlines, points) would mislead.
   return { spec: { id, title, units: unitSpecs, homework }, origin, complete: ok };
 }
 

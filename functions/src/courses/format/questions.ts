@@ -2,6 +2,7 @@
 // an answer is per type; the scoring helper scores them).
 import type { QuestionSpec } from '../../shared/courses';
 import type { Origin, Repo } from './repo-context';
+import { prefix } from './schema-problems';
 import type { HomeworkFile } from './schemas';
 import type { YamlSource } from './yaml-source';
 
@@ -11,8 +12,10 @@ type QuestionFile = NonNullable<HomeworkFile['questions']>[number];
 export function parseQuestions(repo: Repo, source: YamlSource, questions: QuestionFile[]): QuestionSpec[] {
   const ids = new Map<string, Origin>();
   return questions.map((q, i) => {
-    const report = (key: string, message: string) =>
-      repo.report(source.path, source.lineAt(['questions', i, key]), `questions[${i}].${key}: ${message}`);
+    const report = (key: string, message: string) => {
+      const at = ['questions', i, key];
+      repo.report(source.path, source.lineAt(at), prefix(at) + message);
+    };
     const first = ids.get(q.id);
     if (first) report('id', `question id \`${q.id}\` is also used by line ${first.line}`);
     else ids.set(q.id, { path: source.path, line: source.lineAt(['questions', i, 'id']) });
