@@ -124,6 +124,43 @@ describe('parseCourseRepo', () => {
       problems: [p(UNIT, 1, 'front matter not closed')],
     },
     {
+      name: 'an empty file',
+      change: { [HW]: '' },
+      problems: [p(HW, 1, 'the file is empty: write its keys')],
+    },
+    {
+      name: 'empty front matter, at its closing line',
+      change: { [UNIT]: '---\n---\nBody\n' },
+      problems: [p(UNIT, 2, 'the file is empty: write its keys')],
+    },
+    {
+      name: 'two YAML documents in one file',
+      change: { [HW]: BASE[HW] + '---\nid: other\n' },
+      problems: [p(HW, 10, 'YAML syntax: a second document starts here (`---`): a file holds one')],
+    },
+    {
+      name: 'an alias bomb',
+      change: {
+        [HW]: 'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
+      },
+      problems: [p(HW, 1, 'YAML: Excessive alias count')],
+    },
+    {
+      name: 'a tab as indentation',
+      change: { [COURSE]: ['  - name: Ada', '\t- name: Ada'] },
+      problems: [p(COURSE, 4, 'YAML syntax: Tabs are not allowed as indentation')],
+    },
+    {
+      name: 'a number where an id (text) is expected',
+      change: { [UNIT]: ['id: intro', 'id: 2027'] },
+      problems: [p(UNIT, 2, 'id: must be text, not number 2027 (quote it: "2027")')],
+    },
+    {
+      name: 'yes is not a boolean',
+      change: { [UNIT]: ['title: Intro', 'title: Intro\npreview: yes'] },
+      problems: [p(UNIT, 4, 'preview: must be true or false, not text "yes"')],
+    },
+    {
       name: 'a file that is not a mapping',
       change: { [HW]: '- just\n- a list\n' },
       problems: [p(HW, 1, 'must be a mapping of keys, not a list')],

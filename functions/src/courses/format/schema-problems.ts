@@ -67,6 +67,9 @@ function describe(issue: z.core.$ZodIssue, data: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined && typeof key === 'string') return `\`${key}\` is required`;
+      if (value === null && key === undefined) return 'the file is empty: write its keys (README, "Writing a course")';
+      if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
+        return `must be text, not ${received(value)} (quote it: "${String(value)}")`;
       if (issue.expected === 'int' || (issue.expected === 'number' && typeof value === 'number'))
         return `must be a whole number, not ${received(value)}`;
       return `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}, not ${received(value)}`;

@@ -29,7 +29,9 @@ export function parseYamlSource(
   const line = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   if (doc.errors.length) {
     for (const error of doc.errors) {
-      problems.push({ path, line: line(error.pos[0]), message: `YAML syntax: ${firstSentence(error.message)}` });
+      const message =
+        error.code === 'MULTIPLE_DOCS' ? 'a second document starts here (`---`): a file holds one' : error.message;
+      problems.push({ path, line: line(error.pos[0]), message: `YAML syntax: ${firstSentence(message)}` });
     }
     return null;
   }
