@@ -494,6 +494,16 @@ describe('parseCourseRepo', () => {
       problems: [p(COURSE, 6, 'cover: the file c/covers/course.png is not in the repository')],
     },
     {
+      name: 'cover that is a broken URL',
+      change: { [COURSE]: ['access: premium', 'access: premium\ncover: https://exa mple.com/c.png'] },
+      problems: [p(COURSE, 6, 'cover: is not a valid https:// URL')],
+    },
+    {
+      name: 'cover over plain http',
+      change: { [COURSE]: ['access: premium', 'access: premium\ncover: http://example.com/c.png'] },
+      problems: [p(COURSE, 6, 'cover: must be an https:// URL or an image in the repository')],
+    },
+    {
       name: 'cover that is no image',
       change: { [COURSE]: ['access: premium', 'access: premium\ncover: cover.svg'] },
       problems: [p(COURSE, 6, 'cover: must be a .png, .jpg, .webp, .gif or .avif image')],

@@ -195,7 +195,11 @@ function parseCourse(repo: Repo, slug: string, paths: string[]): CourseSpec | nu
     );
   }
   let cover = data.cover ?? null;
-  if (cover && !/^https:\/\//.test(cover)) {
+  if (cover && /^https:\/\//.test(cover)) {
+    if (!URL.canParse(cover) || /\s/.test(cover)) {
+      repo.report(coursePath, source.lineAt(['cover']), 'cover: is not a valid https:// URL');
+    }
+  } else if (cover) {
     if (/^http:\/\//.test(cover)) {
       repo.report(coursePath, source.lineAt(['cover']), 'cover: must be an https:// URL or an image in the repository');
     } else if (!IMAGE_FILE.test(cover)) {
