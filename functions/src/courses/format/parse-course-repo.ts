@@ -39,7 +39,9 @@ const IMAGE_FILE = /\.(png|jpe?g|webp|gif|avif)$/i;
 export function parseCourseRepo(files: RepoFile[], accessLevels: string[]): ParseResult {
   const repo = new Repo(accessLevels);
   if (files.length > FORMAT_LIMITS.maxFiles) {
-    repo.report('.', 0, `the repository has more than ${FORMAT_LIMITS.maxFiles} files, the most a sync reads`);
+    // Alone: loaders read no text past the limit, so every file's own problems would only bury this one.
+    const message = `the repository has more than ${FORMAT_LIMITS.maxFiles} files, the most a sync reads`;
+    return { ok: false, problems: [{ path: '.', line: 0, message }] };
   }
   for (const file of files) {
     const unsafe = filePathProblem(file.path);
