@@ -36,6 +36,10 @@ const env = rulesSuite(async (ctx) => {
       access: 'x',
       opensAt: new Date(Date.now() - 60_000),
     });
+    // A course's unit and homework: the rank gate of a material's body, on the documents the sync writes.
+    await setDoc(doc(ctx.firestore(), `courses/r${rank}`), { status: 'published', rank });
+    await setDoc(doc(ctx.firestore(), `courses/r${rank}/units/u`), { status: 'published', rank, access: 'x' });
+    await setDoc(doc(ctx.firestore(), `courses/r${rank}/homework/h`), { status: 'published', rank, access: 'x' });
     for (const [label, claims] of CLAIMS) {
       if (claims)
         await setDoc(doc(ctx.firestore(), `events/r${rank}/registrations/${uidOf(label)}`), { status: 'registered' });
@@ -59,6 +63,8 @@ describe('canAccess and the rules agree', () => {
         // A visitor holds no registration, so no event's join details (a public one included).
         const joins = expected && claims !== null;
         await (joins ? assertSucceeds : assertFails)(getDoc(doc(db, `events/r${rank}/gated/join`)));
+        await (expected ? assertSucceeds : assertFails)(getDoc(doc(db, `courses/r${rank}/units/u`)));
+        await (expected ? assertSucceeds : assertFails)(getDoc(doc(db, `courses/r${rank}/homework/h`)));
         outcomes.push(expected);
       }
       // The table is not degenerate: each row sees the public item and (but for the top) not everything.

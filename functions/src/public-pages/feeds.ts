@@ -5,15 +5,21 @@ import { Feed } from 'feed';
 import { SitemapStream, streamToPromise } from 'sitemap';
 import { SITE_DESCRIPTION, SITE_NAME, type PublicTeaser } from '../shared/public-pages';
 import type { PublicEvent } from '../shared/public-events';
+import type { PublicCourse } from '../shared/public-courses';
 
 export const materialUrl = (origin: string, id: string) => `${origin}/materials/${encodeURIComponent(id)}`;
 export const eventUrl = (origin: string, id: string) => `${origin}/events/${encodeURIComponent(id)}`;
+export const courseUrl = (origin: string, slug: string) => `${origin}/courses/${encodeURIComponent(slug)}`;
 
-/** The catalog, the pricing page, every published material, the calendar and every public event. */
+/**
+ * The catalog, the pricing page, every published material, the calendar and every public event, the course
+ * catalog and every published course (courses have no RSS feed: they change with a push, not a publication date).
+ */
 export async function sitemapXml(
   origin: string,
   materials: PublicTeaser[],
   events: PublicEvent[] = [],
+  courses: PublicCourse[] = [],
 ): Promise<string> {
   const links = [
     { url: '/', changefreq: 'daily' as const, priority: 1 },
@@ -24,6 +30,8 @@ export async function sitemapXml(
     })),
     { url: '/events', changefreq: 'daily' as const, priority: 0.8 },
     ...events.map((e) => ({ url: eventUrl(origin, e.id), lastmod: new Date(e.updatedAt).toISOString() })),
+    { url: '/courses', changefreq: 'weekly' as const, priority: 0.8 },
+    ...courses.map((c) => ({ url: courseUrl(origin, c.id), lastmod: new Date(c.updatedAt).toISOString() })),
   ];
   const xml = await streamToPromise(Readable.from(links).pipe(new SitemapStream({ hostname: origin })));
   return xml.toString();

@@ -7,6 +7,8 @@ import { BODY, GATED, MATERIALS, type MaterialBody, type MaterialTeaser } from '
 import { publicTeaser, type PublicReader, type PublicTeaser } from '../shared/public-pages';
 import { EVENTS, type EventTeaser } from '../shared/events';
 import { isPublicEventStatus, publicEvent, PUBLIC_EVENT_STATUSES } from '../shared/public-events';
+import { COURSE_COHORTS, COURSES, type CourseCohort, type CourseTeaser } from '../shared/courses';
+import { COURSES_LIMIT, publicCohort, publicCourse } from '../shared/public-courses';
 
 const toPublic = (id: string, data: MaterialTeaser<Timestamp>): PublicTeaser =>
   publicTeaser(id, data, (t) => t.toMillis());
@@ -62,6 +64,29 @@ export function publicReader(db: Firestore): PublicReader {
       return data && isPublicEventStatus(data.status)
         ? publicEvent(snap.id, data, (t) => t.toMillis(), { description: true })
         : null;
+    },
+    async courses({ kind }) {
+      let query: Query = db.collection(COURSES).where('status', '==', 'published');
+      if (kind) query = query.where('kind', '==', kind);
+      // Sorted here, not by an index: a catalog holds tens of courses, read whole.
+      const snap = await query.limit(COURSES_LIMIT).get();
+      return snap.docs
+        .map((d) => publicCourse(d.id, d.data() as CourseTeaser<Timestamp>, (t) => t.toMillis()))
+        .sort((a, b) => a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id));
+    },
+    async course(slug) {
+      if (docIdProblem(slug)) return null;
+      const ref = db.collection(COURSES).doc(slug);
+      const data = (await ref.get()).data() as CourseTeaser<Timestamp> | undefined;
+      // Decided on the teaser first: an archived course's cohorts are not even read.
+      if (data?.status !== 'published') return null;
+      const cohorts = await ref.collection(COURSE_COHORTS).where('status', '==', 'published').get();
+      return {
+        course: publicCourse(slug, data, (t) => t.toMillis()),
+        cohorts: cohorts.docs
+          .map((d) => publicCohort(d.id, d.data() as CourseCohort<Timestamp>, (t) => t.toMillis()))
+          .sort((a, b) => a.startAt - b.startAt),
+      };
     },
   };
 }

@@ -4,6 +4,8 @@ import { EMPTY_FILTERS } from '../shared/catalog';
 import { PUBLIC_CACHE_CONTROL, type PublicReader, type PublicTeaser } from '../shared/public-pages';
 import { DEFAULT_TIERS } from '../shared/defaults';
 import { publicEvent, type EventListQuery, type PublicEvent } from '../shared/public-events';
+import { publicCourse } from '../shared/public-courses';
+import { makeCourseDocs } from '../testing/course-factories';
 import { makeEvent, type EventOverrides } from '../testing/factories';
 import { publicResponse, type PublicPageDeps } from './public-response';
 
@@ -35,6 +37,8 @@ const UPCOMING = [
 ];
 const PAST = [event('gone', Date.UTC(2026, 0, 1))];
 
+const COURSES = [publicCourse('data-engineering', makeCourseDocs().teaser, (d) => d.getTime())];
+
 function setup() {
   const reader: PublicReader = {
     catalog: vi.fn(async (_filters, limit: number) => MATERIALS.slice(0, limit)),
@@ -43,6 +47,8 @@ function setup() {
     tiers: vi.fn(async () => DEFAULT_TIERS),
     events: vi.fn(async ({ when }: EventListQuery) => (when === 'upcoming' ? UPCOMING : PAST)),
     event: vi.fn(async () => null),
+    courses: vi.fn(async () => COURSES),
+    course: vi.fn(async () => null),
   };
   const render = vi.fn(async () => ({ status: 404, html: '<!doctype html><title>x</title>' }));
   const deps: PublicPageDeps = { reader, origin: ORIGIN, render: () => render };
@@ -85,7 +91,10 @@ describe('publicResponse', () => {
       `${ORIGIN}/events/soon`,
       `${ORIGIN}/events/off`,
       `${ORIGIN}/events/gone`,
+      `${ORIGIN}/courses`,
+      `${ORIGIN}/courses/data-engineering`,
     ]);
+    expect(reader.courses).toHaveBeenCalledWith({ kind: '' });
     expect(reader.events).toHaveBeenCalledWith(
       { when: 'upcoming', access: '' },
       expect.any(Number),

@@ -40,12 +40,16 @@ export async function publicResponse(deps: PublicPageDeps, method: string, url: 
       return cached('text/plain; charset=utf-8', robotsTxt(deps.origin));
     case '/sitemap.xml': {
       const now = Date.now();
-      const [materials, upcoming, past] = await Promise.all([
+      const [materials, upcoming, past, courses] = await Promise.all([
         deps.reader.catalog(EMPTY_FILTERS, SITEMAP_MATERIALS),
         deps.reader.events({ when: 'upcoming', access: '' }, now, SITEMAP_EVENTS),
         deps.reader.events({ when: 'past', access: '' }, now, SITEMAP_EVENTS),
+        deps.reader.courses({ kind: '' }),
       ]);
-      return cached('application/xml; charset=utf-8', await sitemapXml(deps.origin, materials, [...upcoming, ...past]));
+      return cached(
+        'application/xml; charset=utf-8',
+        await sitemapXml(deps.origin, materials, [...upcoming, ...past], courses),
+      );
     }
     case '/events/rss.xml':
       return cached(

@@ -4,6 +4,7 @@
 import type { CatalogFilters } from './catalog';
 import type { MaterialFile, MaterialTeaser } from './materials';
 import type { EventListQuery, PublicEvent } from './public-events';
+import type { CourseListQuery, PublicCourse, PublicCoursePage } from './public-courses';
 import type { TiersConfig } from './tiers';
 
 export const SITE_NAME = 'Commons';
@@ -79,6 +80,10 @@ export interface PublicReader {
   events(query: EventListQuery, now: number, limit: number): Promise<PublicEvent[]>;
   /** A published or cancelled event with its description; null for a draft or no such event. */
   event(id: string): Promise<PublicEvent | null>;
+  /** Courses: published teasers (public fields only: titles, never a unit body, homework or key), by title. */
+  courses(query: CourseListQuery): Promise<PublicCourse[]>;
+  /** A published course with its published cohorts; null for an archived course or no such course. */
+  course(slug: string): Promise<PublicCoursePage | null>;
 }
 
 export interface RenderRequest {

@@ -1,7 +1,7 @@
 import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import CatalogView from '@/views/CatalogView.vue';
 import { useSessionStore } from '@/stores/session';
-import { calendarData, catalogData, eventData, materialData, plansData } from './server-data';
+import { calendarData, catalogData, courseData, coursesData, eventData, materialData, plansData } from './server-data';
 
 // The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
 const MaterialEditor = () => import('@/views/admin/AdminMaterialEditView.vue');
@@ -37,6 +37,20 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/EventView.vue'),
     props: true,
     meta: { title: 'Event', serverData: eventData },
+  },
+  // Courses: the catalog and course pages (public, rendered on the server like the catalog).
+  {
+    path: '/courses',
+    name: 'courses',
+    component: () => import('@/views/CoursesView.vue'),
+    meta: { title: 'Courses', serverData: coursesData },
+  },
+  {
+    path: '/courses/:slug',
+    name: 'course',
+    component: () => import('@/views/CourseView.vue'),
+    props: true,
+    meta: { title: 'Course', serverData: courseData },
   },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { title: 'Sign in' } },
   {

@@ -56,3 +56,7 @@ export const plansData: ServerData = async () => {};
  */
 export const calendarData: ServerData = (ctx) => import('./event-server-data').then((m) => m.calendarData(ctx));
 export const eventData: ServerData = (ctx) => import('./event-server-data').then((m) => m.eventData(ctx));
+
+/** Courses' server data, in a chunk of its own like the events'. */
+export const coursesData: ServerData = (ctx) => import('./course-server-data').then((m) => m.coursesData(ctx));
+export const courseData: ServerData = (ctx) => import('./course-server-data').then((m) => m.courseData(ctx));
