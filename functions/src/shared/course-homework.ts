@@ -1,8 +1,6 @@
 // Homework submissions and scores: the shapes web and functions share (docs/architecture.md, "Courses" → Homework;
 // words in CONTEXT.md). The member submits through `submitHomework`; only functions write a submission, so no client
 // can write a score.
-import { z } from 'zod';
-import { docId } from './fields';
 
 /** `courses/{courseId}/homework/{homeworkId}/submissions/{uid}`: the member reads their own, admins read all. */
 export const HOMEWORK_SUBMISSIONS = 'submissions';
@@ -47,33 +45,6 @@ export const MAX_URL_LENGTH = 2_000;
 export const MAX_FEEDBACK = 5_000;
 /** Questions in one homework the schema accepts (far more than any homework file has). */
 export const MAX_ANSWERS = 200;
-
-const answer = z.union([
-  z.number(),
-  z.array(z.number()).max(100),
-  z.string().max(MAX_FREE_ANSWER, `At most ${MAX_FREE_ANSWER} characters`),
-]);
-
-/** The shape of a submission; per-question types are checked against the homework (`answerProblems`). */
-export const submitHomeworkSchema = z.strictObject({
-  courseId: docId,
-  homeworkId: docId,
-  answers: z
-    .record(docId, answer)
-    .refine((a) => Object.keys(a).length <= MAX_ANSWERS, `At most ${MAX_ANSWERS} answers`),
-  links: z.array(z.string().max(MAX_URL_LENGTH, 'This link is too long')).max(MAX_LINKS, `At most ${MAX_LINKS} links`),
-});
-
-export const homeworkRefSchema = z.strictObject({ courseId: docId, homeworkId: docId });
-
-export const scoreFreeTextSchema = z.strictObject({
-  courseId: docId,
-  homeworkId: docId,
-  uid: docId,
-  questionId: docId,
-  points: z.number().min(0, 'Points cannot be negative').max(10_000),
-  feedback: z.string().trim().max(MAX_FEEDBACK, `At most ${MAX_FEEDBACK} characters`),
-});
 
 /** What `getHomeworkResults` answers: per question, the correct answer and what the member scored. */
 export interface HomeworkResults {

@@ -2,7 +2,7 @@
 // deadline job (`scoreDueHomeworkEvery5Minutes` in schedules/jobs.ts).
 import { callable } from '../../app/callable';
 import { deps } from '../../app/deps';
-import { homeworkRefSchema, scoreFreeTextSchema, submitHomeworkSchema } from '../../shared/course-homework';
+import { homeworkRefSchema, scoreFreeTextSchema, submitHomeworkSchema } from '../../shared/course-homework-schema';
 import { homeworkResults, scoreFreeText as scoreFreeTextIn, submitHomework as submit } from './homework-store';
 
 export const submitHomework = callable(
