@@ -219,6 +219,7 @@ describe('deadlines', () => {
     ['after the deadline', at, after, false, false, true],
     ['self-paced, not yet scored', null, after, false, true, true],
     ['self-paced, scored: final', null, after, true, false, true],
+    ['scored, then the deadline moved later: still final', at, before, true, false, false],
   ] as const)('%s', (_, deadline, now, scored, open, due) => {
     expect(submissionsOpen(deadline, now, scored)).toBe(open);
     expect(scoringDue(deadline, now)).toBe(due);

@@ -182,9 +182,10 @@ export function deadlineFor<T extends { deadlines: Record<string, Date> }>(
   return cohort.deadlines[homeworkId] ?? null;
 }
 
-/** Submissions are open strictly before the deadline (self-paced: until the submission is scored). */
+/** Submissions are open strictly before the deadline (self-paced: none) and until the submission is scored: a score
+ * is final, even when a later sync moves the deadline back. */
 export const submissionsOpen = (deadline: Date | null, now: Date, scored: boolean): boolean =>
-  deadline === null ? !scored : now.getTime() < deadline.getTime();
+  !scored && (deadline === null || now.getTime() < deadline.getTime());
 
 /** Scoring (and results) happen at or after the deadline; self-paced at once. */
 export const scoringDue = (deadline: Date | null, now: Date): boolean =>

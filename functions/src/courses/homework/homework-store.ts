@@ -145,7 +145,9 @@ export async function submitHomework(
     if (!submissionsOpen(ctx.deadline, now, existing?.status === 'scored')) {
       throw new Refusal(
         'failed-precondition',
-        ctx.deadline ? 'The deadline has passed: submissions are closed' : 'This homework is already scored',
+        existing?.status === 'scored'
+          ? 'This homework is already scored'
+          : 'The deadline has passed: submissions are closed',
       );
     }
     const key = ctx.deadline ? null : await keyOf(tx, refs);

@@ -43,7 +43,9 @@ export async function scoreDueHomework(deps: HomeworkDeps, options: ScoreDueOpti
           continue;
         const refs = homeworkRefs(db, course.id, homeworkId);
         const mark = refs.homework.collection(COURSE_PRIVATE).doc(scoredMarkId(cohort.id));
-        if ((await mark.get()).exists) continue;
+        // Done for this deadline; a sync that moved the deadline later makes it due again (scored ones stay).
+        const done = (await mark.get()).get('deadline') as Timestamp | undefined;
+        if (done?.isEqual(at)) continue;
         let failed = false;
         while (!failed) {
           if (budget <= 0) return { ...result, finished: false };
