@@ -246,6 +246,19 @@ describe('a cohort homework whose deadline has passed', () => {
     }
   });
 
+  it('keeps scores final when a sync moves the deadline later, and scores only what is new', async () => {
+    const later = new Date(Date.now() + HOUR);
+    await db.doc(`courses/${slug}/cohorts/2027-spring`).update({ [`deadlines.${HW}`]: later });
+    const res = await submit(premium, slug, ALL_RIGHT);
+    expect(res.error).toMatchObject({ status: 'FAILED_PRECONDITION', message: /already scored/ });
+    const run = await scoreDueHomework({ db, now: () => new Date(later.getTime() + 1) });
+    expect(run.completed).toContain(`${slug}/${HW}/2027-spring`);
+    for (const m of members()) {
+      expect(await pointsOf(slug, m.uid)).toEqual({ homework: 1, links: 1, project: 3, total: 5 });
+    }
+    await db.doc(`courses/${slug}/cohorts/2027-spring`).update({ [`deadlines.${HW}`]: deadline });
+  });
+
   it('shows the member their score per question and the correct answers', async () => {
     const res = await callFunction('getHomeworkResults', { courseId: slug, homeworkId: HW }, premium.idToken);
     expect(res.result?.openedAt).toBe(deadline.toISOString());
