@@ -304,3 +304,32 @@ describe('self-paced homework', () => {
     expect(await pointsOf(slug, second.uid)).toEqual({ homework: 7, links: 0, project: 3, total: 10 });
   });
 });
+
+describe('a homework whose key is missing', () => {
+  const slug = 'hw-nokey';
+  it('is left unscored and unmarked for the next run, without stopping the job', async () => {
+    const deadline = new Date(Date.now() - HOUR);
+    await writeCourse(db, courseWithDeadline(slug, deadline));
+    await enroll(slug, second.uid, '2027-spring');
+    await db.doc(`courses/${slug}/homework/${HW}/private/key`).delete();
+    const at = new Date(deadline.getTime() - HOUR);
+    await db.doc(`courses/${slug}/homework/${HW}/submissions/${second.uid}`).set({
+      uid: second.uid,
+      cohortId: '2027-spring',
+      answers: { 'q-choice': 0 },
+      links: [],
+      submittedAt: at,
+      updatedAt: at,
+      status: 'submitted',
+      score: null,
+      feedback: {},
+      needsReview: false,
+      scoredAt: null,
+    } satisfies HomeworkSubmission<Date>);
+    const run = await scoreDueHomework({ db, now: () => new Date() });
+    expect(run).toMatchObject({ scored: 0, finished: false });
+    expect(run.completed).not.toContain(`${slug}/${HW}/2027-spring`);
+    expect((await submissionOf(slug, second.uid))?.status).toBe('submitted');
+    expect((await db.doc(`courses/${slug}/homework/${HW}/private/scored_2027-spring`).get()).exists).toBe(false);
+  });
+});

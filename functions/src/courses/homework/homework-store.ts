@@ -189,7 +189,9 @@ export async function scoreSubmission(deps: HomeworkDeps, refs: Refs, uid: strin
       refs.enrollment(uid),
     );
     const submission = subSnap?.data() as HomeworkSubmission | undefined;
-    if (!submission || submission.status === 'scored' || !keySnap?.exists) return false;
+    if (!submission || submission.status === 'scored') return false;
+    // Thrown, not skipped: the job would page over the same unscored submission forever.
+    if (!keySnap?.exists) throw new Error(`no key for ${refs.homework.path}`);
     const key = keySnap.data() as HomeworkKey;
     const links = (hwSnap?.data() as CourseHomework | undefined)?.links ?? null;
     const score = scoreHomework(key, submission.answers, submission.links, links);
