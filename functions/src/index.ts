@@ -40,7 +40,9 @@ export {
   reconcileEventsEvery5Minutes,
   ingestRecordingsEveryMinute,
   resumeAccountDeletionsEvery10Minutes,
+  scoreDueHomeworkEvery5Minutes,
 } from './schedules/scheduled-functions';
 export { mirrorEventChange } from './events/mirror-functions';
 export { zoomWebhook, ingestRecordingFile, retryIngest } from './recordings/ingest-functions';
 export { deleteMyAccount, deleteMember } from './deletion/deletion-functions';
+export { submitHomework, scoreFreeText, getHomeworkResults } from './courses/homework/homework-functions';

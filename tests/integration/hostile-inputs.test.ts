@@ -321,6 +321,69 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
     ...oneIdRows('uid', 'no-such-member'),
     { what: 'the admin themself', data: { uid: admin.uid }, status: 'FAILED_PRECONDITION', says: /account page/ },
   ],
+  // Course homework (per-question answer types are checked against a real homework in course-homework.test.ts).
+  submitHomework: () => {
+    const base = { courseId: 'no-such-course', homeworkId: 'hw', answers: { q1: 1 }, links: [] };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'courseId'),
+      ...idRows(base, 'homeworkId'),
+      invalid('answers as a list', withField(base, 'answers', [1]), /answers/),
+      invalid('an answer as an object', withField(base, 'answers.q1', { a: 1 }), /answers\.q1/),
+      invalid('an answer as a boolean', withField(base, 'answers.q1', true), /answers\.q1/),
+      invalid('an answer of 2 MB', withField(base, 'answers.q1', 'x'.repeat(2 * MB)), /answers\.q1/),
+      invalid('an answer keyed by a path', withField(base, 'answers', { 'a/b': 1 }), /answers/),
+      invalid(
+        '201 answers',
+        withField(base, 'answers', Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`q${i}`, 1]))),
+        /answers/,
+      ),
+      invalid('links as a string', withField(base, 'links', 'https://a.io'), /links/),
+      invalid('a link as a number', withField(base, 'links', [1]), /links\.0/),
+      invalid('a link of 2 MB', withField(base, 'links', ['https://a.io/' + 'x'.repeat(2 * MB)]), /links\.0/),
+      invalid(
+        '21 links',
+        withField(
+          base,
+          'links',
+          Array.from({ length: 21 }, (_, i) => `https://a.io/${i}`),
+        ),
+        /links/,
+      ),
+      notFound('an unknown course', base),
+    ];
+  },
+  scoreFreeText: () => {
+    const base = {
+      courseId: 'no-such-course',
+      homeworkId: 'hw',
+      uid: 'no-such-member',
+      questionId: 'q',
+      points: 1,
+      feedback: '',
+    };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'courseId'),
+      ...idRows(base, 'homeworkId'),
+      ...idRows(base, 'uid'),
+      ...idRows(base, 'questionId'),
+      invalid('negative points', withField(base, 'points', -1), /points/),
+      invalid('points as text', withField(base, 'points', '1'), /points/),
+      invalid('infinite points', withField(base, 'points', 1e308 * 10), /points/),
+      invalid('feedback of 2 MB', withField(base, 'feedback', 'x'.repeat(2 * MB)), /feedback/),
+      notFound('an unknown submission', base),
+    ];
+  },
+  getHomeworkResults: () => {
+    const base = { courseId: 'no-such-course', homeworkId: 'hw' };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'courseId'),
+      ...idRows(base, 'homeworkId'),
+      notFound('an unknown homework', base),
+    ];
+  },
 };
 
 /** Callables a visitor may call: their rows run signed out too. */

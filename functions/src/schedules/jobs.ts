@@ -13,6 +13,7 @@ import { expireGrants } from '../members/member-store';
 import { dispatchNewsletters } from '../newsletters/newsletter-sender';
 import { ingestDepsOf } from '../recordings/ingest-deps';
 import { pollEndedMeetings, sweepIngests } from '../recordings/ingest-poller';
+import { scoreDueHomework } from '../courses/homework/score-due-homework';
 
 /** Every so many minutes, or once a day at a UTC time ("04:00"). */
 export type Schedule = { everyMinutes: number } | { dailyAtUtc: string };
@@ -109,6 +110,15 @@ export const SCHEDULED_JOBS = {
       const result = await resumeAccountDeletions(deps);
       if (result.resumed.length || result.closed.length || result.failed.length)
         logger.info('account deletions', result);
+    },
+  },
+  /** Homework whose cohort deadline passed: unscored submissions scored with the key, points with them (resumable). */
+  scoreDueHomeworkEvery5Minutes: {
+    schedule: { everyMinutes: 5 },
+    timeoutSeconds: 300,
+    run: async (deps) => {
+      const result = await scoreDueHomework(deps);
+      if (result.scored || result.completed.length || !result.finished) logger.info('homework scored', result);
     },
   },
 } satisfies Record<string, ScheduledJob>;

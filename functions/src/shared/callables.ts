@@ -6,6 +6,7 @@ import type { EventDraft } from './event-schema';
 import type { RegistrationStatus, RepeatEvery } from './events';
 import type { Chapter } from './recordings';
 import type { DeletionState } from './account-deletion';
+import type { Answer, HomeworkResults, HomeworkScore } from './course-homework';
 
 /**
  * Every callable function by name, with what it takes and what it answers: the web's `callFunction`
@@ -82,6 +83,27 @@ export interface Callables {
   deleteMyAccount: { request: { email: string }; response: { state: DeletionState } };
   /** An admin deletes another member's account (their own is refused: they use deleteMyAccount). */
   deleteMember: { request: { uid: string }; response: { uid: string; state: DeletionState } };
+
+  // Course homework (shared/course-homework.ts)
+  /** Saves the member's answers (editable until the deadline); self-paced: scored at once, then final. */
+  submitHomework: {
+    request: { courseId: string; homeworkId: string; answers: Record<string, Answer>; links: string[] };
+    response: { status: 'submitted' | 'scored'; deadline: string | null; score: HomeworkScore | null };
+  };
+  /** An admin scores a free-text answer (at most the question's points) with feedback. */
+  scoreFreeText: {
+    request: {
+      courseId: string;
+      homeworkId: string;
+      uid: string;
+      questionId: string;
+      points: number;
+      feedback: string;
+    };
+    response: { score: HomeworkScore };
+  };
+  /** The correct answers and the member's score: after the deadline, or once a self-paced submission is scored. */
+  getHomeworkResults: { request: { courseId: string; homeworkId: string }; response: HomeworkResults };
 }
 
 export type CallableName = keyof Callables;

@@ -60,6 +60,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Signing in' },
   },
   {
+    path: '/courses/:slug/homework/:homeworkId',
+    name: 'course-homework',
+    component: () => import('@/views/CourseHomeworkView.vue'),
+    props: true,
+    meta: { requiresAuth: true, title: 'Homework' },
+  },
+  {
     path: '/account',
     name: 'account',
     component: () => import('@/views/AccountView.vue'),
@@ -139,6 +146,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-recordings',
         component: () => import('@/views/admin/RecordingIngestsView.vue'),
         meta: { title: 'Admin: recordings' },
+      },
+      {
+        path: 'courses/homework',
+        name: 'admin-course-homework',
+        component: () => import('@/views/admin/AdminCourseHomeworkView.vue'),
+        meta: { title: 'Admin: homework to score' },
       },
     ],
   },
