@@ -40,7 +40,17 @@ export {
   reconcileEventsEvery5Minutes,
   ingestRecordingsEveryMinute,
   resumeAccountDeletionsEvery10Minutes,
+  runReviewRoundsEvery10Minutes,
+  refreshLeaderboardsEvery5Minutes,
 } from './schedules/scheduled-functions';
 export { mirrorEventChange } from './events/mirror-functions';
 export { zoomWebhook, ingestRecordingFile, retryIngest } from './recordings/ingest-functions';
 export { deleteMyAccount, deleteMember } from './deletion/deletion-functions';
+export {
+  submitProject,
+  submitReview,
+  setLeaderboardProfile,
+  claimCertificate,
+  revokeCertificate,
+  certificatePdf,
+} from './courses/projects/projects-functions';

@@ -28,3 +28,5 @@ export const sendEventRemindersEvery5Minutes = scheduled(SCHEDULED_JOBS.sendEven
 export const reconcileEventsEvery5Minutes = scheduled(SCHEDULED_JOBS.reconcileEventsEvery5Minutes);
 export const ingestRecordingsEveryMinute = scheduled(SCHEDULED_JOBS.ingestRecordingsEveryMinute);
 export const resumeAccountDeletionsEvery10Minutes = scheduled(SCHEDULED_JOBS.resumeAccountDeletionsEvery10Minutes);
+export const runReviewRoundsEvery10Minutes = scheduled(SCHEDULED_JOBS.runReviewRoundsEvery10Minutes);
+export const refreshLeaderboardsEvery5Minutes = scheduled(SCHEDULED_JOBS.refreshLeaderboardsEvery5Minutes);

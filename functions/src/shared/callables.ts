@@ -82,6 +82,22 @@ export interface Callables {
   deleteMyAccount: { request: { email: string }; response: { state: DeletionState } };
   /** An admin deletes another member's account (their own is refused: they use deleteMyAccount). */
   deleteMember: { request: { uid: string }; response: { uid: string; state: DeletionState } };
+
+  // Course projects, leaderboards, certificates (shared/course-projects.ts)
+  /** Submits or replaces the member's project (repository pinned to a commit) before the cohort's deadline. */
+  submitProject: { request: { courseId: string; repoUrl: string; commit: string }; response: { deadline: string } };
+  /** The assigned reviewer scores every criterion; editable until the review deadline. */
+  submitReview: {
+    request: { courseId: string; authorUid: string; scores: Record<string, number>; comment: string };
+    response: { reviewDeadline: string };
+  };
+  setLeaderboardProfile: {
+    request: { courseId: string; displayName: string; showOnLeaderboard: boolean };
+    response: { courseId: string };
+  };
+  /** The member's certificate for the course and cohort; `issued` is false when it existed already. */
+  claimCertificate: { request: { courseId: string }; response: { id: string; issued: boolean } };
+  revokeCertificate: { request: { id: string; reason: string }; response: { id: string } };
 }
 
 export type CallableName = keyof Callables;

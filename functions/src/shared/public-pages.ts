@@ -4,6 +4,7 @@
 import type { CatalogFilters } from './catalog';
 import type { MaterialFile, MaterialTeaser } from './materials';
 import type { EventListQuery, PublicEvent } from './public-events';
+import type { PublicCertificate } from './public-certificates';
 import type { TiersConfig } from './tiers';
 
 export const SITE_NAME = 'Commons';
@@ -79,6 +80,8 @@ export interface PublicReader {
   events(query: EventListQuery, now: number, limit: number): Promise<PublicEvent[]>;
   /** A published or cancelled event with its description; null for a draft or no such event. */
   event(id: string): Promise<PublicEvent | null>;
+  /** A certificate by its id (revoked ones too: the page says so); null for anything that is not one. */
+  certificate(id: string): Promise<PublicCertificate | null>;
 }
 
 export interface RenderRequest {

@@ -56,3 +56,5 @@ export const plansData: ServerData = async () => {};
  */
 export const calendarData: ServerData = (ctx) => import('./event-server-data').then((m) => m.calendarData(ctx));
 export const eventData: ServerData = (ctx) => import('./event-server-data').then((m) => m.eventData(ctx));
+export const certificateData: ServerData = (ctx) =>
+  import('./certificate-server-data').then((m) => m.certificateData(ctx));
