@@ -189,7 +189,9 @@ describe('the review round', () => {
   });
 
   it('refuses reviews after the review deadline', async () => {
-    await db.doc(`courses/${COURSE}/reviews/${ada.uid}_${bob.uid}`).update({ reviewDeadline: new Date(Date.now() - 1) });
+    await db
+      .doc(`courses/${COURSE}/reviews/${ada.uid}_${bob.uid}`)
+      .update({ reviewDeadline: new Date(Date.now() - 1) });
     expect((await review(ada, bob, { works: 1, tests: 1 })).error).toMatchObject({
       status: 'FAILED_PRECONDITION',
       message: /deadline/,

@@ -351,7 +351,11 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
       invalid('a score as a string', { ...base, scores: { works: '3' } }, /scores\.works/),
       invalid('scores as an array', { ...base, scores: [1] }, /scores/),
       invalid('a criterion id with a slash', { ...base, scores: { 'a/b': 1 } }, /scores/),
-      invalid('51 criteria', { ...base, scores: Object.fromEntries([...Array(51)].map((_, i) => [`c${i}`, 1])) }, /scores/),
+      invalid(
+        '51 criteria',
+        { ...base, scores: Object.fromEntries([...Array(51)].map((_, i) => [`c${i}`, 1])) },
+        /scores/,
+      ),
       invalid('a 2 MB comment', { ...base, comment: big(2 * MB) }, /comment/),
       notFound('an unknown course', base),
     ];

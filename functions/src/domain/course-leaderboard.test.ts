@@ -41,7 +41,10 @@ describe('leaderboardsOf', () => {
 describe('certificateRefusal', () => {
   it.each([
     [{ total: 10, passPoints: 10, hasProject: false, projectPassed: null }, null],
-    [{ total: 9, passPoints: 10, hasProject: false, projectPassed: null }, 'You have 9 of the 10 points a certificate needs'],
+    [
+      { total: 9, passPoints: 10, hasProject: false, projectPassed: null },
+      'You have 9 of the 10 points a certificate needs',
+    ],
     [{ total: 20, passPoints: 10, hasProject: true, projectPassed: null }, 'Your project has not been reviewed yet'],
     [{ total: 20, passPoints: 10, hasProject: true, projectPassed: false }, 'Your project did not pass its review'],
     [{ total: 20, passPoints: 10, hasProject: true, projectPassed: true }, null],

@@ -16,7 +16,9 @@ function byStanding(a: LeaderboardRow, b: LeaderboardRow): number {
  * `all`). Rows hold the display name and points of members with `showOnLeaderboard`, at most
  * LEADERBOARD_MAX_ROWS; `shown` counts every opted-in member.
  */
-export function leaderboardsOf(enrollments: readonly Entry[]): Record<string, { rows: LeaderboardRow[]; shown: number }> {
+export function leaderboardsOf(
+  enrollments: readonly Entry[],
+): Record<string, { rows: LeaderboardRow[]; shown: number }> {
   const boards: Record<string, LeaderboardRow[]> = { [ALL_COHORTS]: [] };
   for (const e of enrollments) {
     if (e.cohortId && e.cohortId !== ALL_COHORTS) boards[e.cohortId] ??= [];

@@ -172,7 +172,7 @@ export const displayName = z
   .trim()
   .min(2, 'must be at least 2 characters')
   .max(MAX_DISPLAY_NAME_LENGTH, `must be at most ${MAX_DISPLAY_NAME_LENGTH} characters`)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .'_-]*$/u, 'may hold letters, digits, spaces and . \' _ - only');
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .'_-]*$/u, "may hold letters, digits, spaces and . ' _ - only");
 
 export const submitProjectSchema = z.object({ courseId: docId, repoUrl, commit: commitSha }).strict();
 
@@ -180,11 +180,13 @@ export const submitReviewSchema = z
   .object({
     courseId: docId,
     authorUid: docId,
-    scores: z.record(docId, z.number().int('must be a whole number').min(0).max(1000)).refine(
-      (s) => Object.keys(s).length <= 50,
-      'must have at most 50 criteria',
-    ),
-    comment: z.string().trim().max(MAX_REVIEW_COMMENT_LENGTH, `must be at most ${MAX_REVIEW_COMMENT_LENGTH} characters`),
+    scores: z
+      .record(docId, z.number().int('must be a whole number').min(0).max(1000))
+      .refine((s) => Object.keys(s).length <= 50, 'must have at most 50 criteria'),
+    comment: z
+      .string()
+      .trim()
+      .max(MAX_REVIEW_COMMENT_LENGTH, `must be at most ${MAX_REVIEW_COMMENT_LENGTH} characters`),
   })
   .strict();
 

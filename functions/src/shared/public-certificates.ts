@@ -20,7 +20,11 @@ export const CERTIFICATE_ID = /^[A-Za-z0-9]{20}$/;
 export const isCertificateId = (id: string): boolean => CERTIFICATE_ID.test(id);
 
 /** Only the public fields of a stored certificate (a copy), times converted by `time`. */
-export function publicCertificate<In>(id: string, data: Certificate<In>, time: (value: In) => number): PublicCertificate {
+export function publicCertificate<In>(
+  id: string,
+  data: Certificate<In>,
+  time: (value: In) => number,
+): PublicCertificate {
   return {
     id,
     name: data.name,

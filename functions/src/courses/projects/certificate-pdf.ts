@@ -17,7 +17,10 @@ export function certificatePdf(cert: Certificate<Date>, pageUrl: string): PDFKit
     },
   });
   const { width, height } = doc.page;
-  doc.rect(24, 24, width - 48, height - 48).lineWidth(2).stroke('#1f3a5f');
+  doc
+    .rect(24, 24, width - 48, height - 48)
+    .lineWidth(2)
+    .stroke('#1f3a5f');
   doc.moveDown(4);
   doc.font('Helvetica').fontSize(16).fillColor('#555').text('Certificate of completion', { align: 'center' });
   doc.moveDown(1.5);

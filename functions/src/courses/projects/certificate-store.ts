@@ -1,6 +1,6 @@
 // Certificates of completion: claimed by the member once earned (one per member, course and cohort), public by
 // their random id, revocable by admins (the page then says so and the PDF is gone).
-import type { Timestamp } from 'firebase-admin/firestore';
+import type { DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import { certificateRefusal } from '../../domain/course-certificate';
 import { Refusal } from '../../domain/refusal';
 import type { AccessClaims } from '../../shared/access';
@@ -30,11 +30,11 @@ export async function claimCertificate(
     const teaser = await memberCourse(tx, db, courseId, claims);
     const enrollment = await memberEnrollment(tx, db, courseId, uid);
     const ownerRef = refs.owners.doc(certificateOwnerId(enrollment.cohortId, uid));
-    const [owner, projectSnap, memberSnap] = await tx.getAll(
+    const [owner, projectSnap, memberSnap] = (await tx.getAll(
       ownerRef,
       refs.project(uid),
       db.collection(MEMBERS).doc(uid),
-    );
+    )) as [DocumentSnapshot, DocumentSnapshot, DocumentSnapshot];
     if (owner.exists) return { id: (owner.data() as CertificateOwner).certificateId, issued: false };
     const project = projectSnap.data() as CourseProject | undefined;
     const refusal = certificateRefusal({

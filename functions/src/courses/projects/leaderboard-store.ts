@@ -1,7 +1,7 @@
 // Leaderboards: rebuilt from the enrollments when they changed (the job) or at once when a member changes their
 // display name or opts out (privacy cannot wait for the job). A rebuild reads the course's enrollments once and
 // writes only the boards whose rows changed, so writes stay bounded by the number of cohorts + 1.
-import type { Timestamp } from 'firebase-admin/firestore';
+import type { DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import { leaderboardsOf } from '../../domain/course-leaderboard';
 import { Refusal } from '../../domain/refusal';
 import { COURSES, type CourseEnrollment } from '../../shared/courses';
@@ -25,7 +25,12 @@ export async function rebuildLeaderboards(deps: CourseDeps, courseId: string): P
   for (const [id, board] of Object.entries(boards)) {
     const old = before.get(id);
     // `all` is always stamped: its updatedAt is what the job compares enrollments with.
-    if (id !== ALL_COHORTS && old && old.shown === board.shown && JSON.stringify(old.rows) === JSON.stringify(board.rows))
+    if (
+      id !== ALL_COHORTS &&
+      old &&
+      old.shown === board.shown &&
+      JSON.stringify(old.rows) === JSON.stringify(board.rows)
+    )
       continue;
     const doc: Leaderboard<Date> = { ...board, updatedAt: now };
     batch.set(refs.leaderboards.doc(id), doc);
@@ -64,7 +69,7 @@ export async function setLeaderboardProfile(
   const refs = courseRefs(db, courseId);
   const ref = refs.enrollment(uid);
   await db.runTransaction(async (tx) => {
-    const [course, snap] = await tx.getAll(refs.course, ref);
+    const [course, snap] = (await tx.getAll(refs.course, ref)) as [DocumentSnapshot, DocumentSnapshot];
     if (!course.exists) throw new Refusal('not-found', 'No such course');
     if (!snap.exists) throw new Refusal('failed-precondition', 'Enroll in the course first');
     tx.update(ref, { ...profile, updatedAt: deps.now() });

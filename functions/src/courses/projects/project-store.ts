@@ -1,5 +1,5 @@
 // A member's project submission and their reviews of others: each one transaction, refused with a reason.
-import type { Timestamp } from 'firebase-admin/firestore';
+import type { DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import { reviewScoresProblem } from '../../domain/course-review';
 import { Refusal } from '../../domain/refusal';
 import type { AccessClaims } from '../../shared/access';
@@ -31,7 +31,10 @@ export async function submitProject(
     const enrollment = await memberEnrollment(tx, db, courseId, uid);
     if (!enrollment.cohortId)
       throw new Refusal('failed-precondition', 'Projects are reviewed by peers of a cohort: join a cohort first');
-    const [cohortSnap, existing] = await tx.getAll(refs.cohort(enrollment.cohortId), refs.project(uid));
+    const [cohortSnap, existing] = (await tx.getAll(refs.cohort(enrollment.cohortId), refs.project(uid))) as [
+      DocumentSnapshot,
+      DocumentSnapshot,
+    ];
     const deadline = projectDeadline(cohortSnap.data() as CourseCohort<Timestamp> | undefined);
     if (!deadline) throw new Refusal('failed-precondition', 'Your cohort has no project deadline');
     if (now >= deadline) throw new Refusal('failed-precondition', 'The project deadline has passed');

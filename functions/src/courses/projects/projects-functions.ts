@@ -94,13 +94,11 @@ export const certificatePdf = onRequest(
         res.status(410).set('Cache-Control', 'no-store').json({ error: 'This certificate was revoked' });
         return;
       }
-      res
-        .status(200)
-        .set({
-          'Content-Type': 'application/pdf',
-          'Content-Disposition': `inline; filename="certificate-${id}.pdf"`,
-          'Cache-Control': 'public, max-age=60, s-maxage=300',
-        });
+      res.status(200).set({
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `inline; filename="certificate-${id}.pdf"`,
+        'Cache-Control': 'public, max-age=60, s-maxage=300',
+      });
       const pageUrl = `${app.settings.appUrl}/certificates/${id}`;
       renderCertificatePdf({ ...cert, issuedAt: dateOf(cert.issuedAt), revokedAt: null }, pageUrl).pipe(res);
     },

@@ -94,7 +94,8 @@ export async function assignRound(
     };
     writes.push((b) => b.set(refs.reviews.doc(id), review));
   }
-  for (const uid of byUid.keys()) writes.push((b) => b.update(refs.project(uid), { status: 'in-review', updatedAt: now }));
+  for (const uid of byUid.keys())
+    writes.push((b) => b.update(refs.project(uid), { status: 'in-review', updatedAt: now }));
   for (let i = 0; i < writes.length; i += BATCH) {
     const batch = db.batch();
     for (const write of writes.slice(i, i + BATCH)) write(batch);
@@ -123,12 +124,7 @@ export async function finalizeRound(
   for (const uid of authors) {
     const received = reviews.filter((r) => r.authorUid === uid);
     const assigned = reviews.filter((r) => r.reviewerUid === uid);
-    const outcome = projectOutcome(
-      received,
-      spec,
-      assigned.filter((r) => r.scores !== null).length,
-      assigned.length,
-    );
+    const outcome = projectOutcome(received, spec, assigned.filter((r) => r.scores !== null).length, assigned.length);
     const shown: ReceivedReview[] = received
       .filter((r) => r.scores !== null)
       .map((r) => ({
