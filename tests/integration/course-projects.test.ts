@@ -288,6 +288,17 @@ describe('certificates', () => {
     expect((await fetch(`${FUNCTIONS}/certificatePdf?id=${'Z'.repeat(20)}`)).status).toBe(404);
   });
 
+  it('renders the certificate page on the server; 404 for an unknown id', async () => {
+    const res = await fetch(`${FUNCTIONS}/ssr/certificates/${id}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Ada Tester');
+    expect(html).toContain('Data engineering');
+    expect(html).toContain(`<title>Ada Tester: Data engineering`);
+    expect(html).not.toContain('data-testid="certificate-revoked"');
+    expect((await fetch(`${FUNCTIONS}/ssr/certificates/${'Z'.repeat(20)}`)).status).toBe(404);
+  });
+
   it('the public reader gives the public fields; a revoked certificate says so and has no PDF', async () => {
     const reader = publicReader(db);
     expect(await reader.certificate(id)).toMatchObject({ id, name: 'Ada Tester', revoked: false });
@@ -304,6 +315,9 @@ describe('certificates', () => {
     expect(cert.revokeReason).toBe('Copied project');
     expect(await reader.certificate(id)).toMatchObject({ revoked: true, revokeReason: 'Copied project' });
     expect((await fetch(`${FUNCTIONS}/certificatePdf?id=${id}`)).status).toBe(410);
+    const page = await (await fetch(`${FUNCTIONS}/ssr/certificates/${id}`)).text();
+    expect(page).toContain('data-testid="certificate-revoked"');
+    expect(page).toContain('Copied project');
     // Claiming again gives the same (revoked) certificate, never a new one.
     const again = await callFunction('claimCertificate', { courseId: COURSE }, ada.idToken);
     expect(again.result).toEqual({ id, issued: false });
