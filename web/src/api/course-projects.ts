@@ -1,6 +1,6 @@
 // Projects, reviews, leaderboards and certificates of courses: reads under the rules, writes through callables.
 import { doc, getDoc } from 'firebase/firestore/lite';
-import { COURSES } from '@shared/courses';
+import { COURSES, type CourseTeaser } from '@shared/courses';
 import {
   CERTIFICATES,
   COURSE_LEADERBOARDS,
@@ -35,6 +35,13 @@ export const cohortsSource = (courseId: string) =>
   liveQuery(
     (sdk, fs) => sdk.collection(fs, COURSES, courseId, 'cohorts'),
     (id, data) => ({ id, title: String(data.title ?? id) }),
+  );
+
+/** The course's project (title, criteria, thresholds) from its public teaser. */
+export const courseProjectSource = (courseId: string) =>
+  liveDoc(
+    (sdk, fs) => sdk.doc(fs, COURSES, courseId),
+    (_id, data) => (data as CourseTeaser).project,
   );
 
 export const myProjectSource = (courseId: string, uid: string) =>

@@ -47,6 +47,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Leaderboard' },
   },
   {
+    path: '/courses/:slug/project',
+    name: 'course-project',
+    component: () => import('@/views/CourseProjectView.vue'),
+    props: true,
+    meta: { requiresAuth: true, title: 'Project' },
+  },
+  {
     path: '/certificates/:id',
     name: 'certificate',
     component: () => import('@/views/CertificateView.vue'),
