@@ -15,6 +15,7 @@ import { publicReader } from '../../functions/src/public-pages/public-reader';
 import { pdfText } from '../../functions/src/testing/pdf-text';
 import { FUNCTIONS, adminSdk, callFunction, clearEmulators, type SignedIn } from '../support/emulators';
 import { createMember, writeCourse } from '../support/factories';
+import { HOSTING } from '../support/postmark';
 
 // Projects and peer review, leaderboards and certificates through the real callables and the PDF endpoint; the
 // jobs are called as dev-cron calls them, at chosen clocks.
@@ -276,8 +277,13 @@ describe('certificates', () => {
   });
 
   it('serves the PDF by ?id= and by the rewritten path, 404 for an unknown id', async () => {
-    for (const path of [`/certificatePdf?id=${id}`, `/certificatePdf/certificates/${id}.pdf`]) {
-      const res = await fetch(`${FUNCTIONS}${path}`);
+    // Directly, and as the site serves it: Hosting rewrites /certificates/*.pdf to the function.
+    for (const url of [
+      `${FUNCTIONS}/certificatePdf?id=${id}`,
+      `${FUNCTIONS}/certificatePdf/certificates/${id}.pdf`,
+      `${HOSTING}/certificates/${id}.pdf`,
+    ]) {
+      const res = await fetch(url);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/pdf');
       const body = Buffer.from(await res.arrayBuffer()).toString('latin1');
@@ -296,6 +302,7 @@ describe('certificates', () => {
     expect(html).toContain('Data engineering');
     expect(html).toContain(`<title>Ada Tester: Data engineering`);
     expect(html).not.toContain('data-testid="certificate-revoked"');
+    expect(await (await fetch(`${HOSTING}/certificates/${id}`)).text()).toContain('Ada Tester');
     expect((await fetch(`${FUNCTIONS}/ssr/certificates/${'Z'.repeat(20)}`)).status).toBe(404);
   });
 
