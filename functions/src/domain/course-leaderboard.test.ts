@@ -24,6 +24,10 @@ describe('leaderboardsOf', () => {
     expect(JSON.stringify(boards)).not.toContain('Hidden');
   });
 
+  it('shows a member without a display name as "Member"', () => {
+    expect(leaderboardsOf([e('  ', 'c', 1)]).c!.rows[0]!.displayName).toBe('Member');
+  });
+
   it('breaks ties by project, then name', () => {
     const rows = leaderboardsOf([e('Zed', 'c', 5, true, 3), e('Amy', 'c', 5), e('Bea', 'c', 5)]).c!.rows;
     expect(rows.map((r) => r.displayName)).toEqual(['Zed', 'Amy', 'Bea']);

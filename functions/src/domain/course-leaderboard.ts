@@ -2,6 +2,8 @@
 import type { CourseEnrollment } from '../shared/courses';
 import { ALL_COHORTS, LEADERBOARD_MAX_ROWS, type LeaderboardRow } from '../shared/course-projects';
 
+export const UNNAMED = 'Member';
+
 type Entry = Pick<CourseEnrollment, 'cohortId' | 'displayName' | 'showOnLeaderboard' | 'points'>;
 
 /** Highest total first; ties by project, then homework, then name, so the order is stable between rebuilds. */
@@ -24,7 +26,8 @@ export function leaderboardsOf(
     if (e.cohortId && e.cohortId !== ALL_COHORTS) boards[e.cohortId] ??= [];
     if (!e.showOnLeaderboard) continue;
     const row: LeaderboardRow = {
-      displayName: e.displayName,
+      // An enrollment whose member never chose a name shows as "Member", never as a blank row.
+      displayName: e.displayName.trim() || UNNAMED,
       total: e.points.total,
       homework: e.points.homework,
       links: e.points.links,
