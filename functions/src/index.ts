@@ -41,8 +41,19 @@ export {
   ingestRecordingsEveryMinute,
   resumeAccountDeletionsEvery10Minutes,
   scoreDueHomeworkEvery5Minutes,
+  runReviewRoundsEvery10Minutes,
+  refreshLeaderboardsEvery5Minutes,
 } from './schedules/scheduled-functions';
 export { mirrorEventChange } from './events/mirror-functions';
 export { zoomWebhook, ingestRecordingFile, retryIngest } from './recordings/ingest-functions';
 export { deleteMyAccount, deleteMember } from './deletion/deletion-functions';
 export { submitHomework, scoreFreeText, getHomeworkResults } from './courses/homework/homework-functions';
+
+export {
+  submitProject,
+  submitReview,
+  setLeaderboardProfile,
+  claimCertificate,
+  revokeCertificate,
+  certificatePdf,
+} from './courses/projects/projects-functions';

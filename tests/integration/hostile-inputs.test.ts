@@ -384,6 +384,72 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
       notFound('an unknown homework', base),
     ];
   },
+
+  // Course projects, leaderboards, certificates: an admin enrolled nowhere, so valid shapes name nothing.
+  submitProject: () => {
+    const base = { courseId: 'no-such-course', repoUrl: 'https://github.com/ada/pipeline', commit: 'a'.repeat(40) };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'courseId'),
+      invalid('a short commit', { ...base, commit: 'abc123' }, /commit/),
+      invalid('a commit with a non-hex letter', { ...base, commit: `${'a'.repeat(39)}g` }, /commit/),
+      invalid('a branch name as commit', { ...base, commit: 'main' }, /commit/),
+      invalid('commit as a number', { ...base, commit: 42 }, /commit/),
+      invalid('an http URL', { ...base, repoUrl: 'http://github.com/ada/pipeline' }, /repoUrl/),
+      invalid('a javascript: URL', { ...base, repoUrl: 'javascript:alert(1)' }, /repoUrl/),
+      invalid('a URL with credentials', { ...base, repoUrl: 'https://x:y@github.com/ada/p' }, /repoUrl/),
+      invalid('a host without a repository', { ...base, repoUrl: 'https://github.com/' }, /repoUrl/),
+      invalid('a 2 MB URL', { ...base, repoUrl: `https://github.com/${big(2 * MB)}` }, /repoUrl/),
+      invalid('not a URL', { ...base, repoUrl: 'pipeline' }, /repoUrl/),
+      notFound('an unknown course', base),
+    ];
+  },
+  submitReview: () => {
+    const base = { courseId: 'no-such-course', authorUid: 'someone', scores: { works: 1 }, comment: 'Good' };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'courseId'),
+      ...idRows(base, 'authorUid'),
+      invalid('a negative score', { ...base, scores: { works: -1 } }, /scores\.works/),
+      invalid('a fractional score', { ...base, scores: { works: 1.5 } }, /scores\.works/),
+      invalid('a score as a string', { ...base, scores: { works: '3' } }, /scores\.works/),
+      invalid('scores as an array', { ...base, scores: [1] }, /scores/),
+      invalid('a criterion id with a slash', { ...base, scores: { 'a/b': 1 } }, /scores/),
+      invalid(
+        '51 criteria',
+        { ...base, scores: Object.fromEntries([...Array(51)].map((_, i) => [`c${i}`, 1])) },
+        /scores/,
+      ),
+      invalid('a 2 MB comment', { ...base, comment: big(2 * MB) }, /comment/),
+      notFound('an unknown course', base),
+    ];
+  },
+  setLeaderboardProfile: () => {
+    const base = { courseId: 'no-such-course', displayName: 'Ada L.', showOnLeaderboard: true };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'courseId'),
+      invalid('a one-letter name', { ...base, displayName: 'A' }, /displayName/),
+      invalid('a 41-character name', { ...base, displayName: 'a'.repeat(41) }, /displayName/),
+      invalid('markup in the name', { ...base, displayName: '<b>Ada</b>' }, /displayName/),
+      invalid('a control character in the name', { ...base, displayName: 'Ada\u0000' }, /displayName/),
+      invalid('showOnLeaderboard as a string', { ...base, showOnLeaderboard: 'yes' }, /showOnLeaderboard/),
+      notFound('an unknown course', base),
+    ];
+  },
+  claimCertificate: () => oneIdRows('courseId', 'no-such-course'),
+  revokeCertificate: () => {
+    const base = { id: 'A'.repeat(20), reason: 'Plagiarised project' };
+    return [
+      ...wholePayloadRows(base),
+      ...HOSTILE_IDS.map(([what, id]) => invalid(`id = ${what}`, { ...base, id }, /id/)),
+      invalid('a 19-character id', { ...base, id: 'A'.repeat(19) }, /id/),
+      invalid('an id with a dash', { ...base, id: `${'A'.repeat(19)}-` }, /id/),
+      invalid('an empty reason', { ...base, reason: '  ' }, /reason/),
+      invalid('a 2 MB reason', { ...base, reason: big(2 * MB) }, /reason/),
+      notFound('an unknown certificate', base),
+    ];
+  },
 };
 
 /** Callables a visitor may call: their rows run signed out too. */
@@ -436,6 +502,18 @@ const HTTP_ROWS: Record<string, () => HttpRow[]> = {
     { what: 'an unknown page', path: '/ssr/no/such/page', status: 404 },
   ],
   // Calendar files: a path that names no file, an id or token that is not ours, is 404; never a 500.
+  certificatePdf: () => [
+    { what: 'a POST', path: `/certificatePdf?id=${'A'.repeat(20)}`, init: { method: 'POST', body: 'x' }, status: 405 },
+    { what: 'an unknown key', path: `/certificatePdf?id=${'A'.repeat(20)}&x=1`, status: 400, says: /x/ },
+    { what: 'a short id', path: '/certificatePdf?id=abc', status: 400, says: /id/ },
+    { what: 'id = __proto__', path: '/certificatePdf?id=__proto__', status: 400, says: /id/ },
+    { what: 'id twice', path: `/certificatePdf?id=${'A'.repeat(20)}&id=${'B'.repeat(20)}`, status: 400, says: /id/ },
+    { what: 'a 3000-character path', path: `/certificatePdf/${big(3000)}.pdf`, status: 400, says: /path/ },
+    { what: 'a climbing path', path: '/certificatePdf/..%2F..%2Fetc%2Fpasswd.pdf', status: 404 },
+    { what: 'no id at all', path: '/certificatePdf', status: 404 },
+    { what: 'an unknown certificate', path: `/certificatePdf?id=${'A'.repeat(20)}`, status: 404 },
+    { what: 'an unknown certificate by path', path: `/certificatePdf/certificates/${'A'.repeat(20)}.pdf`, status: 404 },
+  ],
   calendarFeed: () => [
     { what: 'a POST', path: '/calendarFeed/ics/public.ics', init: { method: 'POST', body: 'x' }, status: 405 },
     { what: 'a query', path: '/calendarFeed/ics/public.ics?x=1', status: 400, says: /x/ },

@@ -6,6 +6,8 @@ import { bodyHtmlState } from '../shared/body-html';
 import { BODY, GATED, MATERIALS, type MaterialBody, type MaterialTeaser } from '../shared/materials';
 import { publicTeaser, type PublicReader, type PublicTeaser } from '../shared/public-pages';
 import { EVENTS, type EventTeaser } from '../shared/events';
+import { CERTIFICATES, type Certificate } from '../shared/course-projects';
+import { isCertificateId, publicCertificate } from '../shared/public-certificates';
 import { isPublicEventStatus, publicEvent, PUBLIC_EVENT_STATUSES } from '../shared/public-events';
 import { COURSE_COHORTS, COURSES, type CourseCohort, type CourseTeaser } from '../shared/courses';
 import { COURSES_LIMIT, publicCohort, publicCourse } from '../shared/public-courses';
@@ -87,6 +89,11 @@ export function publicReader(db: Firestore): PublicReader {
           .map((d) => publicCohort(d.id, d.data() as CourseCohort<Timestamp>, (t) => t.toMillis()))
           .sort((a, b) => a.startAt - b.startAt),
       };
+    },
+    async certificate(id) {
+      if (!isCertificateId(id)) return null;
+      const data = (await db.collection(CERTIFICATES).doc(id).get()).data() as Certificate<Timestamp> | undefined;
+      return data ? publicCertificate(id, data, (t) => t.toMillis()) : null;
     },
   };
 }

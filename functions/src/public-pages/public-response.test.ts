@@ -49,6 +49,8 @@ function setup() {
     event: vi.fn(async () => null),
     courses: vi.fn(async () => COURSES),
     course: vi.fn(async () => null),
+
+    certificate: vi.fn(async () => null),
   };
   const render = vi.fn(async () => ({ status: 404, html: '<!doctype html><title>x</title>' }));
   const deps: PublicPageDeps = { reader, origin: ORIGIN, render: () => render };

@@ -9,6 +9,8 @@ import { sendEventReminders } from '../calendar/event-reminders';
 import { reconcileUpcomingEvents } from '../events/reconcile-events';
 import { resumeAccountDeletions } from '../deletion/account-deletion';
 import { retryQueuedMail } from '../mail/outbox';
+import { refreshLeaderboards } from '../courses/projects/leaderboard-store';
+import { runReviewRounds } from '../courses/projects/review-rounds';
 import { expireGrants } from '../members/member-store';
 import { dispatchNewsletters } from '../newsletters/newsletter-sender';
 import { ingestDepsOf } from '../recordings/ingest-deps';
@@ -119,6 +121,24 @@ export const SCHEDULED_JOBS = {
     run: async (deps) => {
       const result = await scoreDueHomework(deps);
       if (result.scored || result.completed.length || !result.finished) logger.info('homework scored', result);
+    },
+  },
+  /** Course projects: peers assigned when a cohort's project deadline passes, outcomes and points when reviews close. */
+  runReviewRoundsEvery10Minutes: {
+    schedule: { everyMinutes: 10 },
+    timeoutSeconds: 300,
+    run: async (deps) => {
+      const result = await runReviewRounds(deps);
+      if (result.assigned.length || result.finalized.length) logger.info('course review rounds', result);
+    },
+  },
+  /** Course leaderboards of courses whose enrollments changed since their last build. */
+  refreshLeaderboardsEvery5Minutes: {
+    schedule: { everyMinutes: 5 },
+    timeoutSeconds: 300,
+    run: async (deps) => {
+      const rebuilt = await refreshLeaderboards(deps);
+      if (rebuilt.length) logger.info('course leaderboards rebuilt', { rebuilt });
     },
   },
 } satisfies Record<string, ScheduledJob>;

@@ -29,3 +29,6 @@ export const reconcileEventsEvery5Minutes = scheduled(SCHEDULED_JOBS.reconcileEv
 export const ingestRecordingsEveryMinute = scheduled(SCHEDULED_JOBS.ingestRecordingsEveryMinute);
 export const resumeAccountDeletionsEvery10Minutes = scheduled(SCHEDULED_JOBS.resumeAccountDeletionsEvery10Minutes);
 export const scoreDueHomeworkEvery5Minutes = scheduled(SCHEDULED_JOBS.scoreDueHomeworkEvery5Minutes);
+
+export const runReviewRoundsEvery10Minutes = scheduled(SCHEDULED_JOBS.runReviewRoundsEvery10Minutes);
+export const refreshLeaderboardsEvery5Minutes = scheduled(SCHEDULED_JOBS.refreshLeaderboardsEvery5Minutes);

@@ -104,6 +104,22 @@ export interface Callables {
   };
   /** The correct answers and the member's score: after the deadline, or once a self-paced submission is scored. */
   getHomeworkResults: { request: { courseId: string; homeworkId: string }; response: HomeworkResults };
+
+  // Course projects, leaderboards, certificates (shared/course-projects.ts)
+  /** Submits or replaces the member's project (repository pinned to a commit) before the cohort's deadline. */
+  submitProject: { request: { courseId: string; repoUrl: string; commit: string }; response: { deadline: string } };
+  /** The assigned reviewer scores every criterion; editable until the review deadline. */
+  submitReview: {
+    request: { courseId: string; authorUid: string; scores: Record<string, number>; comment: string };
+    response: { reviewDeadline: string };
+  };
+  setLeaderboardProfile: {
+    request: { courseId: string; displayName: string; showOnLeaderboard: boolean };
+    response: { courseId: string };
+  };
+  /** The member's certificate for the course and cohort; `issued` is false when it existed already. */
+  claimCertificate: { request: { courseId: string }; response: { id: string; issued: boolean } };
+  revokeCertificate: { request: { id: string; reason: string }; response: { id: string } };
 }
 
 export type CallableName = keyof Callables;

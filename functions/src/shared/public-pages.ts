@@ -5,6 +5,8 @@ import type { CatalogFilters } from './catalog';
 import type { MaterialFile, MaterialTeaser } from './materials';
 import type { EventListQuery, PublicEvent } from './public-events';
 import type { CourseListQuery, PublicCourse, PublicCoursePage } from './public-courses';
+
+import type { PublicCertificate } from './public-certificates';
 import type { TiersConfig } from './tiers';
 
 export const SITE_NAME = 'Commons';
@@ -84,6 +86,9 @@ export interface PublicReader {
   courses(query: CourseListQuery): Promise<PublicCourse[]>;
   /** A published course with its published cohorts; null for an archived course or no such course. */
   course(slug: string): Promise<PublicCoursePage | null>;
+
+  /** A certificate by its id (revoked ones too: the page says so); null for anything that is not one. */
+  certificate(id: string): Promise<PublicCertificate | null>;
 }
 
 export interface RenderRequest {

@@ -1,7 +1,17 @@
 import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import CatalogView from '@/views/CatalogView.vue';
 import { useSessionStore } from '@/stores/session';
-import { calendarData, catalogData, courseData, coursesData, eventData, materialData, plansData } from './server-data';
+
+import {
+  calendarData,
+  catalogData,
+  certificateData,
+  courseData,
+  coursesData,
+  eventData,
+  materialData,
+  plansData,
+} from './server-data';
 
 // The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
 const MaterialEditor = () => import('@/views/admin/AdminMaterialEditView.vue');
@@ -51,6 +61,28 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/CourseView.vue'),
     props: true,
     meta: { title: 'Course', serverData: courseData },
+  },
+  // Course leaderboards (public board, opted-in members) and certificates (public by their random id, on the server).
+  {
+    path: '/courses/:slug/leaderboard',
+    name: 'course-leaderboard',
+    component: () => import('@/views/CourseLeaderboardView.vue'),
+    props: true,
+    meta: { title: 'Leaderboard' },
+  },
+  {
+    path: '/courses/:slug/project',
+    name: 'course-project',
+    component: () => import('@/views/CourseProjectView.vue'),
+    props: true,
+    meta: { requiresAuth: true, title: 'Project' },
+  },
+  {
+    path: '/certificates/:id',
+    name: 'certificate',
+    component: () => import('@/views/CertificateView.vue'),
+    props: true,
+    meta: { title: 'Certificate', serverData: certificateData },
   },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { title: 'Sign in' } },
   {
@@ -140,6 +172,12 @@ export const routes: RouteRecordRaw[] = [
         component: EventEditor,
         props: true,
         meta: { title: 'Event' },
+      },
+      {
+        path: 'courses/certificates',
+        name: 'admin-course-certificates',
+        component: () => import('@/views/admin/AdminCertificatesView.vue'),
+        meta: { title: 'Admin: certificates' },
       },
       {
         path: 'recordings',

@@ -60,3 +60,6 @@ export const eventData: ServerData = (ctx) => import('./event-server-data').then
 /** Courses' server data, in a chunk of its own like the events'. */
 export const coursesData: ServerData = (ctx) => import('./course-server-data').then((m) => m.coursesData(ctx));
 export const courseData: ServerData = (ctx) => import('./course-server-data').then((m) => m.courseData(ctx));
+
+export const certificateData: ServerData = (ctx) =>
+  import('./certificate-server-data').then((m) => m.certificateData(ctx));
