@@ -1,4 +1,5 @@
 import { FieldPath, type Firestore, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { eraseCourseData } from '../courses/erase-course-data';
 import { addressHash, DELETED_MEMBER, deletionMailKey } from '../domain/account-deletion';
 import { removeRegistrationOfDeletedMember } from '../events/registration-store';
 import { SIGNUPS } from '../signup/visitor-signup';
@@ -57,6 +58,9 @@ export async function eraseMemberData(deps: EraseDeps, member: { uid: string; em
       if (eventId) count(`registrations ${await removeRegistrationOfDeletedMember(deps, eventId, uid)}`, 1);
     }
   }
+
+  // Courses: enrollments, submissions, projects, certificates (courses/erase-course-data.ts).
+  for (const [what, n] of Object.entries(await eraseCourseData(deps, uid, pages))) count(what, n);
 
   // Writes go through one BulkWriter; any that failed fail the step, which the job's retry does again.
   const writer = db.bulkWriter();
