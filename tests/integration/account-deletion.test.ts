@@ -12,7 +12,7 @@ import { addressHash } from '../../functions/src/domain/account-deletion';
 import { deletedAndGone } from '../../functions/src/members/deleted-accounts';
 import { adminSdk, callFunction, clearEmulators, eventually, type SignedIn } from '../support/emulators';
 import { writeRegistration } from '../support/events';
-import { createMember, writeEvent } from '../support/factories';
+import { createMember, writeCourse, writeEvent } from '../support/factories';
 import { inbox } from '../support/inbox';
 import { billingTestDeps, buyPlan, postWebhook, resetTwinWithPrices, stripe, TWIN_URL } from '../support/stripe';
 
@@ -61,6 +61,7 @@ let customerId: string;
 let subscriptionId: string;
 let upcoming: string;
 let past: string;
+let course: string;
 
 beforeAll(async () => {
   await clearEmulators();
@@ -84,6 +85,37 @@ beforeAll(async () => {
   await db.doc('newsletters/n1').set({ subject: 'Hello', status: 'sent', createdBy: 'admin@example.com' });
   await db.doc(`newsletters/n1/deliveries/${leaver.uid}`).set({ status: 'sent', providerId: 'p1', at: new Date() });
   await db.doc(`signups/${addressHash(leaver.email)}`).set({ email: leaver.email, createdAt: new Date() });
+  // A course: both enrolled and on the leaderboard; the leaver submitted homework and a project, reviewed the
+  // other's project and was reviewed, and holds a certificate.
+  course = await writeCourse(db);
+  for (const m of [leaver, waiting]) {
+    await db.doc(`courses/${course}/enrollments/${m.uid}`).set({
+      uid: m.uid,
+      cohortId: '2027-spring',
+      enrolledAt: new Date(),
+      startsAt: new Date(),
+      completedUnits: [],
+      lastUnitId: null,
+      displayName: `Board name of ${m.email}`,
+      showOnLeaderboard: true,
+      points: { homework: 3, links: 0, project: 0, total: 3 },
+      updatedAt: new Date(),
+    });
+  }
+  await db.doc(`courses/${course}/homework/hw-basics/submissions/${leaver.uid}`).set({ uid: leaver.uid, answers: {} });
+  await db.doc(`courses/${course}/projects/${leaver.uid}`).set({ uid: leaver.uid, repoUrl: 'https://github.com/l/p' });
+  await db
+    .doc(`courses/${course}/reviews/${waiting.uid}_${leaver.uid}`)
+    .set({ reviewerUid: waiting.uid, authorUid: leaver.uid });
+  await db
+    .doc(`courses/${course}/reviews/${leaver.uid}_${waiting.uid}`)
+    .set({ reviewerUid: leaver.uid, authorUid: waiting.uid });
+  await db.doc('certificates/leaverCertificate0001').set({ name: 'Leaver', courseSlug: course });
+  await db.doc(`courses/${course}/certificateOwners/2027-spring_${leaver.uid}`).set({
+    uid: leaver.uid,
+    certificateId: 'leaverCertificate0001',
+    issuedAt: new Date(),
+  });
   await twinIdle();
 }, 90_000);
 
@@ -149,6 +181,22 @@ describe('a member deletes their account mid-subscription', () => {
       name: 'deleted member',
     });
     expect((await db.doc(`events/${past}`).get()).get('registered')).toBe(1);
+    // Courses: their data gone, their name off the public board, their review of a classmate kept without them.
+    for (const path of [
+      `courses/${course}/enrollments/${leaver.uid}`,
+      `courses/${course}/homework/hw-basics/submissions/${leaver.uid}`,
+      `courses/${course}/projects/${leaver.uid}`,
+      `courses/${course}/reviews/${waiting.uid}_${leaver.uid}`,
+      `courses/${course}/certificateOwners/2027-spring_${leaver.uid}`,
+      'certificates/leaverCertificate0001',
+    ])
+      expect(await exists(path), path).toBe(false);
+    expect((await db.doc(`courses/${course}/reviews/${leaver.uid}_${waiting.uid}`).get()).get('reviewerUid')).toBe(
+      'deleted',
+    );
+    const board = JSON.stringify((await db.doc(`courses/${course}/leaderboards/all`).get()).data());
+    expect(board).toContain(`Board name of ${waiting.email}`);
+    expect(board).not.toContain(leaver.email);
     // The record keeps the steps and a hash of the address, not the address.
     const record = (await db.doc(`accountDeletions/${leaver.uid}`).get()).data()!;
     expect(record).toMatchObject({ state: 'erased', by: 'self', emailHash: addressHash(leaver.email) });
