@@ -44,3 +44,4 @@ export {
 export { mirrorEventChange } from './events/mirror-functions';
 export { zoomWebhook, ingestRecordingFile, retryIngest } from './recordings/ingest-functions';
 export { deleteMyAccount, deleteMember } from './deletion/deletion-functions';
+export { githubWebhook, syncCourseRepo } from './courses/sync/course-sync-functions';

@@ -126,6 +126,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/admin/RecordingIngestsView.vue'),
         meta: { title: 'Admin: recordings' },
       },
+      {
+        path: 'courses/syncs',
+        name: 'admin-course-syncs',
+        component: () => import('@/views/admin/AdminCourseSyncsView.vue'),
+        meta: { title: 'Admin: course syncs' },
+      },
     ],
   },
   {
