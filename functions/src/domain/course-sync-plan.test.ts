@@ -4,10 +4,13 @@ import { TEST_NOW } from '../testing/factories';
 import { desiredCourseDocs, planCourseSync, sameDoc, type StoredDoc } from './course-sync-plan';
 
 const LATER = new Date(TEST_NOW.getTime() + 3_600_000);
-const desiredOf = (spec = makeCourseSpec(), now = TEST_NOW) => desiredCourseDocs(spec.slug, makeCourseDocs(spec, 40, now));
+const desiredOf = (spec = makeCourseSpec(), now = TEST_NOW) =>
+  desiredCourseDocs(spec.slug, makeCourseDocs(spec, 40, now));
 /** What Firestore holds after a sync of `spec`: the same documents, as stored. */
 const storedOf = (spec = makeCourseSpec()) =>
-  new Map<string, StoredDoc>([...desiredOf(spec)].map(([p, d]) => [p, { kind: d.kind, data: structuredClone(d.data) }]));
+  new Map<string, StoredDoc>(
+    [...desiredOf(spec)].map(([p, d]) => [p, { kind: d.kind, data: structuredClone(d.data) }]),
+  );
 const U = 'courses/data-engineering/units';
 
 describe('planCourseSync', () => {
@@ -30,7 +33,11 @@ describe('planCourseSync', () => {
   const edits: [string, (spec: ReturnType<typeof makeCourseSpec>) => void, string[]][] = [
     ['a unit body', (s) => void (s.modules[0]!.units[1]!.markdown = 'new body'), [`${U}/first-pipeline`]],
     // a title shows in the syllabus too
-    ['a unit title', (s) => void (s.modules[1]!.units[0]!.title = 'Star schemas'), [`${U}/modelling`, 'courses/data-engineering']],
+    [
+      'a unit title',
+      (s) => void (s.modules[1]!.units[0]!.title = 'Star schemas'),
+      [`${U}/modelling`, 'courses/data-engineering'],
+    ],
     [
       'a question answer (the key only)',
       (s) => void (s.modules[0]!.homework[0]!.questions[4]!.answer = 'dir'),

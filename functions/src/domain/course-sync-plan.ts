@@ -68,11 +68,13 @@ const without = (data: Record<string, unknown>, fields: readonly string[]) =>
   Object.fromEntries(Object.entries(data).filter(([k]) => !fields.includes(k)));
 
 /** Whether the stored document already says what the repository wants (ignoring the clock and the counter). */
-export function sameDoc(kind: CourseDocKind, stored: Record<string, unknown>, wanted: Record<string, unknown>): boolean {
+export function sameDoc(
+  kind: CourseDocKind,
+  stored: Record<string, unknown>,
+  wanted: Record<string, unknown>,
+): boolean {
   const ignore = IGNORED[kind];
-  return (
-    JSON.stringify(canonical(without(stored, ignore))) === JSON.stringify(canonical(without(wanted, ignore)))
-  );
+  return JSON.stringify(canonical(without(stored, ignore))) === JSON.stringify(canonical(without(wanted, ignore)));
 }
 
 /**

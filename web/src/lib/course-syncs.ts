@@ -35,7 +35,9 @@ export function courseSyncRow(id: string, data: Record<string, unknown>): Course
   const status = ['running', 'succeeded', 'failed'].includes(str(data.status))
     ? (data.status as CourseSyncReport['status'])
     : 'unknown';
-  const source = ['folder', 'github'].includes(str(data.source)) ? (data.source as CourseSyncReport['source']) : 'unknown';
+  const source = ['folder', 'github'].includes(str(data.source))
+    ? (data.source as CourseSyncReport['source'])
+    : 'unknown';
   return {
     id,
     source,

@@ -60,7 +60,8 @@ export interface GitHubApiOptions {
 const REPO_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
 export function gitHubApi(options: GitHubApiOptions): GitHubRepo {
-  if (!REPO_NAME.test(options.repo)) throw new Error(`GITHUB_REPO must be owner/name, not "${options.repo}"`);
+  if (!REPO_NAME.test(options.repo) || options.repo.split('/').some((p) => /^\.+$/.test(p)))
+    throw new Error(`GITHUB_REPO must be owner/name, not "${options.repo}"`);
   const base = (options.apiBase || 'https://api.github.com').replace(/\/$/, '');
   const doFetch = options.fetch ?? fetch;
 
@@ -84,7 +85,8 @@ export function gitHubApi(options: GitHubApiOptions): GitHubRepo {
   /** One tree level (non-recursive): what a truncated recursive listing falls back to, folder by folder. */
   async function walk(sha: string, prefix: string, out: GitFile[]): Promise<void> {
     const level = await get<TreeResponse>(`/git/trees/${encodeURIComponent(sha)}`);
-    if (level.truncated) throw new GitHubApiError(413, `The folder "${prefix || '/'}" has too many entries for GitHub's tree API`);
+    if (level.truncated)
+      throw new GitHubApiError(413, `The folder "${prefix || '/'}" has too many entries for GitHub's tree API`);
     for (const e of level.tree) {
       const path = prefix ? `${prefix}/${e.path}` : e.path;
       if (e.type === 'blob') out.push({ path, sha: e.sha, size: e.size ?? 0 });
@@ -96,7 +98,9 @@ export function gitHubApi(options: GitHubApiOptions): GitHubRepo {
     async files(ref) {
       const whole = await get<TreeResponse>(`/git/trees/${encodeURIComponent(ref)}?recursive=1`);
       if (!whole.truncated) {
-        return whole.tree.filter((e) => e.type === 'blob').map((e) => ({ path: e.path, sha: e.sha, size: e.size ?? 0 }));
+        return whole.tree
+          .filter((e) => e.type === 'blob')
+          .map((e) => ({ path: e.path, sha: e.sha, size: e.size ?? 0 }));
       }
       // Over GitHub's limit (100,000 entries or 7 MB): list it again level by level from the root tree.
       const out: GitFile[] = [];
@@ -107,7 +111,8 @@ export function gitHubApi(options: GitHubApiOptions): GitHubRepo {
       const blob = await get<BlobResponse>(`/git/blobs/${encodeURIComponent(sha)}`);
       if (blob.encoding !== 'base64') throw new GitHubApiError(502, `Blob ${sha} came as ${blob.encoding}, not base64`);
       const bytes = Buffer.from(blob.content, 'base64');
-      if (bytes.length !== blob.size) throw new GitHubApiError(502, `Blob ${sha}: ${bytes.length} bytes, GitHub said ${blob.size}`);
+      if (bytes.length !== blob.size)
+        throw new GitHubApiError(502, `Blob ${sha}: ${bytes.length} bytes, GitHub said ${blob.size}`);
       return bytes;
     },
   };

@@ -52,15 +52,14 @@ export interface UploadedAsset {
 }
 
 /** Copies one repository file to media storage unless the same bytes are there already. */
-export async function uploadAsset(
-  storage: MediaStorage,
-  storagePath: string,
-  bytes: Buffer,
-): Promise<UploadedAsset> {
+export async function uploadAsset(storage: MediaStorage, storagePath: string, bytes: Buffer): Promise<UploadedAsset> {
   const md5 = createHash('md5').update(bytes).digest('base64');
   const stored = await storage.describe(storagePath);
   const result = { path: storagePath, size: bytes.length };
   if (stored && stored.size === bytes.length && stored.md5 === md5) return { ...result, outcome: 'kept' };
-  await pipeline(Readable.from([bytes]), storage.createWriteStream(storagePath, { contentType: contentTypeOf(storagePath) }));
+  await pipeline(
+    Readable.from([bytes]),
+    storage.createWriteStream(storagePath, { contentType: contentTypeOf(storagePath) }),
+  );
   return { ...result, outcome: stored ? 'changed' : 'added' };
 }

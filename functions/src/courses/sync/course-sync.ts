@@ -250,7 +250,10 @@ async function applyCourses(
       commit: input.commit,
       now,
     });
-    await apply(desiredCourseDocs(spec.slug, docs), await readStoredCourse(deps.db, spec.slug, Object.keys(docs.homework)));
+    await apply(
+      desiredCourseDocs(spec.slug, docs),
+      await readStoredCourse(deps.db, spec.slug, Object.keys(docs.homework)),
+    );
   }
   // Courses no longer in the repository: archived with everything in them (once: an archived teaser is skipped).
   const inRepo = new Set(courses.map((c) => c.slug));

@@ -245,7 +245,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions): Promise<GitHu
     const prefix = `/repos/${options.repo}/`;
     if (!path.startsWith('/repos/')) return gitError(404, 'Not Found');
     const auth = req.headers.authorization ?? '';
-    if (auth !== `Bearer ${options.token}` && auth !== `token ${options.token}`) return gitError(401, 'Bad credentials');
+    if (auth !== `Bearer ${options.token}` && auth !== `token ${options.token}`)
+      return gitError(401, 'Bad credentials');
     if (!path.startsWith(prefix)) return gitError(404, 'Not Found');
     return api(req, path.slice(prefix.length));
   }
