@@ -4,11 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { GitHubRepo } from '../../adapters/github/github-api';
 import type { RepoFile } from '../../shared/courses';
-import { parseCourseRepo, readRepoFolder } from '../format';
+import { parseCourseRepo } from '../format/parse-course-repo';
+import { readRepoFolder } from '../format/read-repo-folder';
+import { FORMAT_LIMITS, isTextPath } from '../format/repo-files';
 import type { LoadedRepo } from './course-sync';
-
-/** Files the parser reads as text; everything else is an asset, listed by path and size. */
-export const isTextFile = (path: string) => /\.(md|ya?ml)$/i.test(path);
 
 /** Blob downloads in flight at once: GitHub allows bursts, not thousands of parallel requests. */
 const CONCURRENCY = 8;
@@ -47,10 +46,13 @@ export function gitHubLoader(github: GitHubRepo, commit: string): (accessLevels:
   return async (accessLevels) => {
     const tree = await github.files(commit);
     const shas = new Map(tree.map((f) => [f.path, f.sha]));
+    // Past the format's limits the parser refuses by size alone: such files are not downloaded.
+    const fetchText = (f: (typeof tree)[number]) =>
+      isTextPath(f.path) && f.size <= FORMAT_LIMITS.maxTextBytes && tree.length <= FORMAT_LIMITS.maxFiles;
     const files: RepoFile[] = await mapLimited(tree, CONCURRENCY, async (f) => ({
       path: f.path,
       size: f.size,
-      text: isTextFile(f.path) ? (await github.blob(f.sha)).toString('utf8') : null,
+      text: fetchText(f) ? (await github.blob(f.sha)).toString('utf8') : isTextPath(f.path) ? '' : null,
     }));
     return {
       parsed: parseCourseRepo(files, accessLevels),
