@@ -5,6 +5,8 @@ import { type Firestore } from 'firebase-admin/firestore';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LocalMediaStorage } from '../../functions/src/adapters/storage/twin/local-storage';
 import { CourseSyncBusy, syncCourses, type LoadedRepo } from '../../functions/src/courses/sync/course-sync';
+import { folderLoader } from '../../functions/src/courses/sync/repo-loaders';
+import { renderMarkdownHtml } from '../../functions/src/app/markdown-html';
 import type { CourseSpec, CourseSyncReport, ParseResult } from '../../functions/src/shared/courses';
 import { makeCourseSpec } from '../../functions/src/testing/course-factories';
 import { isolatedFirestore } from '../support/emulators';
@@ -38,6 +40,26 @@ async function sync(
 
 const data = async (path: string) => (await db.doc(path).get()).data();
 const storedReport = async (id: string) => (await data(`courseSyncs/${id}`)) as CourseSyncReport;
+
+describe('folder sync of examples/courses', () => {
+  const folderSync = () =>
+    syncCourses(
+      { db, storage, now: () => new Date(), render: renderMarkdownHtml },
+      { source: 'folder', commit: 'local', load: folderLoader('examples/courses') },
+    );
+
+  it('writes the sample courses with their files, then nothing on a second sync', async () => {
+    const { report } = await folderSync();
+    expect(report).toMatchObject({ status: 'succeeded', errors: [] });
+    expect(report.added).toContain('courses/data-pipelines');
+    expect(report.added).toContain('media/courses/data-pipelines/cover.png');
+    const teaser = await data('courses/data-pipelines');
+    expect(teaser).toMatchObject({ status: 'published', cover: 'media/courses/data-pipelines/cover.png' });
+    expect(await storage.exists('media/courses/data-pipelines/02-orchestration/retries.mp4')).toBe(true);
+    const again = await folderSync();
+    expect(again.report).toMatchObject({ status: 'succeeded', writes: 0, added: [], changed: [], archived: [] });
+  });
+});
 
 describe('course sync', () => {
   it('writes every document of a course, uploads its files, and leaves a succeeded report', async () => {

@@ -11,7 +11,9 @@ export const GITHUB_REPO = 'commons/courses';
 export const GITHUB_TWIN_URL = 'http://127.0.0.1:8130';
 
 /** A push payload as GitHub sends it (the fields githubWebhook reads, and a few it ignores). */
-export const pushBody = (over: { ref?: string; after?: string; deleted?: boolean; repo?: string; pushedAt?: number } = {}) => ({
+export const pushBody = (
+  over: { ref?: string; after?: string; deleted?: boolean; repo?: string; pushedAt?: number } = {},
+) => ({
   ref: over.ref ?? 'refs/heads/main',
   before: '0'.repeat(40),
   after: over.after ?? 'a'.repeat(40),
@@ -34,7 +36,8 @@ export async function postGitHubWebhook(
   opts: { event?: string; delivery?: string; secret?: string; signature?: string | null } = {},
 ): Promise<Response> {
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
-  const signature = opts.signature === undefined ? gitHubSignature(opts.secret ?? GITHUB_WEBHOOK_SECRET, raw) : opts.signature;
+  const signature =
+    opts.signature === undefined ? gitHubSignature(opts.secret ?? GITHUB_WEBHOOK_SECRET, raw) : opts.signature;
   return fetch(`${FUNCTIONS}/githubWebhook`, {
     method: 'POST',
     headers: {
@@ -48,7 +51,10 @@ export async function postGitHubWebhook(
 }
 
 /** Snapshots `dir` in the GitHub twin and delivers its push to githubWebhook; the delivery (commit, outcome). */
-export async function twinPush(dir: string, opts: { branch?: string; deleted?: boolean } = {}): Promise<GitHubDelivery> {
+export async function twinPush(
+  dir: string,
+  opts: { branch?: string; deleted?: boolean } = {},
+): Promise<GitHubDelivery> {
   const res = await fetch(`${GITHUB_TWIN_URL}/_twin/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
