@@ -10,8 +10,8 @@ import { CourseSyncBusy, syncCourses } from './course-sync';
 import { handleGitHubWebhook, supersededPush, syncTaskSchema } from './github-webhook';
 import { gitHubLoader } from './repo-loaders';
 
-/** GitHub caps webhook payloads at 25 MB; a push with a few thousand commits stays far below. */
-const MAX_EVENT_BYTES = 25 * 1024 * 1024;
+/** A push lists at most 2,048 commits (a few MB at most); GitHub's own cap for any payload is 25 MB. */
+const MAX_EVENT_BYTES = 10 * 1024 * 1024;
 
 /** The course repository's webhook (content type application/json, event `push`); README, "Deploying". */
 export const githubWebhook = onRequest(
