@@ -4,7 +4,7 @@
 export const COURSE_SYNC_LOCKS = 'courseSyncLocks';
 export const COURSE_SYNC_LOCK_ID = 'repo';
 
-/** The most paths a report lists per kind (added, changed, archived); the rest is summed up in one line. */
+/** The most paths (added, changed, archived) and problems a report lists; the rest is summed up in one line. */
 export const MAX_REPORT_PATHS = 500;
 
 /** Where the sync stores a course's repository files (cover, video files, attachments). */

@@ -159,6 +159,13 @@ class PathList {
   }
 }
 
+/** A report keeps the first problems (sorted by file and line) and says how many more there were. */
+function boundedProblems(problems: FormatProblem[]): FormatProblem[] {
+  if (problems.length <= MAX_REPORT_PATHS) return problems;
+  const more = { path: '', line: 0, message: `… and ${problems.length - MAX_REPORT_PATHS} more problems` };
+  return [...problems.slice(0, MAX_REPORT_PATHS), more];
+}
+
 /** Problems found before anything is written: validation, and access levels `config/tiers` does not know. */
 function problemsOf(parsed: ParseResult, tiers: TiersConfig): FormatProblem[] {
   if (!parsed.ok) return parsed.problems;
@@ -196,7 +203,7 @@ export async function syncCourses(
     const repo = await input.load([PUBLIC_ACCESS, ...sortedTiers(tiers).map((t) => t.id)]);
     const problems = problemsOf(repo.parsed, tiers);
     if (problems.length > 0 || !repo.parsed.ok) {
-      Object.assign(report, { status: 'failed', errors: problems });
+      Object.assign(report, { status: 'failed', errors: boundedProblems(problems) });
     } else {
       const ctx = { ...input, tiers, readFile: repo.readFile };
       Object.assign(report, await applyCourses(deps, ctx, repo.parsed.courses), { status: 'succeeded' });
