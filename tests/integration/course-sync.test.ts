@@ -116,10 +116,12 @@ describe('course sync', () => {
   });
 
   it('archives a removed unit and a removed course with its documents, never deleting them', async () => {
-    await sync([makeCourseSpec(), makeCourseSpec({ slug: 'ml' })]);
+    const files = { 'data-engineering/01-basics/starter.zip': ZIP, 'ml/01-basics/starter.zip': ZIP };
+    await sync([makeCourseSpec(), makeCourseSpec({ slug: 'ml' })], files);
     const spec = makeCourseSpec();
     spec.modules[1]!.units = [];
     const { report } = await sync([spec]);
+    expect(report.status).toBe('succeeded');
     expect(report.archived).toContain('courses/data-engineering/units/modelling');
     expect(report.archived).toContain('courses/ml');
     expect(report.archived).toContain('courses/ml/units/welcome');
