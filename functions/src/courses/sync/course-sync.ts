@@ -197,6 +197,7 @@ export async function syncCourses(
     startedAt,
     finishedAt: null,
   };
+  const writer = new BatchWriter(deps.db);
   try {
     await reportRef.set(report);
     const tiers = await readTiers(deps.db);
@@ -206,12 +207,14 @@ export async function syncCourses(
       Object.assign(report, { status: 'failed', errors: boundedProblems(problems) });
     } else {
       const ctx = { ...input, tiers, readFile: repo.readFile };
-      Object.assign(report, await applyCourses(deps, ctx, repo.parsed.courses), { status: 'succeeded' });
+      Object.assign(report, await applyCourses(deps, ctx, repo.parsed.courses, writer), { status: 'succeeded' });
     }
   } catch (err) {
     logger.error(`Course sync ${reportRef.id} of ${input.commit} failed`, err);
     report.status = 'failed';
     report.errors = [{ path: '', line: 0, message: err instanceof Error ? err.message : String(err) }];
+    // What was committed before the error stays (the next sync converges); the report says how much.
+    report.writes = writer.written;
   } finally {
     report.finishedAt = deps.now();
     await reportRef.set({ ...report, finishedAt: FieldValue.serverTimestamp() }).catch((err: unknown) => {
@@ -227,20 +230,23 @@ async function applyCourses(
   deps: CourseSyncDeps,
   input: { commit: string; tiers: TiersConfig; readFile: LoadedRepo['readFile'] },
   courses: CourseSpec[],
+  writer: BatchWriter,
 ): Promise<Pick<CourseSyncReport, 'added' | 'changed' | 'archived' | 'writes'>> {
   const added = new PathList();
   const changed = new PathList();
   const archived = new PathList();
-  const uploaded: Record<string, { path: string; size: number }> = {};
+  // Per course: two courses may point at the same repository file, each gets its own copy under its slug.
+  const uploaded = new Map<string, Record<string, { path: string; size: number }>>();
   for (const spec of courses) {
+    const mine: Record<string, { path: string; size: number }> = {};
+    uploaded.set(spec.slug, mine);
     for (const repoPath of courseAssetPaths(spec)) {
       const asset = await uploadAsset(deps.storage, courseMediaPath(spec, repoPath), await input.readFile(repoPath));
-      uploaded[repoPath] = { path: asset.path, size: asset.size };
+      mine[repoPath] = { path: asset.path, size: asset.size };
       if (asset.outcome === 'added') added.push(asset.path);
       if (asset.outcome === 'changed') changed.push(asset.path);
     }
   }
-  const writer = new BatchWriter(deps.db);
   const now = deps.now();
   const apply = async (desired: Map<string, DesiredDoc>, stored: Map<string, StoredDoc>) => {
     const plan = planCourseSync(desired, stored, now);
@@ -253,7 +259,7 @@ async function applyCourses(
     const docs = courseDocs(spec, {
       rank: rankOf(input.tiers, spec.access)!,
       render: deps.render,
-      uploaded,
+      uploaded: uploaded.get(spec.slug) ?? {},
       commit: input.commit,
       now,
     });
