@@ -132,6 +132,32 @@ describe('course sync', () => {
     expect((await sync([spec])).report.writes).toBe(0);
   });
 
+  it('renders only changed markdown: an unchanged unit keeps its stored HTML', async () => {
+    await sync([makeCourseSpec()]);
+    const rendered: string[] = [];
+    const counting = (rerender = false, spec = makeCourseSpec()) =>
+      syncCourses(
+        { db, storage, now: () => new Date(), render: (md) => (rendered.push(md), render(md)) },
+        {
+          source: 'folder',
+          commit: 'c2',
+          rerender,
+          load: async () => ({ parsed: { ok: true, courses: [spec] }, readFile: async () => ZIP }),
+        },
+      );
+    expect((await counting()).report.writes).toBe(0);
+    expect(rendered).toEqual([]);
+    const spec = makeCourseSpec();
+    spec.modules[1]!.units[0]!.markdown = 'A new body.';
+    const { report } = await counting(false, spec);
+    expect(rendered).toEqual(['A new body.']);
+    expect(report.changed).toEqual(['courses/data-engineering/units/modelling']);
+    expect(await data('courses/data-engineering/units/modelling')).toMatchObject({ html: '<p>A new body.</p>' });
+    rendered.length = 0;
+    expect((await counting(true, spec)).report.writes).toBe(0);
+    expect(rendered.length).toBeGreaterThan(10); // every unit, homework text and question again
+  });
+
   it("never writes over a cohort's enrolled counter", async () => {
     await sync([makeCourseSpec()]);
     await db.doc('courses/data-engineering/cohorts/2027-spring').update({ enrolled: 12 });

@@ -27,9 +27,14 @@ export function formatSyncReport(id: string, r: CourseSyncReport<Date>): string 
 }
 
 async function main(): Promise<number> {
-  const folder = process.argv[2];
+  const args = process.argv.slice(2);
+  const rerender = args.includes('--rerender');
+  const folder = args.find((a) => !a.startsWith('--'));
   if (!folder) {
-    console.error('Usage: npm run content:sync -- <folder with the course repository, e.g. examples/courses>');
+    console.error(
+      'Usage: npm run content:sync -- <folder with the course repository, e.g. examples/courses> [--rerender]\n' +
+        '  --rerender  render every unit again (after a markdown renderer or sanitizer change)',
+    );
     return 2;
   }
   if (!process.env.GOOGLE_APPLICATION_CREDENTIALS) {
@@ -43,7 +48,7 @@ async function main(): Promise<number> {
   const dir = resolve(process.env.INIT_CWD ?? process.cwd(), folder);
   const { id, report } = await syncCourses(
     { db: deps.db, storage: deps.storage, now: deps.now, render: renderMarkdownHtml },
-    { source: 'folder', commit: 'local', load: folderLoader(dir) },
+    { source: 'folder', commit: 'local', load: folderLoader(dir), rerender },
   );
   console.log(formatSyncReport(id, report));
   return report.status === 'succeeded' ? 0 : 1;

@@ -6,7 +6,7 @@
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import type { MediaStorage } from '../../adapters/storage';
-import { courseDocs } from '../../domain/course-docs';
+import { courseDocs, type CourseDocs } from '../../domain/course-docs';
 import {
   desiredCourseDocs,
   planCourseSync,
@@ -24,6 +24,7 @@ import {
   COURSE_UNITS,
   COURSES,
   HOMEWORK_KEY,
+  type CourseHomework,
   type CourseSpec,
   type CourseSyncReport,
   type FormatProblem,
@@ -57,6 +58,8 @@ export interface CourseSyncInput {
    * `config/tiers`; called under the lease, so a failure (GitHub unreachable) is in the report too.
    */
   load: (accessLevels: string[]) => Promise<LoadedRepo>;
+  /** Render every markdown again instead of keeping the HTML of unchanged sources (after a renderer change). */
+  rerender?: boolean;
 }
 
 /** Firestore commits at most 500 writes per batch. */
@@ -119,6 +122,34 @@ async function readStoredCourse(db: Firestore, slug: string, homeworkIds: string
   if (keyRefs.length > 0)
     for (const key of await db.getAll(...keyRefs)) if (key.exists) put('key', key.ref, key.data());
   return stored;
+}
+
+/**
+ * The HTML already stored for markdown that has not changed: a unit or homework whose `sourceHash` (its whole
+ * source) is the stored one keeps its rendered HTML, so an unchanged repository renders nothing (rendering is
+ * most of a sync's time). `npm run content:sync -- <folder> --rerender` renders everything again (after a
+ * renderer or sanitizer change).
+ */
+function renderedBefore(spec: CourseSpec, probe: CourseDocs, stored: Map<string, StoredDoc>): Map<string, string> {
+  const known = new Map<string, string>();
+  const path = (kind: string, id: string) => `${COURSES}/${spec.slug}/${kind}/${id}`;
+  for (const module of spec.modules) {
+    for (const unit of module.units) {
+      const have = stored.get(path(COURSE_UNITS, unit.id))?.data;
+      if (have && have.sourceHash === probe.units[unit.id]?.sourceHash && typeof have.html === 'string')
+        known.set(unit.markdown, have.html);
+    }
+    for (const hw of module.homework) {
+      const have = stored.get(path(COURSE_HOMEWORK, hw.id))?.data as Partial<CourseHomework> | undefined;
+      if (!have || have.sourceHash !== probe.homework[hw.id]?.sourceHash) continue;
+      if (typeof have.descriptionHtml === 'string') known.set(hw.description, have.descriptionHtml);
+      hw.questions.forEach((q, i) => {
+        const html = have.questions?.[i]?.id === q.id ? have.questions[i]?.html : undefined;
+        if (typeof html === 'string') known.set(q.text, html);
+      });
+    }
+  }
+  return known;
 }
 
 /** Writes in batches of at most 500, committed as they fill. */
@@ -228,7 +259,7 @@ export async function syncCourses(
 /** The writes of a valid repository: assets first (no document changes if one fails), then course by course. */
 async function applyCourses(
   deps: CourseSyncDeps,
-  input: { commit: string; tiers: TiersConfig; readFile: LoadedRepo['readFile'] },
+  input: { commit: string; tiers: TiersConfig; readFile: LoadedRepo['readFile']; rerender?: boolean },
   courses: CourseSpec[],
   writer: BatchWriter,
 ): Promise<Pick<CourseSyncReport, 'added' | 'changed' | 'archived' | 'writes'>> {
@@ -256,17 +287,19 @@ async function applyCourses(
     archived.push(...plan.archived);
   };
   for (const spec of courses) {
-    const docs = courseDocs(spec, {
+    const ctx = {
       rank: rankOf(input.tiers, spec.access)!,
-      render: deps.render,
       uploaded: uploaded.get(spec.slug) ?? {},
       commit: input.commit,
       now,
-    });
-    await apply(
-      desiredCourseDocs(spec.slug, docs),
-      await readStoredCourse(deps.db, spec.slug, Object.keys(docs.homework)),
-    );
+    };
+    const homeworkIds = spec.modules.flatMap((m) => m.homework.map((h) => h.id));
+    const stored = await readStoredCourse(deps.db, spec.slug, homeworkIds);
+    const rendered = input.rerender
+      ? new Map<string, string>()
+      : renderedBefore(spec, courseDocs(spec, { ...ctx, render: () => '' }), stored);
+    const docs = courseDocs(spec, { ...ctx, render: (md) => rendered.get(md) ?? deps.render(md) });
+    await apply(desiredCourseDocs(spec.slug, docs), stored);
   }
   // Courses no longer in the repository: archived with everything in them (once: an archived teaser is skipped).
   const inRepo = new Set(courses.map((c) => c.slug));
