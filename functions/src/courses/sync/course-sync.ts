@@ -31,7 +31,7 @@ import {
   type ParseResult,
 } from '../../shared/courses';
 import { readTiers } from '../../app/tiers-config';
-import { PUBLIC_ACCESS, rankOf, sortedTiers, type TiersConfig } from '../../shared/tiers';
+import { accessLevels, rankOf, type TiersConfig } from '../../shared/tiers';
 import { courseAssetPaths, courseMediaPath, uploadAsset } from './course-assets';
 
 export interface CourseSyncDeps {
@@ -232,7 +232,7 @@ export async function syncCourses(
   try {
     await reportRef.set(report);
     const tiers = await readTiers(deps.db);
-    const repo = await input.load([PUBLIC_ACCESS, ...sortedTiers(tiers).map((t) => t.id)]);
+    const repo = await input.load(accessLevels(tiers));
     const problems = problemsOf(repo.parsed, tiers);
     if (problems.length > 0 || !repo.parsed.ok) {
       Object.assign(report, { status: 'failed', errors: boundedProblems(problems) });
