@@ -11,19 +11,27 @@
 //    later (the sweep): time, scheduled runs, Firestore reads, Stripe requests
 // `npm run bench -- ingest` runs the ingest section alone (only the Firestore emulator, no build);
 // `npm run bench -- reconcile` the reconciliation alone (Firestore and Auth emulators, no build).
+//  - course sync: a generated 50-course, 2,000-unit repository synced, synced again, then with one unit changed:
+//    time, Firestore writes, peak RSS (`npm run bench -- courses` alone: only the Firestore emulator, no build)
 import { emulatorsExec, ensureInstalled, npx, run, runOrExit } from './run.mjs';
 
 const ingestOnly = process.argv.includes('ingest');
 const reconcileOnly = process.argv.includes('reconcile');
+const coursesOnly = process.argv.includes('courses');
+const courses = () => run(npx('tsx'), ['functions/src/scripts/bench-courses.ts']);
 const ingest = () => run(npx('tsx'), ['functions/src/scripts/bench-ingest.ts']);
 const reconcile = () => run(npx('tsx'), ['functions/src/scripts/bench-reconcile.ts']);
 
-if (process.argv.includes('--inside')) {
+if (process.argv.includes('--inside') && coursesOnly) {
+  if (courses() !== 0) process.exitCode = 1;
+} else if (process.argv.includes('--inside')) {
   if (!ingestOnly && !reconcileOnly) await (await import('./bench-inside.mjs')).main();
   if (!reconcileOnly && ingest() !== 0) process.exitCode = 1;
   if (!ingestOnly && reconcile() !== 0) process.exitCode = 1;
+  if (!ingestOnly && !reconcileOnly && courses() !== 0) process.exitCode = 1;
 } else {
   ensureInstalled();
+  if (coursesOnly) process.exit(emulatorsExec('node scripts/bench.mjs --inside courses', 'firestore'));
   if (ingestOnly) process.exit(emulatorsExec('node scripts/bench.mjs --inside ingest', 'firestore'));
   if (reconcileOnly) process.exit(emulatorsExec('node scripts/bench.mjs --inside reconcile', 'auth,firestore'));
   runOrExit('npm', ['run', 'build', '--silent']);

@@ -72,6 +72,8 @@ export function ensureLocalSecrets() {
     // Event mirrors against their twins: a service account key made here (its base64, one line) and Luma's key.
     GOOGLE_SERVICE_ACCOUNT_KEY: () => demoServiceAccountKey(),
     LUMA_API_KEY: LUMA_TWIN.apiKey,
+    GITHUB_TOKEN: GITHUB_TWIN.token,
+    GITHUB_WEBHOOK_SECRET: GITHUB_TWIN.webhookSecret,
   };
   const missing = Object.entries(wanted).filter(([k]) => !new RegExp(`^${k}=`, 'm').test(current));
   if (missing.length === 0) return;
@@ -101,6 +103,18 @@ export function localSecret(name) {
 export const GCAL_TWIN = { port: 8110, url: 'http://127.0.0.1:8110' };
 /** The Luma twin (LUMA_API_BASE); its API key is not a secret. */
 export const LUMA_TWIN = { port: 8120, url: 'http://127.0.0.1:8120', apiKey: 'luma_twin_key' };
+/**
+ * The GitHub twin (GITHUB_API_BASE, GITHUB_REPO): serves examples/courses as the course repository; a push
+ * sends the signed webhook to `githubWebhook`. Token and webhook secret are in .secret.local (not real ones).
+ */
+export const GITHUB_TWIN = {
+  port: 8130,
+  url: 'http://127.0.0.1:8130',
+  repo: 'commons/courses',
+  token: 'github_twin_token',
+  webhookSecret: 'github-twin-webhook-secret',
+  webhookUrl: `http://127.0.0.1:5001/${PROJECT_ID}/us-central1/githubWebhook`,
+};
 
 /**
  * The local SMTP capture (functions/src/adapters/mail/twin) every demo email goes to; its inbox is a web page.

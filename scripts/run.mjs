@@ -6,6 +6,7 @@ import {
   CHAT_CATCHER,
   EMULATORS,
   GCAL_TWIN,
+  GITHUB_TWIN,
   LUMA_TWIN,
   MAIL_CAPTURE,
   PROJECT_ID,
@@ -142,6 +143,22 @@ export const startLumaTwin = ({ stdio } = {}) =>
     stdio,
   );
 
+/** The GitHub twin (the course repository: examples/courses, pushes to githubWebhook). */
+export const startGitHubTwin = ({ stdio, dir } = {}) =>
+  startLocalService(
+    'functions/src/adapters/github/twin/github-twin-cli.ts',
+    {
+      GITHUB_TWIN_PORT: String(GITHUB_TWIN.port),
+      GITHUB_REPO: GITHUB_TWIN.repo,
+      GITHUB_TOKEN: localSecret('GITHUB_TOKEN'),
+      GITHUB_WEBHOOK_SECRET: localSecret('GITHUB_WEBHOOK_SECRET'),
+      GITHUB_TWIN_WEBHOOK_URL: GITHUB_TWIN.webhookUrl,
+      GITHUB_TWIN_DIR: dir ?? 'examples/courses',
+    },
+    `${GITHUB_TWIN.url}/_twin/health`,
+    stdio,
+  );
+
 /** Every local twin the functions talk to in the demo project; returns the child processes. */
 export async function startLocalTwins({ dataDir } = {}) {
   const started = await Promise.allSettled([
@@ -151,6 +168,7 @@ export async function startLocalTwins({ dataDir } = {}) {
     startZoomTwin(dataDir ? { dataFile: `${dataDir}/zoom-twin.json` } : {}),
     startGcalTwin(),
     startLumaTwin(),
+    startGitHubTwin(),
   ]);
   const failed = started.find((s) => s.status === 'rejected');
   if (!failed) return started.map((s) => s.value);

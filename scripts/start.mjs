@@ -6,6 +6,7 @@ import {
   CHAT_CATCHER,
   EMULATORS,
   GCAL_TWIN,
+  GITHUB_TWIN,
   LUMA_TWIN,
   HOSTS,
   MAIL_CAPTURE,
@@ -119,6 +120,7 @@ console.log(`
   Chat:       Slack and Telegram announcements land at ${CHAT_CATCHER.url}/
   Zoom:       local twin at ${ZOOM_TWIN.url}/ (meetings of Zoom events; "End meeting" makes the recording)
   Calendars:  published events mirrored to the Google Calendar twin ${GCAL_TWIN.url}/, public ones to the Luma twin ${LUMA_TWIN.url}/
+  Courses:    the GitHub twin ${GITHUB_TWIN.url}/ serves examples/courses; "Push main" syncs it again (reports: /admin/courses/syncs)
 
   ${seeded.stdout.trim().split('\n').join('\n  ')}
   Data persists in .data/ between runs; \`npm start -- --fresh\` starts over. Ctrl-C stops everything.

@@ -57,3 +57,5 @@ export {
   revokeCertificate,
   certificatePdf,
 } from './courses/projects/projects-functions';
+
+export { githubWebhook, syncCourseRepo } from './courses/sync/course-sync-functions';

@@ -10,6 +10,8 @@ import { createMember } from '../support/factories';
 import { zoomSignature } from '../../functions/src/domain/zoom-recording';
 import { ZOOM_WEBHOOK_SECRET } from '../support/zoom';
 import { postmarkDelivery, postmarkRecord } from '../support/postmark';
+import { gitHubSignature } from '../../functions/src/adapters/github/webhook-signature';
+import { GITHUB_WEBHOOK_SECRET, pushBody } from '../support/github';
 
 // Every callable and HTTP function, fed hostile input by an admin (so permission checks cannot hide a
 // missing validation) and by a visitor where visitors may call: each must answer invalid-argument (or
@@ -488,6 +490,22 @@ const recordingOf = (object: unknown) => JSON.stringify({ event: 'recording.comp
 const ZOOM_FILE = { id: 'f1', file_type: 'MP4', file_size: 10, download_url: 'https://zoom.us/rec/download/f1' };
 const HEX = 'a'.repeat(64);
 
+/** A GitHub delivery signed with the demo secret (`event` push unless said otherwise). */
+function githubDelivery(body: string, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'push',
+      'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+      'x-hub-signature-256': gitHubSignature(GITHUB_WEBHOOK_SECRET, body),
+      ...headers,
+    },
+    body,
+  };
+}
+const push = (over: Parameters<typeof pushBody>[0] = {}) => JSON.stringify(pushBody(over));
+
 /** The rows of each HTTP function (paths relative to FUNCTIONS). */
 const HTTP_ROWS: Record<string, () => HttpRow[]> = {
   // Public pages: a hostile path or query is a page that does not exist (404) or a catalog that ignores it.
@@ -601,6 +619,89 @@ const HTTP_ROWS: Record<string, () => HttpRow[]> = {
       init: zoomDelivery(recordingOf({ uuid: 'u', id: 1, recording_files: [ZOOM_FILE] })),
       status: 200,
     },
+  ],
+  // The course repository's push webhook: the signature first (401), then the payload; nothing here is a push
+  // of the configured branch, so nothing is recorded or queued.
+  githubWebhook: () => [
+    { what: 'a GET', path: '/githubWebhook', status: 405 },
+    { what: 'a query', path: '/githubWebhook?x=1', init: githubDelivery(push()), status: 400, says: /x/ },
+    { what: 'an 11 MB body', path: '/githubWebhook', init: { method: 'POST', body: big(11 * MB) }, status: 413 },
+    {
+      what: 'no signature',
+      path: '/githubWebhook',
+      init: githubDelivery(push(), { 'x-hub-signature-256': '' }),
+      status: 401,
+    },
+    {
+      what: 'a signature with another secret',
+      path: '/githubWebhook',
+      init: githubDelivery(push(), { 'x-hub-signature-256': gitHubSignature('guess', push()) }),
+      status: 401,
+    },
+    {
+      what: 'a sha1 signature only',
+      path: '/githubWebhook',
+      init: githubDelivery(push(), { 'x-hub-signature-256': '', 'x-hub-signature': `sha1=${'0'.repeat(40)}` }),
+      status: 401,
+    },
+    {
+      what: 'deep JSON without a signature',
+      path: '/githubWebhook',
+      init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(nested(500)) },
+      status: 401,
+    },
+    {
+      what: 'no delivery id',
+      path: '/githubWebhook',
+      init: githubDelivery(push(), { 'x-github-delivery': '' }),
+      status: 400,
+    },
+    {
+      what: 'a delivery id with a slash',
+      path: '/githubWebhook',
+      init: githubDelivery(push(), { 'x-github-delivery': '../x' }),
+      status: 400,
+    },
+    { what: 'signed, not JSON', path: '/githubWebhook', init: githubDelivery('{"ref"'), status: 400 },
+    {
+      what: 'signed deep JSON',
+      path: '/githubWebhook',
+      init: githubDelivery(JSON.stringify(nested(500))),
+      status: 400,
+    },
+    {
+      what: 'after not a sha',
+      path: '/githubWebhook',
+      init: githubDelivery(push({ after: '../x' })),
+      status: 400,
+      says: /after/,
+    },
+    {
+      what: 'a ping',
+      path: '/githubWebhook',
+      init: githubDelivery('{"zen":"x"}', { 'x-github-event': 'ping' }),
+      status: 200,
+    },
+    {
+      what: 'an issues event',
+      path: '/githubWebhook',
+      init: githubDelivery('{}', { 'x-github-event': 'issues' }),
+      status: 202,
+    },
+    {
+      what: 'another branch',
+      path: '/githubWebhook',
+      init: githubDelivery(push({ ref: 'refs/heads/draft' })),
+      status: 202,
+    },
+    { what: 'a tag', path: '/githubWebhook', init: githubDelivery(push({ ref: 'refs/tags/main' })), status: 202 },
+    {
+      what: 'another repository',
+      path: '/githubWebhook',
+      init: githubDelivery(push({ repo: 'evil/courses' })),
+      status: 202,
+    },
+    { what: 'a deleted branch', path: '/githubWebhook', init: githubDelivery(push({ deleted: true })), status: 202 },
   ],
   // Postmark's bounce webhook: basic auth first (401), then the body (400), before anything is written.
   postmarkWebhook: () => {

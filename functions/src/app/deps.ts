@@ -7,6 +7,7 @@ import {
   type AnnouncementChannel,
   type SlackScim,
 } from '../adapters/chat';
+import { gitHubApi, type GitHubRepo } from '../adapters/github/github-api';
 import { calendarMirrorFromEnv, type CalendarMirror } from '../adapters/gcal';
 import { lumaFromEnv, type LumaApi } from '../adapters/luma';
 import { createMailTransport, type MailTransport } from '../adapters/mail';
@@ -45,6 +46,8 @@ export interface AppDeps {
   readonly luma: LumaApi | null;
   /** Task-queue functions (recording ingest). */
   readonly tasks: TaskQueue;
+  /** The course repository on GitHub (GITHUB_REPO with GITHUB_TOKEN), or null when not configured. */
+  readonly github: GitHubRepo | null;
 }
 
 function once<T>(make: () => T): () => T {
@@ -100,6 +103,11 @@ export function depsFromEnv(env: Env): AppDeps {
   const luma = once(() => lumaFromEnv({ LUMA_API_KEY: env('LUMA_API_KEY'), LUMA_API_BASE: env('LUMA_API_BASE') }));
   const settings = settingsFrom(env);
   const tasks = once(() => cloudTaskQueue(adminApp()));
+  const github = once(() =>
+    env('GITHUB_REPO').trim()
+      ? gitHubApi({ repo: env('GITHUB_REPO').trim(), token: env('GITHUB_TOKEN'), apiBase: env('GITHUB_API_BASE') })
+      : null,
+  );
   return {
     get db() {
       return db();
@@ -135,6 +143,9 @@ export function depsFromEnv(env: Env): AppDeps {
     },
     get tasks() {
       return tasks();
+    },
+    get github() {
+      return github();
     },
   };
 }

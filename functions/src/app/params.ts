@@ -164,6 +164,24 @@ export const LUMA_API_BASE = defineString('LUMA_API_BASE', {
 });
 export const MIRROR_SECRETS = [GOOGLE_SERVICE_ACCOUNT_KEY, LUMA_API_KEY];
 
+// ---- courses (docs/architecture.md, "Courses"): the GitHub repository the course sync reads on push
+export const GITHUB_REPO = defineString('GITHUB_REPO', {
+  default: '',
+  description: 'The private course repository, owner/name; empty turns the push webhook off (content:sync still works)',
+});
+export const GITHUB_BRANCH = defineString('GITHUB_BRANCH', {
+  default: 'main',
+  description: 'The branch whose pushes publish the courses; pushes to other branches are ignored',
+});
+export const GITHUB_API_BASE = defineString('GITHUB_API_BASE', {
+  default: '',
+  description: 'Empty for https://api.github.com; the local GitHub twin (http://127.0.0.1:8130) in the emulators',
+});
+/** A fine-grained token with read access to the repository's contents (`contents:read`), nothing else. */
+export const GITHUB_TOKEN = defineSecret('GITHUB_TOKEN');
+/** The webhook's secret: GitHub signs each delivery with it (X-Hub-Signature-256). */
+export const GITHUB_WEBHOOK_SECRET = defineSecret('GITHUB_WEBHOOK_SECRET');
+
 const PARAMS = {
   ADMIN_EMAILS,
   APP_URL,
@@ -209,6 +227,11 @@ const PARAMS = {
   GOOGLE_CALENDAR_JOIN_DETAILS,
   LUMA_API_KEY,
   LUMA_API_BASE,
+  GITHUB_REPO,
+  GITHUB_BRANCH,
+  GITHUB_API_BASE,
+  GITHUB_TOKEN,
+  GITHUB_WEBHOOK_SECRET,
 };
 export type SettingName = keyof typeof PARAMS;
 

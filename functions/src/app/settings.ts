@@ -34,6 +34,8 @@ export interface Settings {
   softBounceWindowDays: number;
   /** The signup box's limits: confirmation mails per minute overall, sign-ups per client per 10 minutes. */
   signupLimits: { mailsPerMinute: number; perClient: number };
+  /** The course repository's push webhook (GITHUB_REPO, GITHUB_BRANCH, GITHUB_WEBHOOK_SECRET). */
+  github: { repo: string; branch: string; webhookSecret: string };
 }
 
 /**
@@ -105,6 +107,13 @@ export function settingsFrom(env: Env): Settings {
     },
     get signupLimits() {
       return { mailsPerMinute: Number(env('SIGNUP_MAILS_PER_MINUTE')), perClient: Number(env('SIGNUPS_PER_CLIENT')) };
+    },
+    get github() {
+      return {
+        repo: env('GITHUB_REPO').trim(),
+        branch: env('GITHUB_BRANCH').trim() || 'main',
+        webhookSecret: env('GITHUB_WEBHOOK_SECRET'),
+      };
     },
   };
 }

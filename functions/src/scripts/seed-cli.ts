@@ -5,6 +5,7 @@ import { depsFromEnv, type AppDeps } from '../app/deps';
 import { mapEnv } from '../app/params';
 import { setupStripePrices } from '../billing/stripe-prices';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from './seed';
+import { seedCourses } from './seed-courses';
 
 /** The demo sells through the local Stripe twin; without it running, checkout stays unavailable. */
 async function twinPrices(deps: AppDeps, url: string): Promise<string> {
@@ -42,6 +43,10 @@ async function main() {
   );
   const report = await seed({ db: deps.db, auth: deps.auth, storage: localMediaStorage() });
   const prices = await twinPrices(deps, twinUrl);
+  const courses = await seedCourses(
+    { db: deps.db, storage: localMediaStorage() },
+    process.env.GITHUB_TWIN_URL ?? 'http://127.0.0.1:8130',
+  );
   console.log(
     [
       `Demo accounts (password: ${DEMO_PASSWORD}):`,
@@ -49,6 +54,7 @@ async function main() {
       `Materials: ${report.materialsCreated} created, ${report.materialsKept} already there.`,
       `Events: ${report.eventsCreated} created, ${report.eventsKept} already there.`,
       prices,
+      courses,
     ].join('\n'),
   );
 }

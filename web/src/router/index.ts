@@ -191,6 +191,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/admin/AdminCourseHomeworkView.vue'),
         meta: { title: 'Admin: homework to score' },
       },
+      {
+        path: 'courses/syncs',
+        name: 'admin-course-syncs',
+        component: () => import('@/views/admin/AdminCourseSyncsView.vue'),
+        meta: { title: 'Admin: course syncs' },
+      },
     ],
   },
   {
