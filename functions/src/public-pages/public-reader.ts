@@ -6,6 +6,7 @@ import { bodyHtmlState } from '../shared/body-html';
 import { BODY, GATED, MATERIALS, type MaterialBody, type MaterialTeaser } from '../shared/materials';
 import { publicTeaser, type PublicReader, type PublicTeaser } from '../shared/public-pages';
 import { EVENTS, type EventTeaser } from '../shared/events';
+import { COURSES, COURSE_UNITS, type CourseTeaser, type CourseUnit } from '../shared/courses';
 import { isPublicEventStatus, publicEvent, PUBLIC_EVENT_STATUSES } from '../shared/public-events';
 
 const toPublic = (id: string, data: MaterialTeaser<Timestamp>): PublicTeaser =>
@@ -43,6 +44,26 @@ export function publicReader(db: Firestore): PublicReader {
       return fresh ? { html, files: body.files } : null;
     },
     tiers: () => readTiers(db),
+    async previewUnit(courseId, unitId) {
+      if (docIdProblem(courseId) || docIdProblem(unitId)) return null;
+      const course = (await db.collection(COURSES).doc(courseId).get()).data() as CourseTeaser | undefined;
+      if (course?.status !== 'published') return null;
+      // Decided on the syllabus first: a unit the teaser does not list as a preview is never fetched.
+      const listed = course.syllabus.flatMap((m) => m.units).find((u) => u.id === unitId);
+      if (!listed?.preview) return null;
+      const unit = (await db.doc(`${COURSES}/${courseId}/${COURSE_UNITS}/${unitId}`).get()).data() as
+        CourseUnit | undefined;
+      if (unit?.status !== 'published' || unit.access !== 'public' || unit.rank !== 0) return null;
+      return {
+        courseId,
+        unitId,
+        course: { title: course.title, access: course.access, rank: course.rank, syllabus: course.syllabus },
+        title: unit.title,
+        html: unit.html,
+        video: unit.video,
+        attachments: unit.attachments,
+      };
+    },
     async events({ when, access }, now, limit) {
       const upcoming = when === 'upcoming';
       // Ongoing events count as upcoming (they have not ended); the order is by end, then id, as the web pages it.

@@ -43,6 +43,7 @@ function setup() {
     tiers: vi.fn(async () => DEFAULT_TIERS),
     events: vi.fn(async ({ when }: EventListQuery) => (when === 'upcoming' ? UPCOMING : PAST)),
     event: vi.fn(async () => null),
+    previewUnit: vi.fn(async () => null),
   };
   const render = vi.fn(async () => ({ status: 404, html: '<!doctype html><title>x</title>' }));
   const deps: PublicPageDeps = { reader, origin: ORIGIN, render: () => render };

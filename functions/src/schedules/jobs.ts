@@ -7,6 +7,7 @@ import { checkBillingDeadlines } from '../billing/billing-deadlines';
 import { reconcileSubscriptions } from '../billing/reconcile';
 import { sendEventReminders } from '../calendar/event-reminders';
 import { reconcileUpcomingEvents } from '../events/reconcile-events';
+import { announceCohortStarts } from '../courses/cohorts/cohort-start';
 import { resumeAccountDeletions } from '../deletion/account-deletion';
 import { retryQueuedMail } from '../mail/outbox';
 import { expireGrants } from '../members/member-store';
@@ -109,6 +110,15 @@ export const SCHEDULED_JOBS = {
       const result = await resumeAccountDeletions(deps);
       if (result.resumed.length || result.closed.length || result.failed.length)
         logger.info('account deletions', result);
+    },
+  },
+  /** "Your cohort has started" to each enrolled member (idempotent: each mail's key names cohort and member). */
+  announceCohortStartsHourly: {
+    schedule: { everyMinutes: 60 },
+    timeoutSeconds: 300,
+    run: async (deps) => {
+      const { cohorts, queued } = await announceCohortStarts(deps);
+      if (queued) logger.info(`cohort starts: ${queued} mails for ${cohorts} cohorts`);
     },
   },
 } satisfies Record<string, ScheduledJob>;

@@ -28,3 +28,4 @@ export const sendEventRemindersEvery5Minutes = scheduled(SCHEDULED_JOBS.sendEven
 export const reconcileEventsEvery5Minutes = scheduled(SCHEDULED_JOBS.reconcileEventsEvery5Minutes);
 export const ingestRecordingsEveryMinute = scheduled(SCHEDULED_JOBS.ingestRecordingsEveryMinute);
 export const resumeAccountDeletionsEvery10Minutes = scheduled(SCHEDULED_JOBS.resumeAccountDeletionsEvery10Minutes);
+export const announceCohortStartsHourly = scheduled(SCHEDULED_JOBS.announceCohortStartsHourly);

@@ -6,6 +6,7 @@ import type { EventDraft } from './event-schema';
 import type { RegistrationStatus, RepeatEvery } from './events';
 import type { Chapter } from './recordings';
 import type { DeletionState } from './account-deletion';
+import type { EnrollmentAnswer } from './course-learning';
 
 /**
  * Every callable function by name, with what it takes and what it answers: the web's `callFunction`
@@ -82,6 +83,22 @@ export interface Callables {
   deleteMyAccount: { request: { email: string }; response: { state: DeletionState } };
   /** An admin deletes another member's account (their own is refused: they use deleteMyAccount). */
   deleteMember: { request: { uid: string }; response: { uid: string; state: DeletionState } };
+
+  // Courses: learning (shared/course-learning.ts)
+  /** Enrolls the member in a cohort or self-paced (`cohortId: null`); enrolling again answers the same. */
+  enrollInCourse: { request: { courseId: string; cohortId: string | null }; response: EnrollmentAnswer };
+  /** Ticks (or unticks) a unit the member has open; answers the units done. */
+  markUnitDone: {
+    request: { courseId: string; unitId: string; done: boolean };
+    response: { completedUnits: string[] };
+  };
+  /** Sets the resume point to the unit the member opened. */
+  openUnit: { request: { courseId: string; unitId: string }; response: { lastUnitId: string } };
+  /** A signed URL for a unit's `file` video or attachment, for readers who may read the unit. */
+  getCourseMediaUrl: {
+    request: { courseId: string; unitId: string; path: string };
+    response: { url: string; expiresAt: string };
+  };
 }
 
 export type CallableName = keyof Callables;

@@ -2,6 +2,7 @@
 // public page may be rendered from. The server reads with admin rights, so "public teaser fields only"
 // is enforced here, by a list of fields, not by the rules.
 import type { CatalogFilters } from './catalog';
+import type { SyllabusModule, VideoSpec } from './courses';
 import type { MaterialFile, MaterialTeaser } from './materials';
 import type { EventListQuery, PublicEvent } from './public-events';
 import type { TiersConfig } from './tiers';
@@ -79,6 +80,22 @@ export interface PublicReader {
   events(query: EventListQuery, now: number, limit: number): Promise<PublicEvent[]>;
   /** A published or cancelled event with its description; null for a draft or no such event. */
   event(id: string): Promise<PublicEvent | null>;
+  /** A published course's preview unit (its access is `public`); null for any other unit. */
+  previewUnit(courseId: string, unitId: string): Promise<PublicPreviewUnit | null>;
+}
+
+/**
+ * A course's preview unit (access `public`) of a published course, as its page shows it to anyone: the HTML the
+ * sync rendered and sanitized, the video, and the course's syllabus for the sidebar. Gated units never appear.
+ */
+export interface PublicPreviewUnit {
+  courseId: string;
+  unitId: string;
+  course: { title: string; access: string; rank: number; syllabus: SyllabusModule[] };
+  title: string;
+  html: string;
+  video: VideoSpec | null;
+  attachments: { title: string; path: string; size: number }[];
 }
 
 export interface RenderRequest {
