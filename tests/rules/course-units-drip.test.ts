@@ -1,6 +1,6 @@
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { doc, getDoc, setDoc } from 'firebase/firestore';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
 import { makeCourseDocs, makeCourseSpec } from '../../functions/src/testing/course-factories';
 import { dbFor, documentOperations, reader, rulesSuite, whoCan, type Reader } from './readers';
@@ -41,7 +41,10 @@ const env = rulesSuite(async (ctx) => {
 });
 
 describe('a preview unit', () => {
-  whoCan(env, documentOperations(`${C}/units/welcome`, { get: ['anonymous', 'free', 'basic', 'main', 'premium', 'admin'] }));
+  whoCan(
+    env,
+    documentOperations(`${C}/units/welcome`, { get: ['anonymous', 'free', 'basic', 'main', 'premium', 'admin'] }),
+  );
 
   it('stays open to visitors even with drip days', async () => {
     await assertSucceeds(getDoc(doc(dbFor(env(), reader('anonymous')), `${C}/units/drip-preview`)));
@@ -77,7 +80,25 @@ describe('an archived unit', () => {
 describe('enrollments', () => {
   whoCan(env, documentOperations(`${C}/enrollments/u-premium`, { get: ['premium', 'admin'], list: ['admin'] }));
 
-  it('a member cannot read another member\'s enrollment', async () => {
+  it("a member cannot read another member's enrollment", async () => {
     await assertFails(getDoc(doc(dbFor(env(), reader('main')), `${C}/enrollments/u-premium`)));
+  });
+});
+
+describe('my enrollments across courses', () => {
+  it("a member lists their own enrollments, and nobody else's", async () => {
+    const { collectionGroup, getDocs, query, where } = await import('firebase/firestore');
+    const db = dbFor(env(), reader('premium'));
+    const mine = await assertSucceeds(
+      getDocs(query(collectionGroup(db, 'enrollments'), where('uid', '==', 'u-premium'))),
+    );
+    expect(mine.docs.map((d) => d.ref.parent.parent?.id)).toEqual([docs.id]);
+    await assertFails(getDocs(query(collectionGroup(db, 'enrollments'), where('uid', '==', 'u-main'))));
+    await assertFails(getDocs(collectionGroup(db, 'enrollments')));
+    await assertFails(
+      getDocs(
+        query(collectionGroup(dbFor(env(), reader('anonymous')), 'enrollments'), where('uid', '==', 'u-premium')),
+      ),
+    );
   });
 });

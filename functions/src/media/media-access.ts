@@ -49,7 +49,8 @@ export async function decideCourseMediaAccess(
   );
   const unit = unitSnap?.data() as CourseUnit | undefined;
   const isAdmin = claims?.admin === true;
-  if (!unit || (unit.status !== 'published' && !isAdmin)) return { ok: false, code: 'not-found', message: 'No such unit' };
+  if (!unit || (unit.status !== 'published' && !isAdmin))
+    return { ok: false, code: 'not-found', message: 'No such unit' };
   if (!isAdmin && !canAccess(claims, unit)) {
     return { ok: false, code: 'permission-denied', message: 'Your plan does not include this course' };
   }

@@ -20,6 +20,10 @@ export const markUnitDone = callable(
   async (input, { caller }) => ({ completedUnits: await mark(deps(), input, caller.uid, caller.token) }),
 );
 
-export const openUnit = callable('openUnit', { schema: openUnitSchema, caller: 'member' }, async (input, { caller }) => ({
-  lastUnitId: await open(deps(), input, caller.uid, caller.token),
-}));
+export const openUnit = callable(
+  'openUnit',
+  { schema: openUnitSchema, caller: 'member' },
+  async (input, { caller }) => ({
+    lastUnitId: await open(deps(), input, caller.uid, caller.token),
+  }),
+);

@@ -25,7 +25,8 @@ async function readableUnit(
   const [unitSnap, enrollmentSnap] = await tx.getAll(refs.unit(target.unitId), refs.enrollment(uid));
   const unit = unitSnap?.data() as CourseUnit | undefined;
   if (!unit) throw new Refusal('not-found', 'No such unit');
-  if (unit.status !== 'published') throw new Refusal('invalid-argument', 'unitId: This unit was removed from the course');
+  if (unit.status !== 'published')
+    throw new Refusal('invalid-argument', 'unitId: This unit was removed from the course');
   if (!enrollmentSnap?.exists) throw new Refusal('failed-precondition', 'Enroll in the course first');
   if (readerRank(claims) < unit.rank) throw new Refusal('permission-denied', 'Your plan does not include this course');
   const enrollment = enrollmentOf(enrollmentSnap.data() as CourseEnrollment<unknown>);
@@ -55,7 +56,12 @@ export async function markUnitDone(
 }
 
 /** Makes the unit the resume point ("Continue" leads there). */
-export async function openUnit(deps: LearningDeps, req: UnitTarget, uid: string, claims: AccessClaims): Promise<string> {
+export async function openUnit(
+  deps: LearningDeps,
+  req: UnitTarget,
+  uid: string,
+  claims: AccessClaims,
+): Promise<string> {
   return deps.db.runTransaction(async (tx) => {
     const { enrollment, ref } = await readableUnit(tx, deps, req, uid, claims);
     if (enrollment.lastUnitId !== req.unitId) tx.update(ref, { lastUnitId: req.unitId, updatedAt: deps.now() });
