@@ -1,7 +1,7 @@
 import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import CatalogView from '@/views/CatalogView.vue';
 import { useSessionStore } from '@/stores/session';
-import { calendarData, catalogData, eventData, materialData, plansData } from './server-data';
+import { calendarData, catalogData, courseUnitData, eventData, materialData, plansData } from './server-data';
 
 // The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
 const MaterialEditor = () => import('@/views/admin/AdminMaterialEditView.vue');
@@ -37,6 +37,14 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/EventView.vue'),
     props: true,
     meta: { title: 'Event', serverData: eventData },
+  },
+  // Courses: a unit (learning); a preview unit is rendered on the server.
+  {
+    path: '/courses/:slug/units/:unitId',
+    name: 'course-unit',
+    component: () => import('@/views/CourseUnitView.vue'),
+    props: true,
+    meta: { title: 'Course unit', serverData: courseUnitData },
   },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { title: 'Sign in' } },
   {

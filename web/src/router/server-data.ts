@@ -56,3 +56,6 @@ export const plansData: ServerData = async () => {};
  */
 export const calendarData: ServerData = (ctx) => import('./event-server-data').then((m) => m.calendarData(ctx));
 export const eventData: ServerData = (ctx) => import('./event-server-data').then((m) => m.eventData(ctx));
+/** A course's preview unit (courses: learning), in a chunk of its own like the events'. */
+export const courseUnitData: ServerData = (ctx) =>
+  import('./course-unit-server-data').then((m) => m.courseUnitData(ctx));
