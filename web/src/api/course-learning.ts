@@ -1,7 +1,16 @@
 // Learning a course (docs/architecture.md, "Courses: Learning"): the course teaser and one unit read by id
 // (the rules check rank and drip on each unit, so units are never listed), the member's enrollment followed
 // live, their enrollments across courses, and the callables that change them.
-import { collection, collectionGroup, doc, getDoc, getDocs, query, where, type Timestamp } from 'firebase/firestore/lite';
+import {
+  collection,
+  collectionGroup,
+  doc,
+  getDoc,
+  getDocs,
+  query,
+  where,
+  type Timestamp,
+} from 'firebase/firestore/lite';
 import {
   COURSES,
   COURSE_COHORTS,
