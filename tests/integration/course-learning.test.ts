@@ -4,6 +4,7 @@ import { announceCohortStarts, cohortStartMailKey } from '../../functions/src/co
 import type { CourseCohort, CourseEnrollment } from '../../functions/src/shared/courses';
 import type { EventTeaser } from '../../functions/src/shared/events';
 import { makeCourseSpec } from '../../functions/src/testing/course-factories';
+import { publicReader } from '../../functions/src/public-pages/public-reader';
 import { adminSdk, callFunction, clearEmulators, eventually, type SignedIn } from '../support/emulators';
 import { createMember, writeCourse } from '../support/factories';
 
@@ -200,5 +201,22 @@ describe('cohorts', () => {
     });
     expect((await db.doc(`mail/${cohortStartMailKey(id, COHORT, premium3.uid)}`).get()).exists).toBe(false);
     expect((await announceCohortStarts(deps)).queued).toBe(0);
+  });
+});
+
+describe('PublicReader.previewUnit', () => {
+  it("serves a preview unit of a published course and never a gated unit's body", async () => {
+    const id = await course('preview-reader');
+    const reader = publicReader(db);
+    const preview = await reader.previewUnit(id, 'welcome');
+    expect(preview).toMatchObject({ courseId: id, unitId: 'welcome', title: 'Welcome', course: { rank: 40 } });
+    expect(preview?.html).toContain('What this course covers');
+    for (const unitId of ['first-pipeline', 'modelling', 'no-such-unit', '__proto__', 'a/b'])
+      expect(await reader.previewUnit(id, unitId)).toBeNull();
+    // A unit claiming to be a preview in its own document, not in the syllabus, is not served either.
+    await db.doc(`courses/${id}/units/first-pipeline`).update({ preview: true });
+    expect(await reader.previewUnit(id, 'first-pipeline')).toBeNull();
+    await db.doc(`courses/${id}`).update({ status: 'archived' });
+    expect(await reader.previewUnit(id, 'welcome')).toBeNull();
   });
 });
