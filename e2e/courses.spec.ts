@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { makeCourseDocs, makeCourseSpec } from '../functions/src/testing/course-factories';
+import type * as CourseFactories from '../functions/src/testing/course-factories';
 import { adminSdk } from '../tests/support/emulators';
 import { shot, signIn } from './support';
 
@@ -8,7 +8,14 @@ import { shot, signIn } from './support';
 // The course is written with the Admin SDK here (the sync's seed will provide examples/courses later).
 const SLUG = 'e2e-learning';
 
+/** The factories, from CommonJS functions/: Playwright's ESM loader sees only their default export. */
+async function courseFactories(): Promise<typeof CourseFactories> {
+  const mod = (await import('../functions/src/testing/course-factories')) as unknown as { default?: unknown };
+  return (mod.default ?? mod) as typeof CourseFactories;
+}
+
 test.beforeAll(async () => {
+  const { makeCourseDocs, makeCourseSpec } = await courseFactories();
   const { db } = adminSdk();
   await db.recursiveDelete(db.doc(`courses/${SLUG}`));
   const now = new Date();
