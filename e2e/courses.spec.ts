@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import type * as CourseFactories from '../functions/src/testing/course-factories';
-import { adminSdk } from '../tests/support/emulators';
+import { spawnSync } from 'node:child_process';
+import { clientEnv, ROOT } from '../scripts/emulators.mjs';
 import { shot, signIn } from './support';
 
 // Learning a course in Chromium: a premium member enrolls in the cohort, opens units, marks them done and
@@ -8,23 +8,14 @@ import { shot, signIn } from './support';
 // The course is written with the Admin SDK here (the sync's seed will provide examples/courses later).
 const SLUG = 'e2e-learning';
 
-/** The factories, from CommonJS functions/: Playwright's ESM loader sees only their default export. */
-async function courseFactories(): Promise<typeof CourseFactories> {
-  const mod = (await import('../functions/src/testing/course-factories')) as unknown as { default?: unknown };
-  return (mod.default ?? mod) as typeof CourseFactories;
-}
-
-test.beforeAll(async () => {
-  const { makeCourseDocs, makeCourseSpec } = await courseFactories();
-  const { db } = adminSdk();
-  await db.recursiveDelete(db.doc(`courses/${SLUG}`));
-  const now = new Date();
-  const { teaser, units, cohorts } = makeCourseDocs(makeCourseSpec({ slug: SLUG }, now), 40, now);
-  const batch = db.batch();
-  batch.set(db.doc(`courses/${SLUG}`), teaser);
-  for (const [id, unit] of Object.entries(units)) batch.set(db.doc(`courses/${SLUG}/units/${id}`), unit);
-  for (const [id, cohort] of Object.entries(cohorts)) batch.set(db.doc(`courses/${SLUG}/cohorts/${id}`), cohort);
-  await batch.commit();
+test.beforeAll(() => {
+  const run = spawnSync('npx', ['tsx', 'e2e/write-course.ts', SLUG], {
+    cwd: ROOT,
+    env: { ...process.env, ...clientEnv() },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
 });
 
 test.describe('courses: learning', () => {
