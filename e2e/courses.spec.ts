@@ -31,7 +31,10 @@ test.describe('courses: learning', () => {
 
     await page.goto(`/courses/${SLUG}/units/welcome`);
     await expect(page.getByTestId('unit-body')).toContainText('What this course covers');
-    await page.getByRole('link', { name: 'Your first pipeline' }).click();
+    await page
+      .getByRole('navigation', { name: 'Course units' })
+      .getByRole('link', { name: 'Your first pipeline' })
+      .click();
     await expect(page.getByTestId('paywall')).toBeVisible();
     await expect(page.getByTestId('unit-body')).toHaveCount(0);
     await shot(page, info, 'course-unit-visitor');
