@@ -3,7 +3,7 @@ export { onUserCreate } from './auth/before-user-created';
 export { onUserSignIn } from './auth/before-user-signed-in';
 export { resendVerification, sendVerificationOnJoin } from './auth/verification-functions';
 export { grantComplimentary, revokeComplimentary } from './members/grant-callables';
-export { getMediaUrl, media, uploadMedia } from './media/media-functions';
+export { getMediaUrl, getCourseMediaUrl, media, uploadMedia } from './media/media-functions';
 export { renderMaterialBody, indexMaterialSearch } from './materials/material-functions';
 export { createCheckoutSession, createPortalSession } from './billing/billing-callables';
 export { stripeWebhook } from './billing/stripe-webhook';
@@ -43,6 +43,7 @@ export {
   scoreDueHomeworkEvery5Minutes,
   runReviewRoundsEvery10Minutes,
   refreshLeaderboardsEvery5Minutes,
+  announceCohortStartsHourly,
 } from './schedules/scheduled-functions';
 export { mirrorEventChange } from './events/mirror-functions';
 export { zoomWebhook, ingestRecordingFile, retryIngest } from './recordings/ingest-functions';
@@ -59,3 +60,6 @@ export {
 } from './courses/projects/projects-functions';
 
 export { githubWebhook, syncCourseRepo } from './courses/sync/course-sync-functions';
+
+export { enrollInCourse, markUnitDone, openUnit } from './courses/learning/learning-functions';
+export { cohortSessionsToEvents } from './courses/cohorts/cohort-functions';

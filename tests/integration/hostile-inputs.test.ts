@@ -452,10 +452,56 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
       notFound('an unknown certificate', base),
     ];
   },
+
+  // Courses: learning (enrollment, progress, unit files).
+  enrollInCourse: () => {
+    const base = { courseId: 'no-such-course', cohortId: null };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'courseId'),
+      // null is self-paced: every other hostile id is refused.
+      ...idRows(base, 'cohortId').filter((row) => (row.data as { cohortId: unknown }).cohortId !== null),
+      notFound('an unknown course', base),
+      notFound('an unknown course with a cohort', { ...base, cohortId: 'spring' }),
+    ];
+  },
+  markUnitDone: () => {
+    const base = { courseId: 'no-such-course', unitId: 'no-such-unit', done: true };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'courseId'),
+      ...idRows(base, 'unitId'),
+      invalid('done as a string', { ...base, done: 'yes' }, /done/),
+      invalid('done as null', { ...base, done: null }, /done/),
+      notFound('an unknown unit', base),
+    ];
+  },
+  openUnit: () => {
+    const base = { courseId: 'no-such-course', unitId: 'no-such-unit' };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'courseId'),
+      ...idRows(base, 'unitId'),
+      notFound('an unknown unit', base),
+    ];
+  },
+  getCourseMediaUrl: () => {
+    const base = { courseId: 'no-such-course', unitId: 'no-such-unit', path: 'media/courses/x/a.zip' };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'courseId'),
+      ...idRows(base, 'unitId'),
+      ...idRows(base, 'path'),
+      ...['media/../../etc/passwd', 'media/.signing-key', '../x', 'other/a.zip'].map((path) =>
+        invalid(`path ${path}`, { ...base, path }, /path/),
+      ),
+      notFound('an unknown unit', base),
+    ];
+  },
 };
 
 /** Callables a visitor may call: their rows run signed out too. */
-const VISITOR_CALLABLES: CallableName[] = ['getMediaUrl', 'subscribeVisitor'];
+const VISITOR_CALLABLES: CallableName[] = ['getMediaUrl', 'subscribeVisitor', 'getCourseMediaUrl'];
 
 interface HttpRow {
   what: string;

@@ -64,6 +64,8 @@ export interface MailTemplates extends Record<BillingMailTemplate, PlanMailData>
   'duplicate-subscription-cancelled': DuplicateMailData;
   /** To each ADMIN_EMAILS address. */
   'duplicate-subscription-admin': DuplicateMailData & { memberEmail: string; memberUid: string };
+  /** Courses (functions/src/courses/cohorts/cohort-start.ts): to each member enrolled in a cohort that started. */
+  'course-cohort-started': { courseTitle: string; cohortTitle: string; courseUrl: string };
 }
 export type MailTemplate = keyof MailTemplates;
 
@@ -234,6 +236,14 @@ const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
       'Join from the event page: the Join button appears there shortly before the start.',
     ],
     action: (d) => ({ label: 'Open the event', url: d.pageUrl }),
+  },
+  'course-cohort-started': {
+    subject: (d) => `${d.courseTitle} has started`,
+    lines: (d) => [
+      `${d.cohortTitle} of ${d.courseTitle} has started: the first units are open to you now.`,
+      'Live sessions are on the calendar, and the course page shows where you left off.',
+    ],
+    action: (d) => ({ label: 'Open the course', url: d.courseUrl }),
   },
   'account-deleted': {
     subject: () => 'Your Commons account is deleted',

@@ -12,23 +12,37 @@ import { MAX_URL_SECONDS } from '../adapters/storage/media-storage';
 import { Refusal } from '../domain/refusal';
 import { fileName, mediaPath } from '../shared/fields';
 import { mediaUrlRequestSchema } from '../shared/media-schema';
+import { courseMediaUrlSchema } from '../shared/course-learning';
 import { byteRange } from './byte-range';
-import { decideMediaAccess } from './media-access';
+import { decideCourseMediaAccess, decideMediaAccess, type MediaDecision } from './media-access';
+
+/** A short-lived URL to a file the decision allowed (downloaded under its name unless it plays inline). */
+async function signedUrl(path: string, decision: MediaDecision): Promise<{ url: string; expiresAt: string }> {
+  if (!decision.ok) throw new Refusal(decision.code, decision.message);
+  const app = deps();
+  const expiresAt = new Date(app.now().getTime() + MAX_URL_SECONDS * 1000);
+  const url = await app.storage.signedReadUrl(path, {
+    expiresAt,
+    downloadName: decision.inline ? undefined : decision.name,
+  });
+  return { url, expiresAt: expiresAt.toISOString() };
+}
 
 /** A short-lived URL to a material's file, after the same access check as its body. */
 export const getMediaUrl = callable(
   'getMediaUrl',
   { schema: mediaUrlRequestSchema, caller: 'anyone' },
+  async (input, { caller }) => signedUrl(input.path, await decideMediaAccess(deps().db, caller?.token ?? null, input)),
+);
+
+/** A short-lived URL to a course unit's file video or attachment, after the same checks as reading the unit. */
+export const getCourseMediaUrl = callable(
+  'getCourseMediaUrl',
+  { schema: courseMediaUrlSchema, caller: 'anyone' },
   async (input, { caller }) => {
     const app = deps();
-    const decision = await decideMediaAccess(app.db, caller?.token ?? null, input);
-    if (!decision.ok) throw new Refusal(decision.code, decision.message);
-    const expiresAt = new Date(app.now().getTime() + MAX_URL_SECONDS * 1000);
-    const url = await app.storage.signedReadUrl(input.path, {
-      expiresAt,
-      downloadName: decision.inline ? undefined : decision.name,
-    });
-    return { url, expiresAt: expiresAt.toISOString() };
+    const claims = caller?.token ?? null;
+    return signedUrl(input.path, await decideCourseMediaAccess(app.db, claims, caller?.uid ?? null, input, app.now()));
   },
 );
 

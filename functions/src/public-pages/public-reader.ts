@@ -8,8 +8,16 @@ import { publicTeaser, type PublicReader, type PublicTeaser } from '../shared/pu
 import { EVENTS, type EventTeaser } from '../shared/events';
 import { CERTIFICATES, type Certificate } from '../shared/course-projects';
 import { isCertificateId, publicCertificate } from '../shared/public-certificates';
+
 import { isPublicEventStatus, publicEvent, PUBLIC_EVENT_STATUSES } from '../shared/public-events';
-import { COURSE_COHORTS, COURSES, type CourseCohort, type CourseTeaser } from '../shared/courses';
+import {
+  COURSE_COHORTS,
+  COURSE_UNITS,
+  COURSES,
+  type CourseCohort,
+  type CourseTeaser,
+  type CourseUnit,
+} from '../shared/courses';
 import { COURSES_LIMIT, publicCohort, publicCourse } from '../shared/public-courses';
 
 const toPublic = (id: string, data: MaterialTeaser<Timestamp>): PublicTeaser =>
@@ -47,6 +55,26 @@ export function publicReader(db: Firestore): PublicReader {
       return fresh ? { html, files: body.files } : null;
     },
     tiers: () => readTiers(db),
+    async previewUnit(courseId, unitId) {
+      if (docIdProblem(courseId) || docIdProblem(unitId)) return null;
+      const course = (await db.collection(COURSES).doc(courseId).get()).data() as CourseTeaser | undefined;
+      if (course?.status !== 'published') return null;
+      // Decided on the syllabus first: a unit the teaser does not list as a preview is never fetched.
+      const listed = course.syllabus.flatMap((m) => m.units).find((u) => u.id === unitId);
+      if (!listed?.preview) return null;
+      const unit = (await db.doc(`${COURSES}/${courseId}/${COURSE_UNITS}/${unitId}`).get()).data() as
+        CourseUnit | undefined;
+      if (unit?.status !== 'published' || unit.access !== 'public' || unit.rank !== 0) return null;
+      return {
+        courseId,
+        unitId,
+        course: { title: course.title, access: course.access, rank: course.rank, syllabus: course.syllabus },
+        title: unit.title,
+        html: unit.html,
+        video: unit.video,
+        attachments: unit.attachments,
+      };
+    },
     async events({ when, access }, now, limit) {
       const upcoming = when === 'upcoming';
       // Ongoing events count as upcoming (they have not ended); the order is by end, then id, as the web pages it.

@@ -51,6 +51,8 @@ function setup() {
     course: vi.fn(async () => null),
 
     certificate: vi.fn(async () => null),
+
+    previewUnit: vi.fn(async () => null),
   };
   const render = vi.fn(async () => ({ status: 404, html: '<!doctype html><title>x</title>' }));
   const deps: PublicPageDeps = { reader, origin: ORIGIN, render: () => render };

@@ -7,6 +7,7 @@ import { checkBillingDeadlines } from '../billing/billing-deadlines';
 import { reconcileSubscriptions } from '../billing/reconcile';
 import { sendEventReminders } from '../calendar/event-reminders';
 import { reconcileUpcomingEvents } from '../events/reconcile-events';
+import { announceCohortStarts } from '../courses/cohorts/cohort-start';
 import { resumeAccountDeletions } from '../deletion/account-deletion';
 import { retryQueuedMail } from '../mail/outbox';
 import { refreshLeaderboards } from '../courses/projects/leaderboard-store';
@@ -139,6 +140,15 @@ export const SCHEDULED_JOBS = {
     run: async (deps) => {
       const rebuilt = await refreshLeaderboards(deps);
       if (rebuilt.length) logger.info('course leaderboards rebuilt', { rebuilt });
+    },
+  },
+  /** "Your cohort has started" to each enrolled member (idempotent: each mail's key names cohort and member). */
+  announceCohortStartsHourly: {
+    schedule: { everyMinutes: 60 },
+    timeoutSeconds: 300,
+    run: async (deps) => {
+      const { cohorts, queued } = await announceCohortStarts(deps);
+      if (queued) logger.info(`cohort starts: ${queued} mails for ${cohorts} cohorts`);
     },
   },
 } satisfies Record<string, ScheduledJob>;

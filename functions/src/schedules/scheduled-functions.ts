@@ -32,3 +32,5 @@ export const scoreDueHomeworkEvery5Minutes = scheduled(SCHEDULED_JOBS.scoreDueHo
 
 export const runReviewRoundsEvery10Minutes = scheduled(SCHEDULED_JOBS.runReviewRoundsEvery10Minutes);
 export const refreshLeaderboardsEvery5Minutes = scheduled(SCHEDULED_JOBS.refreshLeaderboardsEvery5Minutes);
+
+export const announceCohortStartsHourly = scheduled(SCHEDULED_JOBS.announceCohortStartsHourly);

@@ -8,6 +8,8 @@ import type { Chapter } from './recordings';
 import type { DeletionState } from './account-deletion';
 import type { Answer, HomeworkResults, HomeworkScore } from './course-homework';
 
+import type { EnrollmentAnswer } from './course-learning';
+
 /**
  * Every callable function by name, with what it takes and what it answers: the web's `callFunction`
  * and the functions' `callable()` wrapper are both typed by this map, so a wrong payload or a renamed
@@ -120,6 +122,22 @@ export interface Callables {
   /** The member's certificate for the course and cohort; `issued` is false when it existed already. */
   claimCertificate: { request: { courseId: string }; response: { id: string; issued: boolean } };
   revokeCertificate: { request: { id: string; reason: string }; response: { id: string } };
+
+  // Courses: learning (shared/course-learning.ts)
+  /** Enrolls the member in a cohort or self-paced (`cohortId: null`); enrolling again answers the same. */
+  enrollInCourse: { request: { courseId: string; cohortId: string | null }; response: EnrollmentAnswer };
+  /** Ticks (or unticks) a unit the member has open; answers the units done. */
+  markUnitDone: {
+    request: { courseId: string; unitId: string; done: boolean };
+    response: { completedUnits: string[] };
+  };
+  /** Sets the resume point to the unit the member opened. */
+  openUnit: { request: { courseId: string; unitId: string }; response: { lastUnitId: string } };
+  /** A signed URL for a unit's `file` video or attachment, for readers who may read the unit. */
+  getCourseMediaUrl: {
+    request: { courseId: string; unitId: string; path: string };
+    response: { url: string; expiresAt: string };
+  };
 }
 
 export type CallableName = keyof Callables;

@@ -2,6 +2,7 @@
 // public page may be rendered from. The server reads with admin rights, so "public teaser fields only"
 // is enforced here, by a list of fields, not by the rules.
 import type { CatalogFilters } from './catalog';
+import type { SyllabusModule, VideoSpec } from './courses';
 import type { MaterialFile, MaterialTeaser } from './materials';
 import type { EventListQuery, PublicEvent } from './public-events';
 import type { CourseListQuery, PublicCourse, PublicCoursePage } from './public-courses';
@@ -89,6 +90,23 @@ export interface PublicReader {
 
   /** A certificate by its id (revoked ones too: the page says so); null for anything that is not one. */
   certificate(id: string): Promise<PublicCertificate | null>;
+
+  /** A published course's preview unit (its access is `public`); null for any other unit. */
+  previewUnit(courseId: string, unitId: string): Promise<PublicPreviewUnit | null>;
+}
+
+/**
+ * A course's preview unit (access `public`) of a published course, as its page shows it to anyone: the HTML the
+ * sync rendered and sanitized, the video, and the course's syllabus for the sidebar. Gated units never appear.
+ */
+export interface PublicPreviewUnit {
+  courseId: string;
+  unitId: string;
+  course: { title: string; access: string; rank: number; syllabus: SyllabusModule[] };
+  title: string;
+  html: string;
+  video: VideoSpec | null;
+  attachments: { title: string; path: string; size: number }[];
 }
 
 export interface RenderRequest {

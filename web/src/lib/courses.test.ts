@@ -7,7 +7,6 @@ import {
   enrollmentLabel,
   filterCourses,
   filterFromQuery,
-  firstUnit,
   nextCohort,
   seatsLabel,
 } from './courses';
@@ -115,18 +114,4 @@ describe('cohorts', () => {
   ])('capacity %o with %o enrolled: %o', (capacity, enrolled, label) => {
     expect(seatsLabel({ capacity, enrolled })).toBe(label);
   });
-});
-
-it('starts at the first unit of the first module that has one', () => {
-  const syllabus = [
-    { id: 'm0', title: '', units: [], homework: [] },
-    {
-      id: 'm1',
-      title: '',
-      units: [{ id: 'u1', title: '', preview: false, hasVideo: false, availableAfterDays: 0 }],
-      homework: [],
-    },
-  ];
-  expect(firstUnit({ syllabus })?.id).toBe('u1');
-  expect(firstUnit({ syllabus: [] })).toBeNull();
 });

@@ -133,6 +133,3 @@ export function courseAction({
   if (!isAdmin && !canAccess(claims, course)) return { kind: 'upgrade', plan };
   return { kind: 'learn' };
 }
-
-/** The first unit in course order: where a member with access starts. */
-export const firstUnit = (course: Pick<PublicCourse, 'syllabus'>) => course.syllabus.flatMap((m) => m.units)[0] ?? null;

@@ -8,6 +8,7 @@ import {
   certificateData,
   courseData,
   coursesData,
+  courseUnitData,
   eventData,
   materialData,
   plansData,
@@ -83,6 +84,14 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/CertificateView.vue'),
     props: true,
     meta: { title: 'Certificate', serverData: certificateData },
+  },
+  // Courses: a unit (learning); a preview unit is rendered on the server.
+  {
+    path: '/courses/:slug/units/:unitId',
+    name: 'course-unit',
+    component: () => import('@/views/CourseUnitView.vue'),
+    props: true,
+    meta: { title: 'Course unit', serverData: courseUnitData },
   },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { title: 'Sign in' } },
   {

@@ -63,3 +63,7 @@ export const courseData: ServerData = (ctx) => import('./course-server-data').th
 
 export const certificateData: ServerData = (ctx) =>
   import('./certificate-server-data').then((m) => m.certificateData(ctx));
+
+/** A course's preview unit (courses: learning), in a chunk of its own like the events'. */
+export const courseUnitData: ServerData = (ctx) =>
+  import('./course-unit-server-data').then((m) => m.courseUnitData(ctx));
