@@ -6,9 +6,12 @@ import {
   courseAction,
   enrollmentLabel,
   filterCourses,
+  coursePagePath,
   filterFromQuery,
+  homeworkPath,
   nextCohort,
   seatsLabel,
+  unitPath,
 } from './courses';
 
 const course = (id: string, kind: 'course' | 'mini', access: string, rank: number) => ({ id, kind, access, rank });
@@ -114,4 +117,10 @@ describe('cohorts', () => {
   ])('capacity %o with %o enrolled: %o', (capacity, enrolled, label) => {
     expect(seatsLabel({ capacity, enrolled })).toBe(label);
   });
+});
+
+it('links a course’s pages with the slug and ids encoded', () => {
+  expect(homeworkPath('sql-basics', 'select-check')).toBe('/courses/sql-basics/homework/select-check');
+  expect(coursePagePath('a b', 'leaderboard')).toBe('/courses/a%20b/leaderboard');
+  expect(unitPath('c', 'u/1')).toBe('/courses/c/units/u%2F1');
 });

@@ -9,6 +9,11 @@ import { dateTimeFormat } from './format';
 export const coursePath = (slug: string) => `/courses/${encodeURIComponent(slug)}`;
 export const unitPath = (slug: string, unitId: string) =>
   `/courses/${encodeURIComponent(slug)}/units/${encodeURIComponent(unitId)}`;
+export const homeworkPath = (slug: string, homeworkId: string) =>
+  `/courses/${encodeURIComponent(slug)}/homework/${encodeURIComponent(homeworkId)}`;
+/** A course's other pages: its leaderboard, and the member's project with their certificate. */
+export const coursePagePath = (slug: string, page: 'leaderboard' | 'project') =>
+  `/courses/${encodeURIComponent(slug)}/${page}`;
 
 // ---- The catalog's filter: `?filter=course|mini|free|mine`; anything else is all.
 
