@@ -93,15 +93,15 @@ describe('courses/{slug}/units/{unitId}', () => {
   describe('a unit of an archived course: admins', () =>
     whoCan(env, documentOperations('courses/old-course/units/first-pipeline', { get: ['admin'], list: ['admin'] })));
 
-  it.each(READERS.map((r) => [r.name]))('%s can list the units a query proves open to them', async (name) => {
-    const r = reader(name);
-    const rank = r.claims === null ? 0 : ((r.claims.rank as number | undefined) ?? 10);
-    const db = dbFor(env(), r);
-    const units = collection(db, `${COURSE}/units`);
-    await assertSucceeds(getDocs(query(units, where('status', '==', 'published'), where('rank', '<=', rank))));
-    if (name !== 'admin' && rank < 40)
-      await assertFails(getDocs(query(units, where('status', '==', 'published'), where('rank', '<=', 40))));
-  });
+  it.each(READERS.filter((r) => r.name !== 'admin').map((r) => [r.name]))(
+    '%s cannot list units, even those its rank opens (drip is proven per document: units are read by id)',
+    async (name) => {
+      const r = reader(name);
+      const rank = r.claims === null ? 0 : ((r.claims.rank as number | undefined) ?? 10);
+      const units = collection(dbFor(env(), r), `${COURSE}/units`);
+      await assertFails(getDocs(query(units, where('status', '==', 'published'), where('rank', '<=', rank))));
+    },
+  );
 
   it('a token from before a downgrade cannot read a gated unit; one issued after can', async () => {
     const token = (iat: number) =>
