@@ -43,7 +43,8 @@ export async function readUnit(slug: string, unitId: string): Promise<Unit | nul
 
 /** The course's cohorts (public), by start. */
 export async function readCohorts(slug: string): Promise<Cohort[]> {
-  const snap = await getDocs(collection(db, COURSES, slug, COURSE_COHORTS));
+  // Published only: the rules let a query read cohorts when it asks for published ones.
+  const snap = await getDocs(query(collection(db, COURSES, slug, COURSE_COHORTS), where('status', '==', 'published')));
   return snap.docs
     .map((d) => ({ id: d.id, ...(d.data() as CourseCohort<Timestamp>) }))
     .sort((a, b) => a.startAt.toMillis() - b.startAt.toMillis());
