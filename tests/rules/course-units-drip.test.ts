@@ -43,7 +43,10 @@ const env = rulesSuite(async (ctx) => {
 describe('a preview unit', () => {
   whoCan(
     env,
-    documentOperations(`${C}/units/welcome`, { get: ['anonymous', 'free', 'basic', 'main', 'premium', 'admin'] }),
+    documentOperations(`${C}/units/welcome`, {
+      get: ['anonymous', 'free', 'basic', 'main', 'premium', 'admin'],
+      list: ['admin'],
+    }),
   );
 
   it('stays open to visitors even with drip days', async () => {
@@ -52,7 +55,7 @@ describe('a preview unit', () => {
 });
 
 describe('a unit without drip', () => {
-  whoCan(env, documentOperations(`${C}/units/first-pipeline`, { get: ['premium', 'admin'] }));
+  whoCan(env, documentOperations(`${C}/units/first-pipeline`, { get: ['premium', 'admin'], list: ['admin'] }));
 
   it('is open to a premium member who is not enrolled, and to a cohort member before the start', async () => {
     await assertSucceeds(getDoc(doc(dbFor(env(), premiumAs('u-none')), `${C}/units/first-pipeline`)));
@@ -62,7 +65,7 @@ describe('a unit without drip', () => {
 
 describe('a dripped unit (7 days)', () => {
   // premium was enrolled 8 days ago; main 30 days ago but below the course's rank.
-  whoCan(env, documentOperations(`${C}/units/modelling`, { get: ['premium', 'admin'] }));
+  whoCan(env, documentOperations(`${C}/units/modelling`, { get: ['premium', 'admin'], list: ['admin'] }));
 
   it.each([
     ['not enrolled', 'u-none'],
@@ -74,7 +77,7 @@ describe('a dripped unit (7 days)', () => {
 });
 
 describe('an archived unit', () => {
-  whoCan(env, documentOperations(`${C}/units/gone`, { get: ['admin'] }));
+  whoCan(env, documentOperations(`${C}/units/gone`, { get: ['admin'], list: ['admin'] }));
 });
 
 describe('enrollments', () => {
