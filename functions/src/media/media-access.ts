@@ -3,7 +3,7 @@ import { canAccess, type AccessClaims } from '../shared/access';
 import type { MediaUrlRequest } from '../shared/media-schema';
 import { BODY, GATED, MATERIALS, type MaterialBody } from '../shared/materials';
 import { isUnitOpen } from '../domain/course-progress';
-import { enrollmentOf } from '../courses/learning/course-refs';
+import { enrollmentOf } from '../courses/course-refs';
 import type { CourseMediaUrlRequest } from '../shared/course-learning';
 import { COURSES, COURSE_ENROLLMENTS, COURSE_UNITS, type CourseEnrollment, type CourseUnit } from '../shared/courses';
 

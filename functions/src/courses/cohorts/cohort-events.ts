@@ -8,7 +8,7 @@ import { Refusal } from '../../domain/refusal';
 import { cancelEvent, createEvents, updateEvent, type EventDeps } from '../../events/event-store';
 import { EVENTS } from '../../shared/events';
 import type { CourseCohort, CourseTeaser } from '../../shared/courses';
-import { courseRefs } from '../learning/course-refs';
+import { courseRefs } from '../course-refs';
 
 type StoredCohort = Pick<CourseCohort, 'title' | 'status' | 'sessions'>;
 
@@ -28,7 +28,7 @@ export async function syncCohortEvents(
 ): Promise<{ upserted: string[]; cancelled: string[] }> {
   const done = { upserted: [] as string[], cancelled: [] as string[] };
   if (!sessionsChanged(before, after)) return done;
-  const teaser = (await courseRefs(deps.db, courseSlug).teaser.get()).data() as CourseTeaser | undefined;
+  const teaser = (await courseRefs(deps.db, courseSlug).course.get()).data() as CourseTeaser | undefined;
   if (!teaser) {
     logger.warn(`cohort ${courseSlug}/${cohortId} without its course: no events`);
     return done;

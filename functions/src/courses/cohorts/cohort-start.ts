@@ -8,7 +8,7 @@ import { DAY_MS } from '../../domain/course-progress';
 import { queueMailOnce } from '../../mail/queue-mail';
 import { COURSES, type CourseCohort, type CourseEnrollment, type CourseTeaser } from '../../shared/courses';
 import { MEMBERS, type MemberDoc } from '../../shared/members';
-import { cohortOf, courseRefs } from '../learning/course-refs';
+import { cohortOf, courseRefs } from '../course-refs';
 
 export interface CohortStartDeps {
   db: Firestore;

@@ -9,7 +9,7 @@ import type { EnrollInCourseRequest, EnrollmentAnswer } from '../../shared/cours
 import type { CourseCohort, CourseEnrollment, CourseTeaser } from '../../shared/courses';
 import { MEMBERS, type MemberDoc } from '../../shared/members';
 import type { TiersConfig } from '../../shared/tiers';
-import { cohortOf, courseRefs, enrollmentOf } from './course-refs';
+import { cohortOf, courseRefs, enrollmentOf } from '../course-refs';
 
 export interface LearningDeps {
   db: Firestore;
@@ -46,7 +46,7 @@ export async function enrollInCourse(
   return db.runTransaction(async (tx) => {
     const now = deps.now();
     const [teaserSnap, existingSnap, memberSnap] = await tx.getAll(
-      refs.teaser,
+      refs.course,
       refs.enrollment(uid),
       db.collection(MEMBERS).doc(uid),
     );

@@ -5,7 +5,7 @@ import { isUnitOpen, unitOpensAt } from '../../domain/course-progress';
 import { Refusal } from '../../domain/refusal';
 import { readerRank, type AccessClaims } from '../../shared/access';
 import type { CourseEnrollment, CourseUnit } from '../../shared/courses';
-import { courseRefs, enrollmentOf } from './course-refs';
+import { courseRefs, enrollmentOf } from '../course-refs';
 import type { LearningDeps } from './enrollment-store';
 
 interface UnitTarget {

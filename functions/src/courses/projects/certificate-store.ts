@@ -12,7 +12,7 @@ import {
   type CourseProject,
 } from '../../shared/course-projects';
 import { MEMBERS, type MemberDoc } from '../../shared/members';
-import { courseRefs, memberCourse, memberEnrollment, type CourseDeps } from './course-refs';
+import { courseRefs, memberCourse, memberEnrollment, type CourseDeps } from '../course-refs';
 
 /**
  * The member's certificate for the course and their cohort: issued the first time (total ≥ passPoints and, when

@@ -1,23 +1,24 @@
-// Reads every part of projects, leaderboards and certificates shares: a course's documents by path, and the checks
-// a member passes before acting on a course (published, their rank, enrolled).
+// One course's documents by path, stored instants as Dates, and the checks a member passes before acting on a
+// course (published, their rank, enrolled): shared by learning, cohorts, projects, certificates and media access.
 import { Timestamp, type Firestore, type Transaction } from 'firebase-admin/firestore';
-import { Refusal } from '../../domain/refusal';
-import { readerRank, type AccessClaims } from '../../shared/access';
+import { Refusal } from '../domain/refusal';
+import { readerRank, type AccessClaims } from '../shared/access';
 import {
   COURSE_COHORTS,
   COURSE_ENROLLMENTS,
+  COURSE_UNITS,
   COURSES,
   type CourseCohort,
   type CourseEnrollment,
   type CourseTeaser,
-} from '../../shared/courses';
+} from '../shared/courses';
 import {
   COURSE_CERTIFICATE_OWNERS,
   COURSE_LEADERBOARDS,
   COURSE_PROJECT_ROUNDS,
   COURSE_PROJECTS,
   COURSE_REVIEWS,
-} from '../../shared/course-projects';
+} from '../shared/course-projects';
 
 export interface CourseDeps {
   db: Firestore;
@@ -31,7 +32,9 @@ export function courseRefs(db: Firestore, courseId: string) {
   const course = db.collection(COURSES).doc(courseId);
   return {
     course,
+    unit: (unitId: string) => course.collection(COURSE_UNITS).doc(unitId),
     cohort: (id: string) => course.collection(COURSE_COHORTS).doc(id),
+    cohorts: course.collection(COURSE_COHORTS),
     enrollments: course.collection(COURSE_ENROLLMENTS),
     enrollment: (uid: string) => course.collection(COURSE_ENROLLMENTS).doc(uid),
     projects: course.collection(COURSE_PROJECTS),
@@ -73,4 +76,27 @@ export async function memberEnrollment(
 export function projectDeadline(cohort: CourseCohort<Timestamp> | undefined): Date | null {
   const at = cohort?.deadlines?.project;
   return at ? dateOf(at) : null;
+}
+
+/** A stored cohort with its instants as Dates. */
+export function cohortOf(data: CourseCohort<unknown>): CourseCohort<Date> {
+  return {
+    ...data,
+    enrollmentOpensAt: dateOf(data.enrollmentOpensAt),
+    enrollmentClosesAt: dateOf(data.enrollmentClosesAt),
+    startAt: dateOf(data.startAt),
+    endAt: dateOf(data.endAt),
+    deadlines: Object.fromEntries(Object.entries(data.deadlines).map(([id, at]) => [id, dateOf(at)])),
+    updatedAt: dateOf(data.updatedAt),
+  };
+}
+
+/** A stored enrollment with its instants as Dates. */
+export function enrollmentOf(data: CourseEnrollment<unknown>): CourseEnrollment<Date> {
+  return {
+    ...data,
+    enrolledAt: dateOf(data.enrolledAt),
+    startsAt: dateOf(data.startsAt),
+    updatedAt: dateOf(data.updatedAt),
+  };
 }
