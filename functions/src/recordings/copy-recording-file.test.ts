@@ -53,7 +53,7 @@ function recording(size: number, overrides: Partial<CopyInput> = {}) {
 const downloadsOf = (fileId: string) => zoom.log.downloads.filter((d) => d.fileId === fileId);
 const noPartials = () => !existsSync(join(root, '.uploads')) || readdirSync(join(root, '.uploads')).length === 0;
 /** An aborted upload's partial file is removed once its stream has closed, a moment after the copy settles. */
-const partialsGone = () => vi.waitFor(() => expect(noPartials()).toBe(true));
+const partialsGone = () => vi.waitFor(() => expect(noPartials()).toBe(true), { timeout: 10_000 });
 
 describe('copyRecordingFile', () => {
   it('streams the file whole: the stored object has its size and MD5', async () => {
