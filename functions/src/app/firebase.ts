@@ -1,6 +1,6 @@
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
-import { getFirestore, type DocumentData, type DocumentReference } from 'firebase-admin/firestore';
+import { getFirestore, Timestamp, type DocumentData, type DocumentReference } from 'firebase-admin/firestore';
 
 /** One Admin SDK app per process; entry points and scripts share it. */
 export function adminApp() {
@@ -27,3 +27,6 @@ export async function createIfAbsent(ref: DocumentReference, data: DocumentData)
     throw err;
   }
 }
+
+/** A stored time as a Date (Firestore answers Timestamps; tests may write Dates). */
+export const dateOf = (value: unknown): Date => (value instanceof Timestamp ? value.toDate() : (value as Date));

@@ -1,6 +1,7 @@
 // One course's documents by path, stored instants as Dates, and the checks a member passes before acting on a
 // course (published, their rank, enrolled): shared by learning, cohorts, projects, certificates and media access.
 import { Timestamp, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import { dateOf } from '../app/firebase';
 import { Refusal } from '../domain/refusal';
 import { readerRank, type AccessClaims } from '../shared/access';
 import {
@@ -24,9 +25,6 @@ export interface CourseDeps {
   db: Firestore;
   now: () => Date;
 }
-
-/** A stored time as a Date (Firestore answers Timestamps; tests may write Dates). */
-export const dateOf = (value: unknown): Date => (value instanceof Timestamp ? value.toDate() : (value as Date));
 
 export function courseRefs(db: Firestore, courseId: string) {
   const course = db.collection(COURSES).doc(courseId);

@@ -1,4 +1,5 @@
-import { Timestamp, type DocumentReference, type Firestore } from 'firebase-admin/firestore';
+import type { DocumentReference, Firestore, Timestamp } from 'firebase-admin/firestore';
+import { dateOf } from '../app/firebase';
 import {
   EVENTS,
   EVENT_CHANGES,
@@ -25,8 +26,6 @@ export function eventRefs(db: Firestore, id: string) {
 }
 
 export type EventRefs = ReturnType<typeof eventRefs>;
-
-const dateOf = (value: unknown): Date => (value instanceof Timestamp ? value.toDate() : (value as Date));
 
 /** A stored teaser with its instants as Dates, as the domain reads it. */
 export function teaserOf(data: EventTeaser<Timestamp>): EventTeaser<Date> {

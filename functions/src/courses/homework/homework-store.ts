@@ -4,6 +4,7 @@
 // points (points.homework += new - old), so re-running anything never counts twice.
 import { logger } from 'firebase-functions';
 import { Timestamp, type DocumentReference, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import { dateOf } from '../../app/firebase';
 import { Refusal } from '../../domain/refusal';
 import {
   awaitingReview,
@@ -42,8 +43,6 @@ export interface HomeworkDeps {
   now: () => Date;
 }
 
-const toDate = (v: unknown): Date => (v instanceof Timestamp ? v.toDate() : (v as Date));
-
 export function homeworkRefs(db: Firestore, courseId: string, homeworkId: string) {
   const course = db.collection(COURSES).doc(courseId);
   const homework = course.collection(COURSE_HOMEWORK).doc(homeworkId);
@@ -65,7 +64,7 @@ async function cohortOf(tx: Transaction, refs: Refs, cohortId: string | null) {
   const snap = await tx.get(refs.cohort(cohortId));
   if (!snap.exists) return null;
   const data = snap.data() as CourseCohort<Timestamp>;
-  return { deadlines: Object.fromEntries(Object.entries(data.deadlines ?? {}).map(([k, v]) => [k, toDate(v)])) };
+  return { deadlines: Object.fromEntries(Object.entries(data.deadlines ?? {}).map(([k, v]) => [k, dateOf(v)])) };
 }
 
 /** The homework as the member may act on it: published, their rank, enrolled. */
@@ -276,7 +275,7 @@ export async function homeworkResults(
       }
       const key = keySnap?.data() as HomeworkKey | undefined;
       return {
-        openedAt: (ctx.deadline ?? toDate(submission!.scoredAt)).toISOString(),
+        openedAt: (ctx.deadline ?? dateOf(submission!.scoredAt)).toISOString(),
         questions: ctx.homework.questions.map((q) => {
           const k = key?.answers[q.id];
           return { id: q.id, type: q.type, points: q.points, answer: k?.answer ?? null, tolerance: k?.tolerance ?? 0 };

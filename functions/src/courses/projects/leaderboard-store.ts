@@ -6,7 +6,8 @@ import { leaderboardsOf } from '../../domain/course-leaderboard';
 import { Refusal } from '../../domain/refusal';
 import { COURSES, type CourseEnrollment } from '../../shared/courses';
 import { ALL_COHORTS, type Leaderboard } from '../../shared/course-projects';
-import { courseRefs, dateOf, type CourseDeps } from '../course-refs';
+import { courseRefs, type CourseDeps } from '../course-refs';
+import { dateOf } from '../../app/firebase';
 
 const FIELDS = ['cohortId', 'displayName', 'showOnLeaderboard', 'points'] as const;
 

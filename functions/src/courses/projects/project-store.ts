@@ -5,7 +5,8 @@ import { Refusal } from '../../domain/refusal';
 import type { AccessClaims } from '../../shared/access';
 import type { CourseCohort, ProjectSpec } from '../../shared/courses';
 import { reviewId, type CourseProject, type ProjectReview } from '../../shared/course-projects';
-import { courseRefs, dateOf, memberCourse, memberEnrollment, projectDeadline, type CourseDeps } from '../course-refs';
+import { courseRefs, memberCourse, memberEnrollment, projectDeadline, type CourseDeps } from '../course-refs';
+import { dateOf } from '../../app/firebase';
 
 function projectOf(spec: ProjectSpec | null): ProjectSpec {
   if (!spec) throw new Refusal('failed-precondition', 'This course has no project');

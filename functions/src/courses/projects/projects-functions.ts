@@ -16,7 +16,7 @@ import {
 } from '../../shared/course-projects';
 import { certificatePdf as renderCertificatePdf } from './certificate-pdf';
 import * as certificates from './certificate-store';
-import { dateOf } from '../course-refs';
+import { dateOf } from '../../app/firebase';
 import * as leaderboards from './leaderboard-store';
 import * as projects from './project-store';
 

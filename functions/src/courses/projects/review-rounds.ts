@@ -15,7 +15,8 @@ import {
   type ReceivedReview,
 } from '../../shared/course-projects';
 import { setEnrollmentPoints } from '../enrollment-points';
-import { courseRefs, dateOf, projectDeadline, type CourseDeps } from '../course-refs';
+import { courseRefs, projectDeadline, type CourseDeps } from '../course-refs';
+import { dateOf } from '../../app/firebase';
 
 const DAY_MS = 86_400_000;
 /** Firestore's batch limit is 500 writes. */
