@@ -9,6 +9,7 @@
 //    streaming copy and the worker's peak RSS (target <= 256 MiB, flat)
 //  - billing reconciliation: 10,000 Stripe twin subscriptions, first run (full pass), next day (events), a week
 //    later (the sweep): time, scheduled runs, Firestore reads, Stripe requests
+// `npm run bench -- pages` runs the first route and Lighthouse sections alone;
 // `npm run bench -- ingest` runs the ingest section alone (only the Firestore emulator, no build);
 // `npm run bench -- reconcile` the reconciliation alone (Firestore and Auth emulators, no build).
 //  - course sync: a generated 50-course, 2,000-unit repository synced, synced again, then with one unit changed:
@@ -18,6 +19,7 @@ import { emulatorsExec, ensureInstalled, npx, run, runOrExit } from './run.mjs';
 const ingestOnly = process.argv.includes('ingest');
 const reconcileOnly = process.argv.includes('reconcile');
 const coursesOnly = process.argv.includes('courses');
+const pagesOnly = process.argv.includes('pages');
 const courses = () => run(npx('tsx'), ['functions/src/scripts/bench-courses.ts']);
 const ingest = () => run(npx('tsx'), ['functions/src/scripts/bench-ingest.ts']);
 const reconcile = () => run(npx('tsx'), ['functions/src/scripts/bench-reconcile.ts']);
@@ -26,6 +28,7 @@ if (process.argv.includes('--inside') && coursesOnly) {
   if (courses() !== 0) process.exitCode = 1;
 } else if (process.argv.includes('--inside')) {
   if (!ingestOnly && !reconcileOnly) await (await import('./bench-inside.mjs')).main();
+  if (pagesOnly) process.exit(process.exitCode ?? 0);
   if (!reconcileOnly && ingest() !== 0) process.exitCode = 1;
   if (!ingestOnly && reconcile() !== 0) process.exitCode = 1;
   if (!ingestOnly && !reconcileOnly && courses() !== 0) process.exitCode = 1;
@@ -35,5 +38,5 @@ if (process.argv.includes('--inside') && coursesOnly) {
   if (ingestOnly) process.exit(emulatorsExec('node scripts/bench.mjs --inside ingest', 'firestore'));
   if (reconcileOnly) process.exit(emulatorsExec('node scripts/bench.mjs --inside reconcile', 'auth,firestore'));
   runOrExit('npm', ['run', 'build', '--silent']);
-  process.exit(emulatorsExec('node scripts/bench.mjs --inside'));
+  process.exit(emulatorsExec(`node scripts/bench.mjs --inside${pagesOnly ? ' pages' : ''}`));
 }

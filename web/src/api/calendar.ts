@@ -1,20 +1,7 @@
 // What the calendar reads and calls: pages of public events (Firestore lite, like the catalog), the events of
 // a month or week for the calendar grid, one event's teaser, the member's own registration and, only
 // when registered and inside the join window, the join details (the rules refuse them otherwise).
-import {
-  collection,
-  doc,
-  documentId,
-  getDoc,
-  getDocs,
-  limit,
-  orderBy,
-  query,
-  startAfter,
-  Timestamp,
-  where,
-  type QueryConstraint,
-} from 'firebase/firestore/lite';
+import type { QueryConstraint } from 'firebase/firestore/lite';
 import {
   EVENT_GATED,
   EVENT_JOIN,
@@ -28,7 +15,8 @@ import { EVENTS_PAGE_SIZE, PUBLIC_EVENT_STATUSES, publicEvent, type EventListQue
 import type { Source } from '@/composables/useLive';
 import { liveDoc } from '@/composables/live-sources';
 import { pageOf, type Page, type PageSource } from '@/composables/usePagedQuery';
-import { callFunction, db } from '@/lib/firebase';
+import { callFunction, firestoreLite, type LiteSdk } from '@/lib/firebase';
+import { sdkTime } from '@/lib/stored-time';
 import type { EventItem } from '@/lib/events';
 
 type Stamp = { toDate(): Date; toMillis(): number };
@@ -40,7 +28,7 @@ const item = (id: string, data: EventTeaser<Stamp>): EventItem => publicEvent(id
 export const eventPage = (items: EventItem[]): EventPage => pageOf(items, EVENTS_PAGE_SIZE, (e) => e);
 
 /** The public-status and access constraints every calendar query starts with (the rules allow no other list). */
-function publicWheres(access: string): QueryConstraint[] {
+function publicWheres({ where }: LiteSdk, access: string): QueryConstraint[] {
   const wheres = [where('status', 'in', [...PUBLIC_EVENT_STATUSES])];
   if (access) wheres.push(where('access', '==', access));
   return wheres;
@@ -54,29 +42,33 @@ export function eventPages({ when, access }: EventListQuery, now: number): PageS
   const upcoming = when === 'upcoming';
   const dir = upcoming ? 'asc' : 'desc';
   return async (cursor) => {
+    const [sdk, db] = await firestoreLite();
+    const { where, orderBy, documentId, limit } = sdk;
     const constraints = [
-      ...publicWheres(access),
-      where('endAt', upcoming ? '>' : '<=', Timestamp.fromMillis(now)),
+      ...publicWheres(sdk, access),
+      where('endAt', upcoming ? '>' : '<=', sdk.Timestamp.fromMillis(now)),
       orderBy('endAt', dir),
       orderBy(documentId(), dir),
     ];
-    if (cursor) constraints.push(startAfter(cursor.endAt, cursor.id));
+    // A page rendered on the server carries its times as StoredTimes: the cursor needs SDK Timestamps.
+    if (cursor) constraints.push(sdk.startAfter(sdkTime(sdk, cursor.endAt), cursor.id));
     constraints.push(limit(EVENTS_PAGE_SIZE + 1));
-    const snap = await getDocs(query(collection(db, EVENTS), ...constraints));
+    const snap = await sdk.getDocs(sdk.query(sdk.collection(db, EVENTS), ...constraints));
     return eventPage(snap.docs.map((d) => item(d.id, d.data() as EventTeaser<Stamp>)));
   };
 }
 
 /** Events starting in [from, to), for the month and week grids (at most 200: a month of a busy community). */
 export async function eventsBetween(from: Date, to: Date, access: string): Promise<EventItem[]> {
-  const snap = await getDocs(
-    query(
-      collection(db, EVENTS),
-      ...publicWheres(access),
-      where('startAt', '>=', Timestamp.fromDate(from)),
-      where('startAt', '<', Timestamp.fromDate(to)),
-      orderBy('startAt'),
-      limit(200),
+  const [sdk, db] = await firestoreLite();
+  const snap = await sdk.getDocs(
+    sdk.query(
+      sdk.collection(db, EVENTS),
+      ...publicWheres(sdk, access),
+      sdk.where('startAt', '>=', sdk.Timestamp.fromDate(from)),
+      sdk.where('startAt', '<', sdk.Timestamp.fromDate(to)),
+      sdk.orderBy('startAt'),
+      sdk.limit(200),
     ),
   );
   return snap.docs.map((d) => item(d.id, d.data() as EventTeaser<Stamp>));
@@ -84,7 +76,8 @@ export async function eventsBetween(from: Date, to: Date, access: string): Promi
 
 /** `events/{id}` with its description; null when it does not exist. Rejects with permission-denied for a draft. */
 export async function readEvent(id: string): Promise<EventItem | null> {
-  const snap = await getDoc(doc(db, EVENTS, id));
+  const [sdk, db] = await firestoreLite();
+  const snap = await sdk.getDoc(sdk.doc(db, EVENTS, id));
   return snap.exists() ? publicEvent(id, snap.data() as EventTeaser<Stamp>, (t) => t, { description: true }) : null;
 }
 

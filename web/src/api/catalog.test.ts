@@ -6,12 +6,12 @@ import type { MaterialBody } from '@shared/materials';
 let stored: MaterialBody;
 const liveNext: Array<(body: MaterialBody | null) => void> = [];
 const stopLive = vi.fn();
-vi.mock('firebase/firestore/lite', () => ({
+const lite = {
   doc: () => ({}),
   getDoc: async () => ({ data: () => stored }),
   getDocs: async () => ({ docs: [] }),
-}));
-vi.mock('@/lib/firebase', () => ({ db: {}, callFunction: vi.fn() }));
+};
+vi.mock('@/lib/firebase', () => ({ firestoreLite: async () => [lite, {}], callFunction: vi.fn() }));
 vi.mock('@/composables/live-sources', () => ({
   liveDoc: () => (next: (body: MaterialBody | null) => void) => {
     liveNext.push(next);

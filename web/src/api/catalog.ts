@@ -1,6 +1,5 @@
 // What readers read, with Firestore lite (no listeners: the catalog's first page stays small): catalog
 // pages, a material's public teaser and its gated body, and the signed URL of a download.
-import { doc, getDoc, getDocs } from 'firebase/firestore/lite';
 import { BODY, CATALOG_PAGE_SIZE, GATED, MATERIALS, type MaterialBody, type MaterialTeaser } from '@shared/materials';
 import { bodyHtmlState } from '@shared/body-html';
 import type { PublicTeaser } from '@shared/public-pages';
@@ -8,7 +7,7 @@ import { matchesSearch } from '@shared/search';
 import type { Source } from '@/composables/useLive';
 import { pageOf, type Page, type PageSource } from '@/composables/usePagedQuery';
 import { catalogQuery, type CatalogFilters } from '@/lib/catalog-query';
-import { callFunction, db } from '@/lib/firebase';
+import { callFunction, firestoreLite } from '@/lib/firebase';
 import { liveDoc } from '@/composables/live-sources';
 
 type Time = { toDate(): Date };
@@ -29,7 +28,8 @@ export function catalogPage(items: CatalogItem[], filters: CatalogFilters): Cata
 /** Pages of published teasers for these filters (page size + 1 reads at most). */
 export function catalogPages(filters: CatalogFilters): PageSource<CatalogItem, CatalogItem> {
   return async (cursor) => {
-    const snap = await getDocs(catalogQuery(db, filters, cursor));
+    const [sdk, db] = await firestoreLite();
+    const snap = await sdk.getDocs(catalogQuery(sdk, db, filters, cursor));
     return catalogPage(
       snap.docs.map((d) => ({ id: d.id, ...(d.data() as Teaser) })),
       filters,
@@ -39,7 +39,8 @@ export function catalogPages(filters: CatalogFilters): PageSource<CatalogItem, C
 
 /** `materials/{id}`; null when it does not exist. Rejects with permission-denied for a draft. */
 export async function readTeaser(id: string): Promise<Teaser | null> {
-  const snap = await getDoc(doc(db, MATERIALS, id));
+  const [sdk, db] = await firestoreLite();
+  const snap = await sdk.getDoc(sdk.doc(db, MATERIALS, id));
   return snap.exists() ? (snap.data() as Teaser) : null;
 }
 
@@ -47,7 +48,8 @@ const EMPTY_BODY: MaterialBody = { access: '', rank: 0, status: 'published', mar
 
 /** `materials/{id}/gated/body`. Rejects with permission-denied below the material's rank. */
 export async function readBody(id: string): Promise<MaterialBody> {
-  const snap = await getDoc(doc(db, MATERIALS, id, GATED, BODY));
+  const [sdk, db] = await firestoreLite();
+  const snap = await sdk.getDoc(sdk.doc(db, MATERIALS, id, GATED, BODY));
   return (snap.data() as MaterialBody | undefined) ?? EMPTY_BODY;
 }
 

@@ -1,6 +1,5 @@
 // The community's documents: the public level `config/community` and the gated links under it (see
 // @shared/community), and `community/{uid}` seats (admins read; "Mark done" goes through a callable).
-import { doc, getDoc } from 'firebase/firestore/lite';
 import {
   COMMUNITY,
   COMMUNITY_DOC,
@@ -12,14 +11,15 @@ import {
 } from '@shared/community';
 import { CONFIG } from '@shared/members';
 import { communityLevelOf, communityLinksOf, SEATED_STATES, seatRow, sortSeats, type SeatRow } from '@/lib/community';
-import { callFunction, db } from '@/lib/firebase';
+import { callFunction, firestoreLite } from '@/lib/firebase';
 import { fullFirestore } from '@/composables/live-sources';
 
 const LINKS_PATH = [CONFIG, COMMUNITY_DOC, COMMUNITY_GATED, COMMUNITY_LINKS_DOC] as const;
 
 /** `config/community` (everyone may read it, with Firestore lite); null when unset. */
 export async function readCommunityLevel(): Promise<CommunityLevel | null> {
-  const snap = await getDoc(doc(db, CONFIG, COMMUNITY_DOC));
+  const [sdk, db] = await firestoreLite();
+  const snap = await sdk.getDoc(sdk.doc(db, CONFIG, COMMUNITY_DOC));
   return communityLevelOf(snap.data());
 }
 
@@ -28,7 +28,8 @@ export async function readCommunityLevel(): Promise<CommunityLevel | null> {
  * ask only when the reader is entitled); null when unset.
  */
 export async function readCommunityLinks(): Promise<CommunityLinks | null> {
-  const snap = await getDoc(doc(db, ...LINKS_PATH));
+  const [sdk, db] = await firestoreLite();
+  const snap = await sdk.getDoc(sdk.doc(db, ...LINKS_PATH));
   return communityLinksOf(snap.data());
 }
 

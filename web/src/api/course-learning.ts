@@ -1,16 +1,7 @@
 // Learning a course (docs/architecture.md, "Courses: Learning"): the course teaser and one unit read by id
 // (the rules check rank and drip on each unit, so units are never listed), the member's enrollment followed
 // live, their enrollments across courses, and the callables that change them.
-import {
-  collection,
-  collectionGroup,
-  doc,
-  getDoc,
-  getDocs,
-  query,
-  where,
-  type Timestamp,
-} from 'firebase/firestore/lite';
+import type { Timestamp } from 'firebase/firestore/lite';
 import {
   COURSES,
   COURSE_COHORTS,
@@ -23,7 +14,7 @@ import {
 } from '@shared/courses';
 import type { Source } from '@/composables/useLive';
 import { liveDoc } from '@/composables/live-sources';
-import { callFunction, db } from '@/lib/firebase';
+import { callFunction, firestoreLite } from '@/lib/firebase';
 
 export type Course = CourseTeaser<Timestamp>;
 export type Unit = CourseUnit<Timestamp>;
@@ -31,20 +22,25 @@ export type Cohort = CourseCohort<Timestamp> & { id: string };
 export type Enrollment = CourseEnrollment<Timestamp>;
 
 export async function readCourse(slug: string): Promise<Course | null> {
-  const snap = await getDoc(doc(db, COURSES, slug));
+  const [sdk, db] = await firestoreLite();
+  const snap = await sdk.getDoc(sdk.doc(db, COURSES, slug));
   return snap.exists() ? (snap.data() as Course) : null;
 }
 
 /** A unit by id; rejects with permission-denied below its rank or before it opens (drip). */
 export async function readUnit(slug: string, unitId: string): Promise<Unit | null> {
-  const snap = await getDoc(doc(db, COURSES, slug, COURSE_UNITS, unitId));
+  const [sdk, db] = await firestoreLite();
+  const snap = await sdk.getDoc(sdk.doc(db, COURSES, slug, COURSE_UNITS, unitId));
   return snap.exists() ? (snap.data() as Unit) : null;
 }
 
 /** The course's cohorts (public), by start. */
 export async function readCohorts(slug: string): Promise<Cohort[]> {
+  const [sdk, db] = await firestoreLite();
   // Published only: the rules let a query read cohorts when it asks for published ones.
-  const snap = await getDocs(query(collection(db, COURSES, slug, COURSE_COHORTS), where('status', '==', 'published')));
+  const snap = await sdk.getDocs(
+    sdk.query(sdk.collection(db, COURSES, slug, COURSE_COHORTS), sdk.where('status', '==', 'published')),
+  );
   return snap.docs
     .map((d) => ({ id: d.id, ...(d.data() as CourseCohort<Timestamp>) }))
     .sort((a, b) => a.startAt.toMillis() - b.startAt.toMillis());
@@ -59,7 +55,8 @@ export const enrollmentSource = (slug: string, uid: string): Source<Enrollment |
 
 /** The member's enrollments across courses, with each course's slug. */
 export async function myEnrollments(uid: string): Promise<(Enrollment & { courseId: string })[]> {
-  const snap = await getDocs(query(collectionGroup(db, COURSE_ENROLLMENTS), where('uid', '==', uid)));
+  const [sdk, db] = await firestoreLite();
+  const snap = await sdk.getDocs(sdk.query(sdk.collectionGroup(db, COURSE_ENROLLMENTS), sdk.where('uid', '==', uid)));
   return snap.docs.map((d) => ({ ...(d.data() as Enrollment), courseId: d.ref.parent.parent?.id ?? '' }));
 }
 

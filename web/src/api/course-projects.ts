@@ -1,5 +1,4 @@
 // Projects, reviews, leaderboards and certificates of courses: reads under the rules, writes through callables.
-import { doc, getDoc } from 'firebase/firestore/lite';
 import { COURSES, type CourseTeaser } from '@shared/courses';
 import {
   CERTIFICATES,
@@ -14,14 +13,15 @@ import {
 import { isCertificateId, publicCertificate, type PublicCertificate } from '@shared/public-certificates';
 import type { CallableRequest } from '@shared/callables';
 import { liveDoc, liveQuery } from '@/composables/live-sources';
-import { callFunction, db } from '@/lib/firebase';
+import { callFunction, firestoreLite } from '@/lib/firebase';
 
 type Millis = { toMillis(): number };
 
 /** A certificate by id (anyone may read one); null when there is none. */
 export async function readCertificate(id: string): Promise<PublicCertificate | null> {
+  const [sdk, db] = await firestoreLite();
   if (!isCertificateId(id)) return null;
-  const snap = await getDoc(doc(db, CERTIFICATES, id));
+  const snap = await sdk.getDoc(sdk.doc(db, CERTIFICATES, id));
   return snap.exists() ? publicCertificate(id, snap.data() as Certificate<Millis>, (t) => t.toMillis()) : null;
 }
 

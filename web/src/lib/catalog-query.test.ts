@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { getFirestore, Timestamp } from 'firebase/firestore/lite';
+import * as sdk from 'firebase/firestore/lite';
 import { initializeApp } from 'firebase/app';
 import { catalogConstraints, catalogQuery, EMPTY_FILTERS, filtersFromQuery, filtersToQuery } from './catalog-query';
 
 /** What each constraint does, read back from the SDK objects (type + field + operator + value). */
-function describeConstraints(filters = EMPTY_FILTERS, cursor?: Parameters<typeof catalogConstraints>[1]) {
-  return catalogConstraints(filters, cursor).map((c) => {
+function describeConstraints(filters = EMPTY_FILTERS, cursor?: Parameters<typeof catalogConstraints>[2]) {
+  return catalogConstraints(sdk, filters, cursor).map((c) => {
     const x = c as unknown as {
       type: string;
       _field?: { toString(): string };
@@ -47,7 +47,7 @@ describe('catalog query', () => {
   });
 
   it('pages with a cursor after the ordering, never an offset', () => {
-    const cursor = { id: 'intro', publishedAt: Timestamp.fromMillis(1_700_000_000_000) };
+    const cursor = { id: 'intro', publishedAt: sdk.Timestamp.fromMillis(1_700_000_000_000) };
     expect(describeConstraints(EMPTY_FILTERS, cursor)).toEqual([
       'where status == published',
       'orderBy publishedAt desc',
@@ -58,9 +58,9 @@ describe('catalog query', () => {
   });
 
   it('builds one query: on the teasers for a plain page, on the search index for a search', () => {
-    const db = getFirestore(initializeApp({ projectId: 'demo-test', apiKey: 'x' }, 'catalog-query-test'));
+    const db = sdk.getFirestore(initializeApp({ projectId: 'demo-test', apiKey: 'x' }, 'catalog-query-test'));
     const pathOf = (filters: typeof EMPTY_FILTERS) => {
-      const q = catalogQuery(db, filters);
+      const q = catalogQuery(sdk, db, filters);
       expect(q.type).toBe('query');
       return (q as unknown as { _query: { path: { toString(): string } } })._query.path.toString();
     };

@@ -1,17 +1,8 @@
-import {
-  collection,
-  documentId,
-  limit,
-  orderBy,
-  query,
-  startAfter,
-  where,
-  type Firestore,
-  type Query,
-  type QueryConstraint,
-} from 'firebase/firestore/lite';
+import type { Firestore, Query, QueryConstraint } from 'firebase/firestore/lite';
 import { catalogCollection, catalogWheres, type CatalogFilters } from '@shared/catalog';
 import { CATALOG_PAGE_SIZE, MATERIAL_KINDS } from '@shared/materials';
+import type { LiteSdk } from './firebase';
+import { sdkTime } from './stored-time';
 
 export { EMPTY_FILTERS, type CatalogFilters } from '@shared/catalog';
 
@@ -38,16 +29,18 @@ export function filtersToQuery(filters: CatalogFilters): Record<string, string> 
 }
 
 /** The constraints of one catalog page: one indexed query, page size + 1 reads at most, cursor paging. */
-export function catalogConstraints(filters: CatalogFilters, cursor?: CatalogCursor): QueryConstraint[] {
+export function catalogConstraints(sdk: LiteSdk, filters: CatalogFilters, cursor?: CatalogCursor): QueryConstraint[] {
+  const { where, orderBy, documentId, limit } = sdk;
   const constraints: QueryConstraint[] = catalogWheres(filters).map(([field, op, value]) => where(field, op, value));
   // Ties in publishedAt by document id, descending: the order Firestore uses anyway, stated so the cursor can name it.
   constraints.push(orderBy('publishedAt', 'desc'), orderBy(documentId(), 'desc'));
-  if (cursor) constraints.push(startAfter(cursor.publishedAt, cursor.id));
+  // A page rendered on the server carries its times as StoredTimes: the cursor needs SDK Timestamps.
+  if (cursor) constraints.push(sdk.startAfter(sdkTime(sdk, cursor.publishedAt), cursor.id));
   // One more than a page tells whether there is a next page without another query.
   constraints.push(limit(CATALOG_PAGE_SIZE + 1));
   return constraints;
 }
 
-export function catalogQuery(db: Firestore, filters: CatalogFilters, cursor?: CatalogCursor): Query {
-  return query(collection(db, catalogCollection(filters)), ...catalogConstraints(filters, cursor));
+export function catalogQuery(sdk: LiteSdk, db: Firestore, filters: CatalogFilters, cursor?: CatalogCursor): Query {
+  return sdk.query(sdk.collection(db, catalogCollection(filters)), ...catalogConstraints(sdk, filters, cursor));
 }

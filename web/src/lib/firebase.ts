@@ -1,11 +1,12 @@
 // The one module that owns the Firebase SDK setup and the emulator wiring.
 //
-// What a visitor's first page (the public catalog) loads is kept small: Firestore lite (REST, no
-// listeners) is the only SDK loaded up front. Auth loads at once when this browser holds a session
-// (see hasStoredSession) or when someone starts signing in; the full Firestore SDK loads for the live
-// listener on the member's own document; Functions (with App Check) loads where a callable is used.
-import { initializeApp } from 'firebase/app';
-import { connectFirestoreEmulator, getFirestore } from 'firebase/firestore/lite';
+// A visitor's first page (the public catalog) arrives rendered with its data and loads no Firebase SDK at
+// all: the app and Firestore lite (REST, no listeners) load on the first read (`firestoreLite`), such as
+// "Load more" or a filter. Auth loads at once when this browser holds a session (see hasStoredSession) or
+// when someone starts signing in; the full Firestore SDK loads for live listeners; Functions (with App
+// Check) loads where a callable is used.
+import type { FirebaseApp } from 'firebase/app';
+import type { Firestore as LiteFirestore } from 'firebase/firestore/lite';
 import type { Firestore as LiveFirestore } from 'firebase/firestore';
 import type { Functions } from 'firebase/functions';
 import type { CallableName, CallableRequest, CallableResponse } from '@shared/callables';
@@ -17,16 +18,38 @@ export const emulatorHost = env.VITE_EMULATOR_HOST || '127.0.0.1';
 export const REGION = 'us-central1';
 const EMULATOR_PORTS = { auth: 9099, firestore: 8080, functions: 5001 } as const;
 
-export const app = initializeApp({
-  apiKey: env.VITE_FIREBASE_API_KEY || 'demo-key',
-  authDomain: env.VITE_FIREBASE_AUTH_DOMAIN || 'demo-commons.firebaseapp.com',
-  projectId,
-  appId: env.VITE_FIREBASE_APP_ID || 'demo-app',
-});
+let firebaseApp: Promise<FirebaseApp> | undefined;
+/** The Firebase app, initialized once, on the first use of any SDK. */
+function loadApp(): Promise<FirebaseApp> {
+  firebaseApp ??= import('firebase/app').then(({ initializeApp }) =>
+    initializeApp({
+      apiKey: env.VITE_FIREBASE_API_KEY || 'demo-key',
+      authDomain: env.VITE_FIREBASE_AUTH_DOMAIN || 'demo-commons.firebaseapp.com',
+      projectId,
+      appId: env.VITE_FIREBASE_APP_ID || 'demo-app',
+    }),
+  );
+  return firebaseApp;
+}
 
-/** Firestore lite: catalog, tiers and material reads. */
-export const db = getFirestore(app);
-if (useEmulators) connectFirestoreEmulator(db, emulatorHost, EMULATOR_PORTS.firestore);
+// ---- Firestore lite, on demand (catalog, tiers, teasers and other one-shot reads) --------------------
+
+export type LiteSdk = typeof import('firebase/firestore/lite');
+let lite: Promise<[LiteSdk, LiteFirestore]> | undefined;
+
+/**
+ * Firestore lite and the app's instance, loaded once. Read modules take the SDK's functions from here too
+ * (`const [sdk, db] = await firestoreLite()`, like `fullFirestore()`), never from a static import, so that no module on the first
+ * route pulls the SDK into its chunk.
+ */
+export function firestoreLite(): Promise<[LiteSdk, LiteFirestore]> {
+  lite ??= Promise.all([import('firebase/firestore/lite'), loadApp()]).then(([sdk, app]) => {
+    const db = sdk.getFirestore(app);
+    if (useEmulators) sdk.connectFirestoreEmulator(db, emulatorHost, EMULATOR_PORTS.firestore);
+    return [sdk, db];
+  });
+  return lite;
+}
 
 // ---- Auth, on demand -------------------------------------------------------------------------------
 
@@ -35,7 +58,7 @@ let authSdk: Promise<AuthSdk> | undefined;
 
 /** The Auth SDK and the app's Auth instance (slim `initializeAuth`, no popup resolver), loaded once. */
 export function loadAuth(): Promise<AuthSdk> {
-  authSdk ??= import('./firebase-auth').then((sdk) => {
+  authSdk ??= Promise.all([import('./firebase-auth'), loadApp()]).then(([sdk, app]) => {
     const auth = sdk.initializeAuth(app, { persistence: [sdk.indexedDBLocalPersistence, sdk.browserLocalPersistence] });
     if (useEmulators)
       sdk.connectAuthEmulator(auth, `http://${emulatorHost}:${EMULATOR_PORTS.auth}`, { disableWarnings: true });
@@ -78,11 +101,13 @@ export function markStoredSession(signedIn: boolean) {
 
 let liveDb: Promise<LiveFirestore> | undefined;
 export function liveFirestore(): Promise<LiveFirestore> {
-  liveDb ??= import('firebase/firestore').then(({ getFirestore: get, connectFirestoreEmulator: connect }) => {
-    const live = get(app);
-    if (useEmulators) connect(live, emulatorHost, EMULATOR_PORTS.firestore);
-    return live;
-  });
+  liveDb ??= Promise.all([import('firebase/firestore'), loadApp()]).then(
+    ([{ getFirestore, connectFirestoreEmulator }, app]) => {
+      const live = getFirestore(app);
+      if (useEmulators) connectFirestoreEmulator(live, emulatorHost, EMULATOR_PORTS.firestore);
+      return live;
+    },
+  );
   return liveDb;
 }
 
@@ -91,8 +116,8 @@ export function liveFirestore(): Promise<LiveFirestore> {
 let functionsSdk: Promise<{ sdk: typeof import('firebase/functions'); instance: Functions }> | undefined;
 /** Functions, with App Check started first (firebase-app-check.ts), so the first call already carries a token. */
 export function loadFunctions() {
-  functionsSdk ??= Promise.all([import('firebase/functions'), import('./firebase-app-check')]).then(
-    ([sdk, appCheck]) => {
+  functionsSdk ??= Promise.all([import('firebase/functions'), import('./firebase-app-check'), loadApp()]).then(
+    ([sdk, appCheck, app]) => {
       appCheck.startAppCheck(app, {
         siteKey: env.VITE_APPCHECK_SITE_KEY,
         useEmulators,

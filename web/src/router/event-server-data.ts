@@ -1,15 +1,15 @@
 // The calendar's and event pages' server data (see server-data.ts): published or cancelled teasers only,
 // read through the PublicReader; never join details, registrations or anything per reader.
-import { Timestamp } from 'firebase/firestore/lite';
+import { StoredTime } from '@/lib/stored-time';
 import { EVENTS_PAGE_SIZE, type PublicEvent } from '@shared/public-events';
 import { eventPage } from '@/api/calendar';
 import { accessFromQuery, type EventItem } from '@/lib/events';
 import { useEventsStore } from '@/stores/events';
 import type { ServerData } from './server-data';
 
-/** An event off the wire (times in milliseconds) with Firestore Timestamps, as the calendar's queries return it. */
+/** An event off the wire (times in milliseconds) with its times as `StoredTime`s, shaped as the calendar's queries return it. */
 export function eventItem(event: PublicEvent): EventItem {
-  const time = (ms: number) => Timestamp.fromMillis(ms);
+  const time = (ms: number) => StoredTime.fromMillis(ms);
   return {
     ...event,
     startAt: time(event.startAt),

@@ -3,7 +3,7 @@
 // function) into Pinia stores. The stores' state travels in the page, so hydration reads nothing again.
 import type { Pinia } from 'pinia';
 import type { RouteLocationNormalizedLoaded } from 'vue-router';
-import { Timestamp } from 'firebase/firestore/lite';
+import { StoredTime } from '@/lib/stored-time';
 import { CATALOG_PAGE_SIZE } from '@shared/materials';
 import type { PublicReader, PublicTeaser } from '@shared/public-pages';
 import { catalogPage, type CatalogItem } from '@/api/catalog';
@@ -20,9 +20,9 @@ export interface ServerDataContext {
 /** Reads a public page's data into its stores before rendering; answers the HTTP status when not 200. */
 export type ServerData = (ctx: ServerDataContext) => Promise<number | void>;
 
-/** A teaser off the wire (times in milliseconds) as the views show it (Firestore Timestamps). */
+/** A teaser off the wire (times in milliseconds) as the views show it (times as `StoredTime`s, like Timestamps). */
 export function catalogItem(teaser: PublicTeaser): CatalogItem {
-  const time = (ms: number) => Timestamp.fromMillis(ms);
+  const time = (ms: number) => StoredTime.fromMillis(ms);
   return {
     ...teaser,
     publishedAt: teaser.publishedAt === null ? null : time(teaser.publishedAt),

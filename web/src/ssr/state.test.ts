@@ -1,13 +1,15 @@
 import { Timestamp } from 'firebase/firestore/lite';
 import { describe, expect, it } from 'vitest';
+import { StoredTime } from '@/lib/stored-time';
 import { reviveState, serializeState } from './state';
 
 describe('page state', () => {
-  it('round-trips Firestore Timestamps and plain data', () => {
+  it('round-trips Firestore Timestamps (as stored times) and plain data', () => {
     const state = { catalog: { at: Timestamp.fromMillis(1_700_000_123_456), title: 'a </script> b', n: null } };
     const back = reviveState(serializeState(state));
-    expect(back.catalog!.at).toBeInstanceOf(Timestamp);
-    expect((back.catalog!.at as Timestamp).toMillis()).toBe(1_700_000_123_456);
+    expect(back.catalog!.at).toBeInstanceOf(StoredTime);
+    expect((back.catalog!.at as StoredTime).toMillis()).toBe(1_700_000_123_456);
+    expect(reviveState(serializeState({ s: { at: back.catalog!.at } })).s!.at).toEqual(back.catalog!.at);
     expect(back.catalog).toMatchObject({ title: 'a </script> b', n: null });
   });
 

@@ -1,11 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { doc, getDoc } from 'firebase/firestore/lite';
 import { tierNeeded, type Gated } from '@shared/access';
 import { CONFIG, TIERS_DOC } from '@shared/members';
 import { DEFAULT_TIERS } from '@shared/defaults';
 import { accessLabel, accessLevels, lowestTier, sortedTiers, tierById, type TiersConfig } from '@shared/tiers';
-import { db } from '@/lib/firebase';
+import { firestoreLite } from '@/lib/firebase';
 
 /** `config/tiers`, read once per visit; the defaults until it arrives (or if it is missing). */
 export const useTiersStore = defineStore('tiers', () => {
@@ -16,7 +15,8 @@ export const useTiersStore = defineStore('tiers', () => {
 
   function load() {
     if (served.value) return Promise.resolve();
-    loading ??= getDoc(doc(db, CONFIG, TIERS_DOC))
+    loading ??= firestoreLite()
+      .then(([sdk, db]) => sdk.getDoc(sdk.doc(db, CONFIG, TIERS_DOC)))
       .then((snap) => {
         if (snap.exists()) config.value = snap.data() as TiersConfig;
       })
