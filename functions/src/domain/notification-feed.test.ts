@@ -93,13 +93,19 @@ describe('eventNews and pollNews', () => {
 });
 
 describe('courseNews', () => {
-  const units = (...ids: string[]) => [{ id: 'm', title: 'M', homework: [], units: ids.map((id) => ({ id, title: `U ${id}` })) }];
+  const units = (...ids: string[]) => [
+    { id: 'm', title: 'M', homework: [], units: ids.map((id) => ({ id, title: `U ${id}` })) },
+  ];
   const course = (ids: string[], status = 'published') =>
     ({ status, title: 'Course', summary: 'S', access: 'premium', syllabus: units(...ids) }) as never;
 
   it('a first sync of a whole course is one entry for the course', () => {
     const ids = Array.from({ length: 2000 }, (_, i) => `u${i}`);
-    expect(courseNews('c', undefined, course(ids))).toMatchObject({ refId: 'c', url: '/courses/c', title: 'New course: Course' });
+    expect(courseNews('c', undefined, course(ids))).toMatchObject({
+      refId: 'c',
+      url: '/courses/c',
+      title: 'New course: Course',
+    });
   });
 
   it('one new unit in a published course names it', () => {

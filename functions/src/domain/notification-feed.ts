@@ -103,7 +103,9 @@ export function pollNews(
 }
 
 const unitsOf = (syllabus: unknown): { id: string; title: string }[] =>
-  Array.isArray(syllabus) ? (syllabus as SyllabusModule[]).flatMap((m) => (Array.isArray(m?.units) ? m.units : [])) : [];
+  Array.isArray(syllabus)
+    ? (syllabus as SyllabusModule[]).flatMap((m) => (Array.isArray(m?.units) ? m.units : []))
+    : [];
 
 type CourseSide = Partial<Pick<CourseTeaser, 'status' | 'title' | 'summary' | 'access' | 'syllabus'>>;
 
@@ -113,7 +115,11 @@ type CourseSide = Partial<Pick<CourseTeaser, 'status' | 'title' | 'summary' | 'a
  * published course that gained units is one entry naming the unit, or the count when several arrived
  * (keyed by the new units, so a replay of the same write adds nothing). Anything else: no news.
  */
-export function courseNews(slug: string, before: CourseSide | undefined, after: CourseSide | undefined): BroadcastItem | null {
+export function courseNews(
+  slug: string,
+  before: CourseSide | undefined,
+  after: CourseSide | undefined,
+): BroadcastItem | null {
   if (!after || after.status !== 'published' || typeof after.access !== 'string') return null;
   const title = clip(after.title, 120);
   if (before?.status !== 'published') {
@@ -137,7 +143,8 @@ export function courseNews(slug: string, before: CourseSide | undefined, after: 
   return {
     kind: 'course-unit',
     refId: added.length === 1 ? `${slug}~${first.id}` : `${slug}~${digest}`,
-    title: added.length === 1 ? `New unit in ${title}: ${clip(first.title, 120)}` : `${added.length} new units in ${title}`,
+    title:
+      added.length === 1 ? `New unit in ${title}: ${clip(first.title, 120)}` : `${added.length} new units in ${title}`,
     summary: added
       .slice(0, 5)
       .map((u) => u.title)

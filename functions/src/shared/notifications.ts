@@ -79,9 +79,9 @@ const isChannel = (v: unknown): v is NotificationChannel =>
  * `emailPrefs.events` for `event` when the member never chose (it was that switch), defaults otherwise.
  */
 export function notificationPrefsOf(member: { notificationPrefs?: unknown; emailPrefs?: unknown }): NotificationPrefs {
-  const stored = (member.notificationPrefs && typeof member.notificationPrefs === 'object'
-    ? member.notificationPrefs
-    : {}) as Record<string, unknown>;
+  const stored = (
+    member.notificationPrefs && typeof member.notificationPrefs === 'object' ? member.notificationPrefs : {}
+  ) as Record<string, unknown>;
   const eventsMail = (member.emailPrefs as { events?: unknown } | undefined)?.events !== false;
   const prefs = { ...DEFAULT_NOTIFICATION_PREFS, event: eventsMail ? 'both' : 'app' } as NotificationPrefs;
   for (const kind of NOTIFICATION_KINDS) {
