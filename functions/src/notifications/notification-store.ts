@@ -4,6 +4,7 @@ import { logger } from 'firebase-functions';
 import { FieldValue, Timestamp, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import { readTiers } from '../app/tiers-config';
 import { entryOf, feedTiersFor, pushEntry, type BroadcastItem } from '../domain/notification-feed';
+import { mailNews, type MailTemplate, type MailTemplates } from '../mail/mail-templates';
 import { MEMBERS } from '../shared/members';
 import {
   MEMBER_NOTIFICATIONS,
@@ -112,4 +113,21 @@ export async function notifyMemberOnce(deps: NotifyDeps, uid: string, news: Pers
   return deps.db.runTransaction(async (tx) =>
     notifyMember(deps.db, tx, await readNotifyTarget(deps.db, tx, uid, news), news),
   );
+}
+
+/**
+ * A billing mail as the member's in-app news (same key, so the mail's once is the news' once): for
+ * `queueMailOnce`'s `alongside`, or called with a transaction before its writes. Billing mail is always
+ * sent; the news shows in the app unless the member chose "e-mail only".
+ */
+export function billingNewsAlongside<T extends MailTemplate>(
+  db: Firestore,
+  mail: { key: string; uid: string | null; template: T; data: MailTemplates[T] },
+): (tx: Transaction) => Promise<() => void> {
+  return async (tx) => {
+    if (!mail.uid) return () => {};
+    const news: PersonalNews = { id: mail.key, kind: 'billing', url: '/account', ...mailNews(mail.template, mail.data) };
+    const target = await readNotifyTarget(db, tx, mail.uid, news);
+    return () => notifyMember(db, tx, target, news);
+  };
 }
