@@ -126,7 +126,12 @@ export function billingNewsAlongside<T extends MailTemplate>(
 ): (tx: Transaction) => Promise<() => void> {
   return async (tx) => {
     if (!mail.uid) return () => {};
-    const news: PersonalNews = { id: mail.key, kind: 'billing', url: '/account', ...mailNews(mail.template, mail.data) };
+    const news: PersonalNews = {
+      id: mail.key,
+      kind: 'billing',
+      url: '/account',
+      ...mailNews(mail.template, mail.data),
+    };
     const target = await readNotifyTarget(db, tx, mail.uid, news);
     return () => notifyMember(db, tx, target, news);
   };

@@ -206,7 +206,13 @@ export async function scoreSubmission(deps: HomeworkDeps, refs: Refs, uid: strin
     const links = (hwSnap?.data() as CourseHomework | undefined)?.links ?? null;
     const score = scoreHomework(key, submission.answers, submission.links, links);
     const title = (hwSnap?.data() as CourseHomework | undefined)?.title ?? 'Your homework';
-    const news = homeworkNews(refs, uid, `scored_${score.total}`, `${title}: scored`, `You scored ${score.total} points.`);
+    const news = homeworkNews(
+      refs,
+      uid,
+      `scored_${score.total}`,
+      `${title}: scored`,
+      `You scored ${score.total} points.`,
+    );
     const target = await readNotifyTarget(deps.db, tx, uid, news);
     tx.update(subSnap!.ref, scored(key, submission.answers, score, now));
     const enrollment = enrollmentSnap?.data() as CourseEnrollment | undefined;
