@@ -30,7 +30,7 @@ test.describe('notifications', () => {
     await expect(prefs).toContainText('always sent');
     await prefs.getByLabel('New materials').selectOption('none');
     await prefs.getByLabel('Polls opening').selectOption('none');
-    await prefs.getByRole('button', { name: 'Save notification settings' }).click();
+    await prefs.getByRole('button', { name: 'Update notifications' }).click();
     await expect(prefs.getByRole('status')).toHaveText('Saved.');
     await page.reload();
     await expect(page.getByTestId('notification-prefs').getByLabel('New materials')).toHaveValue('none');
