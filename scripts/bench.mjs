@@ -14,17 +14,23 @@
 // `npm run bench -- reconcile` the reconciliation alone (Firestore and Auth emulators, no build).
 //  - course sync: a generated 50-course, 2,000-unit repository synced, synced again, then with one unit changed:
 //    time, Firestore writes, peak RSS (`npm run bench -- courses` alone: only the Firestore emulator, no build)
+//  - notifications: one announcement with 0 and 50,000 members: writes, reads, time, the bell's one read
+//    (`npm run bench -- notifications` alone: only the Firestore emulator, no build)
 import { emulatorsExec, ensureInstalled, npx, run, runOrExit } from './run.mjs';
 
 const ingestOnly = process.argv.includes('ingest');
 const reconcileOnly = process.argv.includes('reconcile');
 const coursesOnly = process.argv.includes('courses');
 const pagesOnly = process.argv.includes('pages');
+const notificationsOnly = process.argv.includes('notifications');
+const notifications = () => run(npx('tsx'), ['functions/src/scripts/bench-notifications.ts']);
 const courses = () => run(npx('tsx'), ['functions/src/scripts/bench-courses.ts']);
 const ingest = () => run(npx('tsx'), ['functions/src/scripts/bench-ingest.ts']);
 const reconcile = () => run(npx('tsx'), ['functions/src/scripts/bench-reconcile.ts']);
 
-if (process.argv.includes('--inside') && coursesOnly) {
+if (process.argv.includes('--inside') && notificationsOnly) {
+  if (notifications() !== 0) process.exitCode = 1;
+} else if (process.argv.includes('--inside') && coursesOnly) {
   if (courses() !== 0) process.exitCode = 1;
 } else if (process.argv.includes('--inside')) {
   if (!ingestOnly && !reconcileOnly) await (await import('./bench-inside.mjs')).main();
@@ -32,9 +38,11 @@ if (process.argv.includes('--inside') && coursesOnly) {
   if (!reconcileOnly && ingest() !== 0) process.exitCode = 1;
   if (!ingestOnly && reconcile() !== 0) process.exitCode = 1;
   if (!ingestOnly && !reconcileOnly && courses() !== 0) process.exitCode = 1;
+  if (!ingestOnly && !reconcileOnly && notifications() !== 0) process.exitCode = 1;
 } else {
   ensureInstalled();
   if (coursesOnly) process.exit(emulatorsExec('node scripts/bench.mjs --inside courses', 'firestore'));
+  if (notificationsOnly) process.exit(emulatorsExec('node scripts/bench.mjs --inside notifications', 'firestore'));
   if (ingestOnly) process.exit(emulatorsExec('node scripts/bench.mjs --inside ingest', 'firestore'));
   if (reconcileOnly) process.exit(emulatorsExec('node scripts/bench.mjs --inside reconcile', 'auth,firestore'));
   runOrExit('npm', ['run', 'build', '--silent']);

@@ -10,6 +10,7 @@ import {
 } from '../domain/billing-state';
 import { entitlementFor } from '../domain/entitlement';
 import { queueMail, queueMailOnce } from '../mail/queue-mail';
+import { billingNewsAlongside } from '../notifications/notification-store';
 import { grantFact, refreshEntitlement, subscriptionFact, type MemberDeps } from '../members/member-store';
 import type { MemberBillingFields, SubscriptionMirror } from '../shared/billing';
 import { MAIL } from '../shared/mail';
@@ -72,7 +73,9 @@ export async function endGraceOf(deps: MemberDeps, uid: string, tiers: TiersConf
     const mail = deps.db.collection(MAIL).doc(key);
     if (!(await tx.get(mail)).exists) {
       const data = { tier: sub.tier, tierName: tierName(tiers, sub.tier) };
+      const writeNews = await billingNewsAlongside(deps.db, { key, uid, template: 'access-ended', data })(tx);
       queueMail(deps.db, tx, { key, to: member.email, uid, template: 'access-ended', data }, now);
+      writeNews();
     }
     return true;
   });
@@ -130,7 +133,7 @@ export async function queueRemindersOf(
       currency: sub.currency,
     };
     const mail = { key: `${uid}_${template}_${occurrence}`, to: member.email, uid, template, data };
-    if (await queueMailOnce(deps.db, mail, now)) queued.push(template);
+    if (await queueMailOnce(deps.db, mail, now, billingNewsAlongside(deps.db, mail))) queued.push(template);
   }
   return queued;
 }

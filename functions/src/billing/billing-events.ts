@@ -4,6 +4,7 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { readTiers } from '../app/tiers-config';
 import { paymentReversed } from '../domain/billing-state';
 import { queueMailOnce } from '../mail/queue-mail';
+import { billingNewsAlongside } from '../notifications/notification-store';
 import type { DisputeRecord } from '../shared/billing';
 import { MEMBERS } from '../shared/members';
 import { queueRemindersOf } from './billing-deadlines';
@@ -99,7 +100,8 @@ async function mailPaymentAction(deps: BillingDeps, invoice: Stripe.Invoice, uid
   };
   const key = `${uid}_payment-action-required_${invoice.id}`;
   const to = member.email as string;
-  await queueMailOnce(deps.db, { key, to, uid, template: 'payment-action-required', data }, deps.now());
+  const mail = { key, to, uid, template: 'payment-action-required' as const, data };
+  await queueMailOnce(deps.db, mail, deps.now(), billingNewsAlongside(deps.db, mail));
 }
 
 async function sync(deps: BillingDeps, customerId: string | null, event: Stripe.Event): Promise<EventOutcome> {

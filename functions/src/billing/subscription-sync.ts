@@ -25,6 +25,7 @@ import type { TiersConfig } from '../shared/tiers';
 import { subscriptionState } from './stripe-mapping';
 import type { Settings } from '../app/settings';
 import { queueMail } from '../mail/queue-mail';
+import { billingNewsAlongside } from '../notifications/notification-store';
 import { endDuplicates, readDuplicateWrites, writeDuplicates, type EndedDuplicate } from './duplicate-subscriptions';
 
 /** Allowed app origins (the first is the default), the grace period and Checkout's tax options. */
@@ -166,17 +167,23 @@ export async function syncCustomer(deps: BillingDeps, customerId: string): Promi
     // An occurrence mail (access ended, payment recovered) may be queued already, by the grace job or an earlier read.
     const queued = notices.length ? await tx.getAll(...notices.map((n) => deps.db.collection(MAIL).doc(n.key))) : [];
     result.notices = notices.filter((_n, i) => !queued[i]?.exists).map((n) => n.template);
-    // Every read is done: a transaction writes only after its reads.
-    writeDuplicates(deps.db, tx, dupWrites, member, tiers, readAt);
-    tx.set(ref, { stripeCustomerId: customerId, subscription: mirror, mrr }, { merge: true });
-    const to = snap.get('email') as string;
     const data = {
       tier: mirror?.tier ?? null,
       tierName: mirror?.tier ? (tiers.tiers[mirror.tier]?.name ?? mirror.tier) : null,
     };
+    // Each mail is also the member's in-app news (notifications), written with it, once.
+    const news: (() => void)[] = [];
+    for (const [i, { template, key }] of notices.entries()) {
+      if (!queued[i]?.exists) news.push(await billingNewsAlongside(deps.db, { key, uid, template, data })(tx));
+    }
+    // Every read is done: a transaction writes only after its reads.
+    writeDuplicates(deps.db, tx, dupWrites, member, tiers, readAt);
+    tx.set(ref, { stripeCustomerId: customerId, subscription: mirror, mrr }, { merge: true });
+    const to = snap.get('email') as string;
     for (const [i, { template, key }] of notices.entries()) {
       if (!queued[i]?.exists) queueMail(deps.db, tx, { key, to, uid, template, data }, readAt);
     }
+    for (const write of news) write();
   });
   if (gone) return memberGone(result);
   // Claims follow the stored facts (subscription and grant); idempotent, so safe after a stale read too.

@@ -2,6 +2,7 @@ import { logger } from 'firebase-functions';
 import { FieldPath, type DocumentSnapshot, type Firestore, type Timestamp } from 'firebase-admin/firestore';
 import type { Settings } from '../app/settings';
 import { queueMail, type QueuedMail } from '../mail/queue-mail';
+import { mailWanted, notificationPrefsOf } from '../shared/notifications';
 import type { EventMailData } from '../mail/mail-templates';
 import {
   EVENT_CHANGES,
@@ -65,7 +66,8 @@ export function invitation(
 }
 
 const millis = (t: Timestamp | null | undefined) => (t && typeof t.toMillis === 'function' ? t.toMillis() : 0);
-const emailPrefsOn = (member: Member) => member.emailPrefs?.events !== false;
+// The member's event channel (notifications preferences, falling back to the older `emailPrefs.events`).
+const emailPrefsOn = (member: Member) => mailWanted(notificationPrefsOf(member), 'event');
 
 type RegistrationTemplate = 'event-registered' | 'event-waitlisted' | 'event-promoted';
 

@@ -304,3 +304,9 @@ export function renderTemplate<T extends MailTemplate>(
   const footer = ['Commons · you receive this because of your membership.', ...postalAddressLine(postalAddress)];
   return { subject, ...renderEmail({ title: subject, blocks, footer }) };
 }
+
+/** A mail as in-app news (notifications): its subject and first paragraph, no HTML. */
+export function mailNews<T extends MailTemplate>(name: T, data: MailTemplates[T]): { title: string; body: string } {
+  const t = TEMPLATES[name] as Template<MailTemplates[T]>;
+  return { title: t.subject(data), body: t.lines(data)[0] ?? '' };
+}

@@ -1,4 +1,10 @@
-import { Timestamp, type DocumentData, type DocumentReference, type Firestore } from 'firebase-admin/firestore';
+import {
+  Timestamp,
+  type DocumentData,
+  type DocumentReference,
+  type Firestore,
+  type Transaction,
+} from 'firebase-admin/firestore';
 import { MAIL, type MailAttachment } from '../shared/mail';
 import { isAlreadyExists } from '../app/firebase';
 import type { MailTemplate, MailTemplates } from './mail-templates';
@@ -29,12 +35,20 @@ export function queueMail(db: Firestore, writer: MailWriter, mail: QueuedMail, a
  * `queueMail` in its own transaction, for a mail that announces an occurrence rather than a write of ours
  * (an invoice, a trial end): nothing is queued when a mail with this key exists. True when queued.
  */
-export async function queueMailOnce(db: Firestore, mail: QueuedMail, at: Date): Promise<boolean> {
+export async function queueMailOnce(
+  db: Firestore,
+  mail: QueuedMail,
+  at: Date,
+  /** More of the same occurrence (the member's in-app notification): reads in the transaction, returns its writes. */
+  alongside?: (tx: Transaction) => Promise<() => void>,
+): Promise<boolean> {
   const ref = db.collection(MAIL).doc(mail.key);
   try {
     return await db.runTransaction(async (tx) => {
       if ((await tx.get(ref)).exists) return false;
+      const writeAlongside = await alongside?.(tx);
       queueMail(db, tx, mail, at);
+      writeAlongside?.();
       return true;
     });
   } catch (err) {

@@ -12,6 +12,7 @@ import { bodyHtmlUpdate } from '../materials/body-html';
 import { BODY, GATED, MATERIALS, MATERIAL_SEARCH, materialDocs, searchEntryOf } from '../shared/materials';
 import { CONFIG, MEMBERS, TIERS_DOC } from '../shared/members';
 import { lowestTier, rankOf } from '../shared/tiers';
+import { seedNotifications } from './seed-notifications';
 import { SEED_FILES, SEED_MATERIALS } from './seed-materials';
 import { seedEvents, SEED_EVENTS } from './seed-events';
 
@@ -130,6 +131,7 @@ export async function seed(deps: {
     if (created) materialsCreated++;
   }
   const eventsCreated = await seedEvents(db, now);
+  await seedNotifications(db, now);
   return {
     accounts: DEMO_ACCOUNTS.length,
     materialsCreated,

@@ -1,3 +1,4 @@
+import { DEFAULT_NOTIFICATION_PREFS } from '@shared/notifications';
 import { describe, expect, it } from 'vitest';
 import { memberView, type StoredMember } from './member';
 
@@ -60,6 +61,9 @@ describe('memberView', () => {
         graceUntil: null,
         syncedAt: new Date('2026-11-01T00:00:05Z'),
       },
+      notificationPrefs: { ...DEFAULT_NOTIFICATION_PREFS, event: 'both' },
+      notificationsReadAt: null,
+      personalUnread: 0,
     });
   });
 
@@ -76,6 +80,9 @@ describe('memberView', () => {
       emailVerified: true,
       stripeCustomerId: null,
       subscription: null,
+      notificationPrefs: DEFAULT_NOTIFICATION_PREFS,
+      notificationsReadAt: null,
+      personalUnread: 0,
     });
   });
 

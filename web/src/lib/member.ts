@@ -2,6 +2,7 @@
 // an older or newer version: every field is read defensively. Pure, unit-tested in member.test.ts.
 import type { MemberBillingFields } from '@shared/billing';
 import { mayReceiveMail, type ComplimentaryGrant, type EmailPrefs, type MemberDoc } from '@shared/members';
+import { notificationPrefsOf, type MemberNotificationFields, type NotificationPrefs } from '@shared/notifications';
 import { parseSubscription, toDate, type SubscriptionView } from './subscription';
 
 /** The member document as the app uses it (timestamps as Dates). */
@@ -20,12 +21,17 @@ export interface MemberView {
   stripeCustomerId: string | null;
   /** Their Stripe subscription as last synced (also a canceled one); null when they never subscribed. */
   subscription: SubscriptionView | null;
+  /** Notifications: channel per kind (with `emailPrefs.events` folded in), "Mark all read", unread personal news. */
+  notificationPrefs: NotificationPrefs;
+  notificationsReadAt: Date | null;
+  personalUnread: number;
 }
 
 /** `members/{uid}` as read: any field may be missing (or, from another version, of another type). */
-export type StoredMember = Partial<Omit<MemberDoc, 'grant'> & MemberBillingFields> & {
-  grant?: Partial<ComplimentaryGrant> | null;
-};
+export type StoredMember = Partial<Omit<MemberDoc, 'grant'> & MemberBillingFields> &
+  MemberNotificationFields & {
+    grant?: Partial<ComplimentaryGrant> | null;
+  };
 
 function grantOf(raw: unknown): MemberView['grant'] {
   if (!raw || typeof raw !== 'object') return null;
@@ -47,5 +53,8 @@ export function memberView(data: StoredMember, fallbackEmail: string): MemberVie
     emailVerified: mayReceiveMail(data),
     stripeCustomerId: typeof data.stripeCustomerId === 'string' && data.stripeCustomerId ? data.stripeCustomerId : null,
     subscription: parseSubscription(data.subscription),
+    notificationPrefs: notificationPrefsOf(data),
+    notificationsReadAt: toDate(data.notificationsReadAt),
+    personalUnread: typeof data.personalUnread === 'number' && data.personalUnread > 0 ? data.personalUnread : 0,
   };
 }

@@ -236,6 +236,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Admins only' },
   },
   {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('@/views/NotificationsView.vue'),
+    meta: { requiresAuth: true, title: 'Notifications' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/views/NotFoundView.vue'),

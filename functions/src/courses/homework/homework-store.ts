@@ -37,6 +37,7 @@ import {
   type HomeworkSubmission,
 } from '../../shared/course-homework';
 import { setEnrollmentPoints } from '../enrollment-points';
+import { notifyMember, readNotifyTarget, type PersonalNews } from '../../notifications/notification-store';
 
 export interface HomeworkDeps {
   db: Firestore;
@@ -108,6 +109,15 @@ const scored = (key: HomeworkKey, answers: Record<string, Answer>, score: Homewo
   needsReview: awaitingReview(key, answers, score).length > 0,
   scoredAt: now,
   updatedAt: now,
+});
+
+/** Homework news for the member (notifications): the id names the homework and what happened to it. */
+const homeworkNews = (refs: Refs, uid: string, what: string, title: string, body: string): PersonalNews => ({
+  id: `homework_${refs.course.id}_${refs.homework.id}_${what}`.slice(0, 200),
+  kind: 'homework',
+  title,
+  body,
+  url: `/courses/${refs.course.id}/homework/${refs.homework.id}`,
 });
 
 const keyOf = async (tx: Transaction, refs: Refs): Promise<HomeworkKey> => {
@@ -194,9 +204,19 @@ export async function scoreSubmission(deps: HomeworkDeps, refs: Refs, uid: strin
     const key = keySnap.data() as HomeworkKey;
     const links = (hwSnap?.data() as CourseHomework | undefined)?.links ?? null;
     const score = scoreHomework(key, submission.answers, submission.links, links);
+    const title = (hwSnap?.data() as CourseHomework | undefined)?.title ?? 'Your homework';
+    const news = homeworkNews(
+      refs,
+      uid,
+      `scored_${score.total}`,
+      `${title}: scored`,
+      `You scored ${score.total} points.`,
+    );
+    const target = await readNotifyTarget(deps.db, tx, uid, news);
     tx.update(subSnap!.ref, scored(key, submission.answers, score, now));
     const enrollment = enrollmentSnap?.data() as CourseEnrollment | undefined;
     movePoints(tx, { ref: refs.enrollment(uid), data: enrollment }, null, score, now);
+    notifyMember(deps.db, tx, target, news);
     return true;
   });
 }
@@ -239,6 +259,16 @@ export async function scoreFreeText(deps: HomeworkDeps, input: FreeTextInput): P
     const total = Object.values(byQuestion).reduce<number>((sum, p) => sum + (p ?? 0), 0) + previous.links;
     const score: HomeworkScore = { byQuestion, links: previous.links, total };
     const feedback = { ...submission.feedback, [input.questionId]: input.feedback };
+    // One notification per review of this answer and score (a second review with another score is news again).
+    const news = homeworkNews(
+      refs,
+      input.uid,
+      `reviewed_${input.questionId}_${input.points}`,
+      'Your answer was reviewed',
+      `A free-text answer got ${input.points} points; your total is ${total}.`,
+    );
+    const target = await readNotifyTarget(deps.db, tx, input.uid, news);
+    notifyMember(deps.db, tx, target, news);
     tx.update(subSnap!.ref, { ...scored(key, submission.answers, score, now), feedback });
     const enrollment = enrollmentSnap?.data() as CourseEnrollment | undefined;
     movePoints(tx, { ref: refs.enrollment(input.uid), data: enrollment }, previous, score, now);
