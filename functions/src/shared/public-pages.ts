@@ -8,6 +8,7 @@ import type { EventListQuery, PublicEvent } from './public-events';
 import type { CourseListQuery, PublicCourse, PublicCoursePage } from './public-courses';
 
 import type { PublicCertificate } from './public-certificates';
+import type { PublicShowcasePage, PublicShowcaseProject } from './public-showcase';
 import type { TiersConfig } from './tiers';
 
 export const SITE_NAME = 'Commons';
@@ -93,6 +94,11 @@ export interface PublicReader {
 
   /** A published course's preview unit (its access is `public`); null for any other unit. */
   previewUnit(courseId: string, unitId: string): Promise<PublicPreviewUnit | null>;
+
+  /** Approved showcase projects (public fields only), newest approval first. */
+  showcase(limit: number): Promise<PublicShowcaseProject[]>;
+  /** An approved project, with its links only when its access is `public`; null for any other. */
+  showcaseProject(id: string): Promise<PublicShowcasePage | null>;
 }
 
 /**
