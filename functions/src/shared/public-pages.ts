@@ -31,6 +31,9 @@ export const PUBLIC_TEASER_FIELDS = [
   'eventId',
   'durationSeconds',
   'chapters',
+  // Links: the source always; the URL only on a public link's teaser (a gated one's is in the body alone).
+  'source',
+  'url',
 ] as const satisfies readonly (keyof MaterialTeaser)[];
 
 /** A published teaser as public pages carry it, with its id; times are milliseconds on the wire. */

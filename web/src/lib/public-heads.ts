@@ -26,6 +26,8 @@ export function materialHead(origin: string, id: string, teaser: Teaser): PageHe
       ...(teaser.publishedAt ? { datePublished: teaser.publishedAt.toDate().toISOString() } : {}),
       dateModified: teaser.updatedAt.toDate().toISOString(),
       keywords: teaser.tags.join(', '),
+      // A curated link: what it recommends (only a public link's teaser carries its URL).
+      ...(teaser.url ? { isBasedOn: teaser.url } : {}),
       isAccessibleForFree: free,
       ...(free ? {} : { hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.prose' } }),
     },
