@@ -51,7 +51,12 @@ describe('submitting', () => {
     const { teaser, links } = await read(id);
     expect(teaser).toMatchObject({ uid: main.uid, authorName: 'ada', status: 'pending', access: 'public', rank: 0 });
     expect(teaser).not.toHaveProperty('repoUrl');
-    expect(links).toMatchObject({ uid: main.uid, status: 'pending', repoUrl: project.repoUrl, demoUrl: project.demoUrl });
+    expect(links).toMatchObject({
+      uid: main.uid,
+      status: 'pending',
+      repoUrl: project.repoUrl,
+      demoUrl: project.demoUrl,
+    });
   });
 
   it('a basic member is told which plan submits, and nothing is written', async () => {
@@ -97,7 +102,11 @@ describe('withdrawing and moderating', () => {
     expect((await read(id)).links?.status).toBe('withdrawn');
     const edit = await callFunction('submitShowcaseProject', { ...project, id }, main.idToken);
     expect(edit.error?.status).toBe('FAILED_PRECONDITION');
-    const approve = await callFunction('moderateShowcaseProject', { id, decision: 'approve', reason: '' }, admin.idToken);
+    const approve = await callFunction(
+      'moderateShowcaseProject',
+      { id, decision: 'approve', reason: '' },
+      admin.idToken,
+    );
     expect(approve.error?.status).toBe('FAILED_PRECONDITION');
   });
 

@@ -65,7 +65,10 @@ export async function submitShowcaseProject(
       const existing = (await tx.get(refs.teaser)).data() as ShowcaseProject<Timestamp> | undefined;
       if (!existing || existing.uid !== uid) throw new Refusal('not-found', 'No such submission of yours');
       if (existing.status !== 'pending')
-        throw new Refusal('failed-precondition', `This submission is ${existing.status}: only pending ones can be edited`);
+        throw new Refusal(
+          'failed-precondition',
+          `This submission is ${existing.status}: only pending ones can be edited`,
+        );
       const docs = showcaseDocs(input, author, rank, { submittedAt: existing.submittedAt, updatedAt: now });
       tx.set(refs.teaser, docs.teaser);
       tx.set(refs.links, docs.links);
@@ -104,7 +107,10 @@ export async function withdrawShowcaseProject(deps: ShowcaseDeps, uid: string, i
     const existing = (await tx.get(refs.teaser)).data() as ShowcaseProject<Timestamp> | undefined;
     if (!existing || existing.uid !== uid) throw new Refusal('not-found', 'No such submission of yours');
     if (existing.status !== 'pending')
-      throw new Refusal('failed-precondition', `This submission is ${existing.status}: only pending ones can be withdrawn`);
+      throw new Refusal(
+        'failed-precondition',
+        `This submission is ${existing.status}: only pending ones can be withdrawn`,
+      );
     setStatus(tx, refs, { updatedAt: deps.now() }, 'withdrawn');
     return { id };
   });
@@ -127,7 +133,10 @@ export async function moderateShowcaseProject(
     const now = deps.now();
     if (decision === 'approve') {
       if (existing.status !== 'pending')
-        throw new Refusal('failed-precondition', `This submission is ${existing.status}: only pending ones can be approved`);
+        throw new Refusal(
+          'failed-precondition',
+          `This submission is ${existing.status}: only pending ones can be approved`,
+        );
       setStatus(tx, refs, { updatedAt: now, approvedAt: now, reason: null }, 'approved');
       return { id, status: 'approved' as const };
     }
