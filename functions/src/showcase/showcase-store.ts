@@ -69,7 +69,10 @@ export async function submitShowcaseProject(
           'failed-precondition',
           `This submission is ${existing.status}: only pending ones can be edited`,
         );
-      const docs = showcaseDocs(input, author, rank, { submittedAt: existing.submittedAt, updatedAt: now });
+      const docs = showcaseDocs<Timestamp | Date>(input, author, rank, {
+        submittedAt: existing.submittedAt,
+        updatedAt: now,
+      });
       tx.set(refs.teaser, docs.teaser);
       tx.set(refs.links, docs.links);
     } else {
