@@ -51,6 +51,8 @@ export function publicTeaser<In, Out>(
   const picked = Object.fromEntries(
     PUBLIC_TEASER_FIELDS.filter((f) => data[f] !== undefined).map((f) => [f, data[f]]),
   ) as PublicTeaser<In>;
+  // A link's URL is public only on a public link (the rules refuse it on a gated teaser; this holds regardless).
+  if (data.rank !== 0) delete picked.url;
   return {
     ...picked,
     id,
