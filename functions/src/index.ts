@@ -64,8 +64,4 @@ export { githubWebhook, syncCourseRepo } from './courses/sync/course-sync-functi
 export { enrollInCourse, markUnitDone, openUnit } from './courses/learning/learning-functions';
 export { cohortSessionsToEvents } from './courses/cohorts/cohort-functions';
 
-export {
-  submitShowcaseProject,
-  withdrawShowcaseProject,
-  moderateShowcaseProject,
-} from './showcase/showcase-functions';
+export { submitShowcaseProject, withdrawShowcaseProject, moderateShowcaseProject } from './showcase/showcase-functions';
