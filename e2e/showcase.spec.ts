@@ -106,6 +106,7 @@ test('curated links: listed with their source; a gated link’s URL is in no pub
   await hydrated(page);
   const list = page.getByTestId('links-list');
   await expect(list.locator('.material-card')).toHaveCount(3);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Links');
   const open = list.locator('.material-card', { hasText: 'The data engineering lifecycle' }).getByTestId('link-out');
   await expect(open).toHaveAttribute('href', new RegExp(PUBLIC_URL));
   await expect(open).toHaveAttribute('rel', 'noopener nofollow');

@@ -511,7 +511,8 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
     };
     return [
       ...wholePayloadRows(base),
-      ...idRows(base, 'id'),
+      // null is a new submission, not a hostile id.
+      ...idRows(base, 'id').filter((r) => r.what !== 'id = null'),
       ...idRows(base, 'access'),
       invalid('an http repository', { ...base, repoUrl: 'http://github.com/ada/doctor' }, /repoUrl/),
       invalid('a javascript: demo', { ...base, demoUrl: 'javascript:alert(1)' }, /demoUrl/),

@@ -14,7 +14,6 @@ import {
 } from 'firebase/firestore/lite';
 import type { CallableRequest } from '@shared/callables';
 import { CONFIG } from '@shared/members';
-import { DEFAULT_SHOWCASE_ACCESS } from '@shared/defaults';
 import {
   SHOWCASE,
   SHOWCASE_CONFIG_DOC,
@@ -77,10 +76,10 @@ export async function readShowcaseLinks(id: string): Promise<PublicShowcasePage[
   }
 }
 
-/** The access level that may submit (`config/showcase`, else the seed default). */
-export async function readShowcaseAccess(): Promise<string> {
+/** The access level that may submit as `config/showcase` stores it; null when unset (see `showcaseLevel`). */
+export async function readShowcaseAccess(): Promise<string | null> {
   const data = (await getDoc(doc(db, CONFIG, SHOWCASE_CONFIG_DOC))).data() as ShowcaseConfig | undefined;
-  return data?.access || DEFAULT_SHOWCASE_ACCESS;
+  return data?.access || null;
 }
 
 const item = (id: string, data: unknown) => ({ ...(data as ShowcaseProject<Timestamp>), id });

@@ -82,3 +82,26 @@ export function pricingHead(origin: string, tiers: Tier[]): PageHead {
     jsonLd: { '@type': 'Product', name: `${SITE_NAME} membership`, description: SITE_DESCRIPTION, offers },
   };
 }
+
+/** The curated links' listing: each link's page on this site (never a gated link's URL). */
+export function linksHead(origin: string, links: { id: string; title: string }[]): PageHead {
+  return {
+    title: 'Links',
+    description: 'Reading worth your time, picked by the community, with why it is worth reading.',
+    path: '/links',
+    jsonLd: {
+      '@type': 'CollectionPage',
+      name: 'Links',
+      url: `${origin}/links`,
+      mainEntity: {
+        '@type': 'ItemList',
+        itemListElement: links.map((l, i) => ({
+          '@type': 'ListItem',
+          position: i + 1,
+          url: `${origin}${materialPath(l.id)}`,
+          name: l.title,
+        })),
+      },
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicShowcaseProject } from '@shared/public-showcase';
-import { linksHead, showcaseHead, showcaseProjectHead } from './showcase-heads';
+import { linksHead } from './public-heads';
+import { showcaseHead, showcaseProjectHead } from './showcase-heads';
 
 const ORIGIN = 'https://commons.example';
 const project = (over: Partial<PublicShowcaseProject> = {}): PublicShowcaseProject => ({

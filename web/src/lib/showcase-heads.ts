@@ -1,6 +1,6 @@
 // The heads of the showcase pages (apart from public-heads.ts, as the courses' are, so the catalog's first route
 // does not carry them): a project is `SoftwareSourceCode` (its repository only when public), the listing an
-// `ItemList`; the curated links' listing is a `CollectionPage` of the links.
+// `ItemList`. The curated links' head (`linksHead`) is in public-heads.ts, beside the catalog's.
 import type { PublicShowcasePage, PublicShowcaseProject } from '@shared/public-showcase';
 import type { PageHead } from './page-head';
 
@@ -47,29 +47,6 @@ export function showcaseHead(origin: string, projects: PublicShowcaseProject[]):
         url: `${origin}${showcasePath(p.id)}`,
         name: p.title,
       })),
-    },
-  };
-}
-
-/** The curated links' listing: each link's page on this site (never a gated link's URL). */
-export function linksHead(origin: string, links: { id: string; title: string }[]): PageHead {
-  return {
-    title: 'Links',
-    description: 'Reading worth your time, picked by the community, with why it is worth reading.',
-    path: '/links',
-    jsonLd: {
-      '@type': 'CollectionPage',
-      name: 'Links',
-      url: `${origin}/links`,
-      mainEntity: {
-        '@type': 'ItemList',
-        itemListElement: links.map((l, i) => ({
-          '@type': 'ListItem',
-          position: i + 1,
-          url: `${origin}/materials/${encodeURIComponent(l.id)}`,
-          name: l.title,
-        })),
-      },
     },
   };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '@shared/defaults';
-import { emptyShowcaseForm, showcaseRequest, submitAccess, validateShowcaseForm } from './showcase';
+import { emptyShowcaseForm, showcaseLevel, showcaseRequest, submitAccess, validateShowcaseForm } from './showcase';
+
+describe('showcaseLevel', () => {
+  it('the stored level, else the seed default', () => {
+    expect(showcaseLevel('basic')).toBe('basic');
+    expect(showcaseLevel(null)).toBe('main');
+  });
+});
 
 describe('submitAccess', () => {
   it.each([

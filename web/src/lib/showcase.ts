@@ -1,9 +1,13 @@
 // The showcase's view models: who may submit, the submit form as the callable takes it, and status labels.
 import { readerRank, type AccessClaims } from '@shared/access';
+import { DEFAULT_SHOWCASE_ACCESS } from '@shared/defaults';
 import { submitShowcaseSchema } from '@shared/showcase-schema';
 import type { ShowcaseStatus } from '@shared/showcase';
 import { rankOf, type TiersConfig } from '@shared/tiers';
 import { fieldErrorsOf } from './material-form';
+
+/** The showcase level: `config/showcase`'s access, else the seed default. */
+export const showcaseLevel = (stored: string | null): string => stored || DEFAULT_SHOWCASE_ACCESS;
 
 /** What the submit box offers: sign in, upgrade to the plan that submits, or the form. */
 export type SubmitAccess = { kind: 'sign-in' } | { kind: 'upgrade'; plan: string } | { kind: 'submit' };
