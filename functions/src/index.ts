@@ -65,3 +65,4 @@ export { enrollInCourse, markUnitDone, openUnit } from './courses/learning/learn
 export { cohortSessionsToEvents } from './courses/cohorts/cohort-functions';
 
 export { notifyOnMaterial, notifyOnEvent, notifyOnCourse, notifyOnPoll } from './notifications/notification-functions';
+export { submitShowcaseProject, withdrawShowcaseProject, moderateShowcaseProject } from './showcase/showcase-functions';

@@ -498,6 +498,45 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
       notFound('an unknown unit', base),
     ];
   },
+
+  submitShowcaseProject: () => {
+    const base = {
+      id: 'no-such-project',
+      title: 'Pipeline doctor',
+      summary: 'Finds the slow steps of a dbt project and says why.',
+      repoUrl: 'https://github.com/ada/doctor',
+      demoUrl: '',
+      images: [],
+      access: 'public',
+    };
+    return [
+      ...wholePayloadRows(base),
+      // null is a new submission, not a hostile id.
+      ...idRows(base, 'id').filter((r) => r.what !== 'id = null'),
+      ...idRows(base, 'access'),
+      invalid('an http repository', { ...base, repoUrl: 'http://github.com/ada/doctor' }, /repoUrl/),
+      invalid('a javascript: demo', { ...base, demoUrl: 'javascript:alert(1)' }, /demoUrl/),
+      invalid('a data: image', { ...base, images: ['data:image/png;base64,AAAA'] }, /images/),
+      invalid('five images', { ...base, images: Array(5).fill('https://i.example.com/a.png') }, /images/),
+      invalid('a 2 MB summary', { ...base, summary: big(2 * MB) }, /summary/),
+      invalid('a 2 MB image URL', { ...base, images: [`https://i.example.com/${big(2 * MB)}`] }, /images/),
+      invalid('images as a string', { ...base, images: 'https://i.example.com/a.png' }, /images/),
+      invalid('an access level that is no plan', { ...base, id: null, access: 'no-such-tier' }, /access/),
+      notFound('an unknown submission', base),
+    ];
+  },
+  withdrawShowcaseProject: () => oneIdRows('id', 'no-such-project'),
+  moderateShowcaseProject: () => {
+    const base = { id: 'no-such-project', decision: 'reject', reason: 'Not a data project' };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'id'),
+      invalid('an unknown decision', { ...base, decision: 'publish' }, /decision/),
+      invalid('a rejection without a reason', { ...base, reason: '  ' }, /reason/),
+      invalid('a 2 MB reason', { ...base, reason: big(2 * MB) }, /reason/),
+      notFound('an unknown submission', base),
+    ];
+  },
 };
 
 /** Callables a visitor may call: their rows run signed out too. */

@@ -3,7 +3,7 @@ import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, where, writ
 import { describe, it } from 'vitest';
 import { markdownHash } from '../../functions/src/shared/body-html';
 import { canAccess, readerRank } from '../../functions/src/shared/access';
-import { searchEntryOf, type MaterialStatus } from '../../functions/src/shared/materials';
+import { materialDocs, searchEntryOf, type MaterialStatus } from '../../functions/src/shared/materials';
 import { DEFAULT_TIERS } from '../../functions/src/shared/defaults';
 import { rankOf } from '../../functions/src/shared/tiers';
 import { makeMaterial, makeRecording } from '../../functions/src/testing/factories';
@@ -236,4 +236,57 @@ describe('materialSearch (the search index, written by functions)', () => {
       await assertFails(getDoc(doc(dbFor(env(), reader(name)), 'materialSearch/m-draft')));
     },
   );
+});
+
+describe('curated links (materials of kind link)', () => {
+  const linkDocs = (access: string) =>
+    materialDocs(
+      {
+        id: `link-${access}`,
+        kind: 'link',
+        title: 'A good read',
+        summary: 'Why it is worth reading, briefly.',
+        tags: [],
+        access,
+        status: 'published',
+        author: '',
+        markdown: 'Because.',
+        files: [],
+        source: 'Some Site',
+        url: 'https://example.com/read',
+      },
+      rankOf(DEFAULT_TIERS, access)!,
+      { publishedAt: new Date(), updatedAt: new Date() },
+    );
+
+  it('admin saves a public link with its URL on the teaser, and a main link with it in the body only', async () => {
+    const db = dbFor(env(), reader('admin'));
+    for (const access of ['public', 'main']) {
+      const { teaser: t, body: b } = linkDocs(access);
+      const batch = writeBatch(db);
+      batch.set(doc(db, `materials/link-${access}`), t);
+      batch.set(doc(db, `materials/link-${access}/gated/body`), b);
+      await assertSucceeds(batch.commit());
+    }
+  });
+
+  it('admin cannot put a URL on a gated teaser, nor a non-https one on a public teaser', async () => {
+    const db = dbFor(env(), reader('admin'));
+    await assertFails(
+      setDoc(doc(db, 'materials/bad'), { ...linkDocs('main').teaser, url: 'https://example.com/read' }),
+    );
+    await assertFails(setDoc(doc(db, 'materials/bad'), { ...linkDocs('public').teaser, url: 'javascript:alert(1)' }));
+    await assertFails(setDoc(doc(db, 'materials/bad'), { ...linkDocs('public').teaser, source: 'x'.repeat(121) }));
+  });
+
+  it('a gated link’s URL: a basic member cannot read its body, a main member can', async () => {
+    const { teaser: t, body: b } = linkDocs('main');
+    await env().withSecurityRulesDisabled(async (ctx) => {
+      await setDoc(doc(ctx.firestore(), 'materials/link-main'), t);
+      await setDoc(doc(ctx.firestore(), 'materials/link-main/gated/body'), b);
+    });
+    await assertFails(getDoc(doc(dbFor(env(), reader('basic')), 'materials/link-main/gated/body')));
+    const body = await assertSucceeds(getDoc(doc(dbFor(env(), reader('main')), 'materials/link-main/gated/body')));
+    if (body.data()?.url !== 'https://example.com/read') throw new Error('the main member reads the URL');
+  });
 });

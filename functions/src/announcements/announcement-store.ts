@@ -35,6 +35,7 @@ const KIND_LABELS: Record<string, string> = {
   tutorial: 'New tutorial',
   example: 'New example',
   download: 'New download',
+  link: 'New link',
 };
 
 /**

@@ -6,20 +6,24 @@ import { SitemapStream, streamToPromise } from 'sitemap';
 import { SITE_DESCRIPTION, SITE_NAME, type PublicTeaser } from '../shared/public-pages';
 import type { PublicEvent } from '../shared/public-events';
 import type { PublicCourse } from '../shared/public-courses';
+import type { PublicShowcaseProject } from '../shared/public-showcase';
 
 export const materialUrl = (origin: string, id: string) => `${origin}/materials/${encodeURIComponent(id)}`;
 export const eventUrl = (origin: string, id: string) => `${origin}/events/${encodeURIComponent(id)}`;
 export const courseUrl = (origin: string, slug: string) => `${origin}/courses/${encodeURIComponent(slug)}`;
+export const showcaseUrl = (origin: string, id: string) => `${origin}/showcase/${encodeURIComponent(id)}`;
 
 /**
  * The catalog, the pricing page, every published material, the calendar and every public event, the course
- * catalog and every published course (courses have no RSS feed: they change with a push, not a publication date).
+ * catalog and every published course (courses have no RSS feed: they change with a push, not a publication date),
+ * the showcase with every approved project, and the curated links' listing.
  */
 export async function sitemapXml(
   origin: string,
   materials: PublicTeaser[],
   events: PublicEvent[] = [],
   courses: PublicCourse[] = [],
+  showcase: PublicShowcaseProject[] = [],
 ): Promise<string> {
   const links = [
     { url: '/', changefreq: 'daily' as const, priority: 1 },
@@ -32,6 +36,10 @@ export async function sitemapXml(
     ...events.map((e) => ({ url: eventUrl(origin, e.id), lastmod: new Date(e.updatedAt).toISOString() })),
     { url: '/courses', changefreq: 'weekly' as const, priority: 0.8 },
     ...courses.map((c) => ({ url: courseUrl(origin, c.id), lastmod: new Date(c.updatedAt).toISOString() })),
+    // The showcase (approved projects) and the curated links (the catalog's links, listed in the materials above).
+    { url: '/showcase', changefreq: 'weekly' as const, priority: 0.7 },
+    ...showcase.map((p) => ({ url: showcaseUrl(origin, p.id), lastmod: new Date(p.updatedAt).toISOString() })),
+    { url: '/links', changefreq: 'weekly' as const, priority: 0.6 },
   ];
   const xml = await streamToPromise(Readable.from(links).pipe(new SitemapStream({ hostname: origin })));
   return xml.toString();

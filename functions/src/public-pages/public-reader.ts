@@ -19,6 +19,8 @@ import {
   type CourseUnit,
 } from '../shared/courses';
 import { COURSES_LIMIT, publicCohort, publicCourse } from '../shared/public-courses';
+import { SHOWCASE, SHOWCASE_GATED, SHOWCASE_LINKS, type ShowcaseLinks, type ShowcaseProject } from '../shared/showcase';
+import { publicShowcaseLinks, publicShowcaseProject } from '../shared/public-showcase';
 
 const toPublic = (id: string, data: MaterialTeaser<Timestamp>): PublicTeaser =>
   publicTeaser(id, data, (t) => t.toMillis());
@@ -122,6 +124,33 @@ export function publicReader(db: Firestore): PublicReader {
       if (!isCertificateId(id)) return null;
       const data = (await db.collection(CERTIFICATES).doc(id).get()).data() as Certificate<Timestamp> | undefined;
       return data ? publicCertificate(id, data, (t) => t.toMillis()) : null;
+    },
+    async showcase(limit) {
+      const snap = await db
+        .collection(SHOWCASE)
+        .where('status', '==', 'approved')
+        .orderBy('approvedAt', 'desc')
+        .orderBy(FieldPath.documentId(), 'desc')
+        .limit(limit)
+        .get();
+      return snap.docs.map((d) =>
+        publicShowcaseProject(d.id, d.data() as ShowcaseProject<Timestamp>, (t) => t.toMillis()),
+      );
+    },
+    async showcaseProject(id) {
+      if (docIdProblem(id)) return null;
+      const ref = db.collection(SHOWCASE).doc(id);
+      const data = (await ref.get()).data() as ShowcaseProject<Timestamp> | undefined;
+      if (data?.status !== 'approved') return null;
+      // Decided on the teaser first: the links of a gated project are never fetched.
+      const links =
+        data.rank === 0
+          ? ((await ref.collection(SHOWCASE_GATED).doc(SHOWCASE_LINKS).get()).data() as ShowcaseLinks | undefined)
+          : undefined;
+      return {
+        project: publicShowcaseProject(id, data, (t) => t.toMillis()),
+        links: links?.status === 'approved' && links.rank === 0 ? publicShowcaseLinks(links) : null,
+      };
     },
   };
 }

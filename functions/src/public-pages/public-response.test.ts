@@ -5,6 +5,7 @@ import { PUBLIC_CACHE_CONTROL, type PublicReader, type PublicTeaser } from '../s
 import { DEFAULT_TIERS } from '../shared/defaults';
 import { publicEvent, type EventListQuery, type PublicEvent } from '../shared/public-events';
 import { publicCourse } from '../shared/public-courses';
+import type { PublicShowcaseProject } from '../shared/public-showcase';
 import { makeCourseDocs } from '../testing/course-factories';
 import { makeEvent, type EventOverrides } from '../testing/factories';
 import { publicResponse, type PublicPageDeps } from './public-response';
@@ -38,6 +39,19 @@ const UPCOMING = [
 const PAST = [event('gone', Date.UTC(2026, 0, 1))];
 
 const COURSES = [publicCourse('data-engineering', makeCourseDocs().teaser, (d) => d.getTime())];
+const SHOWCASE: PublicShowcaseProject[] = [
+  {
+    id: 'doctor',
+    title: 'Pipeline doctor',
+    summary: 'Finds slow steps',
+    images: [],
+    authorName: 'Ada',
+    access: 'public',
+    rank: 0,
+    approvedAt: Date.UTC(2027, 0, 3),
+    updatedAt: Date.UTC(2027, 0, 3),
+  },
+];
 
 function setup() {
   const reader: PublicReader = {
@@ -53,6 +67,9 @@ function setup() {
     certificate: vi.fn(async () => null),
 
     previewUnit: vi.fn(async () => null),
+
+    showcase: vi.fn(async () => SHOWCASE),
+    showcaseProject: vi.fn(async () => null),
   };
   const render = vi.fn(async () => ({ status: 404, html: '<!doctype html><title>x</title>' }));
   const deps: PublicPageDeps = { reader, origin: ORIGIN, render: () => render };
@@ -97,6 +114,9 @@ describe('publicResponse', () => {
       `${ORIGIN}/events/gone`,
       `${ORIGIN}/courses`,
       `${ORIGIN}/courses/data-engineering`,
+      `${ORIGIN}/showcase`,
+      `${ORIGIN}/showcase/doctor`,
+      `${ORIGIN}/links`,
     ]);
     expect(reader.courses).toHaveBeenCalledWith({ kind: '' });
     expect(reader.events).toHaveBeenCalledWith(

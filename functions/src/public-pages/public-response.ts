@@ -8,6 +8,8 @@ const FEED_MATERIALS = 50;
 /** The sitemap lists at most this many upcoming and as many past events; the events feed the next 50. */
 const SITEMAP_EVENTS = 2_000;
 const FEED_EVENTS = 50;
+/** The sitemap lists at most this many showcase projects. */
+const SITEMAP_SHOWCASE = 2_000;
 
 export interface PublicPageDeps {
   reader: PublicReader;
@@ -40,15 +42,16 @@ export async function publicResponse(deps: PublicPageDeps, method: string, url: 
       return cached('text/plain; charset=utf-8', robotsTxt(deps.origin));
     case '/sitemap.xml': {
       const now = Date.now();
-      const [materials, upcoming, past, courses] = await Promise.all([
+      const [materials, upcoming, past, courses, showcase] = await Promise.all([
         deps.reader.catalog(EMPTY_FILTERS, SITEMAP_MATERIALS),
         deps.reader.events({ when: 'upcoming', access: '' }, now, SITEMAP_EVENTS),
         deps.reader.events({ when: 'past', access: '' }, now, SITEMAP_EVENTS),
         deps.reader.courses({ kind: '' }),
+        deps.reader.showcase(SITEMAP_SHOWCASE),
       ]);
       return cached(
         'application/xml; charset=utf-8',
-        await sitemapXml(deps.origin, materials, [...upcoming, ...past], courses),
+        await sitemapXml(deps.origin, materials, [...upcoming, ...past], courses, showcase),
       );
     }
     case '/events/rss.xml':

@@ -15,6 +15,7 @@ import { lowestTier, rankOf } from '../shared/tiers';
 import { seedNotifications } from './seed-notifications';
 import { SEED_FILES, SEED_MATERIALS } from './seed-materials';
 import { seedEvents, SEED_EVENTS } from './seed-events';
+import { seedShowcase } from './seed-showcase';
 
 /** Demo accounts; one shared password, printed by `npm start` and written in the README. */
 export const DEMO_PASSWORD = 'commons-demo';
@@ -131,6 +132,8 @@ export async function seed(deps: {
     if (created) materialsCreated++;
   }
   const eventsCreated = await seedEvents(db, now);
+  await seedShowcase(db, now);
+  // Last: the feeds announce what the steps above published.
   await seedNotifications(db, now);
   return {
     accounts: DEMO_ACCOUNTS.length,

@@ -9,6 +9,8 @@ import type { DeletionState } from './account-deletion';
 import type { Answer, HomeworkResults, HomeworkScore } from './course-homework';
 
 import type { EnrollmentAnswer } from './course-learning';
+import type { ShowcaseInputData } from './showcase-schema';
+import type { ShowcaseStatus } from './showcase';
 
 /**
  * Every callable function by name, with what it takes and what it answers: the web's `callFunction`
@@ -137,6 +139,17 @@ export interface Callables {
   getCourseMediaUrl: {
     request: { courseId: string; unitId: string; path: string };
     response: { url: string; expiresAt: string };
+  };
+
+  // Project showcase (shared/showcase.ts)
+  /** Submits a project for review (`id` null) or edits the member's own pending one. */
+  submitShowcaseProject: { request: ShowcaseInputData & { id: string | null }; response: { id: string } };
+  /** The member withdraws their own pending submission. */
+  withdrawShowcaseProject: { request: { id: string }; response: { id: string } };
+  /** An admin approves a pending project or rejects one (with a reason). */
+  moderateShowcaseProject: {
+    request: { id: string; decision: 'approve' | 'reject'; reason: string };
+    response: { id: string; status: ShowcaseStatus };
   };
 }
 

@@ -50,3 +50,6 @@ export const DEFAULT_TIERS: TiersConfig = {
 
 /** The plan that opens the community until an admin chooses one (`config/community`). */
 export const DEFAULT_COMMUNITY: CommunityLevel = { access: 'main', rank: DEFAULT_TIERS.tiers.main!.rank };
+
+/** The plan (and up) that may submit projects to the showcase until an admin sets `config/showcase`. */
+export const DEFAULT_SHOWCASE_ACCESS = 'main';

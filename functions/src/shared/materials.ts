@@ -43,6 +43,13 @@ export interface MaterialTeaser<Time = unknown> {
   eventId?: string;
   durationSeconds?: number | null;
   chapters?: Chapter[];
+  /** Kind `link` only: who wrote or hosts what it points to (a site, an author). */
+  source?: string;
+  /**
+   * Kind `link` only, and only when its access is `public`: the URL it points to. A gated link's URL lives in
+   * its body alone (`MaterialBody.url`), so the teaser anyone reads never carries it (the rules refuse it).
+   */
+  url?: string;
 }
 
 /** `materialSearch/{id}`: what a search query returns, a card's teaser with the keys it matched on. */
@@ -62,6 +69,8 @@ export interface MaterialBody {
   /** Kind `recording` only: the transcript parsed from Zoom's VTT, and the meeting's chat as text. */
   transcript?: TranscriptCue[];
   chat?: string;
+  /** Kind `link` only: the https URL it points to (its markdown says why it is worth reading). */
+  url?: string;
 }
 
 /** What a material of kind `recording` adds to its teaser and body (see `materialDocs`). */
@@ -123,6 +132,12 @@ export function materialDocs<Time>(
     markdown: input.markdown,
     files: input.files,
   };
+  if (input.kind === 'link') {
+    teaser.source = input.source ?? '';
+    body.url = input.url ?? '';
+    // Readable by anyone only when anyone may follow it: a gated link's URL stays in the gated body.
+    if (rank === 0) teaser.url = body.url;
+  }
   if (recording) {
     Object.assign(teaser, {
       eventId: recording.eventId,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeMaterial, makeRecording } from '../testing/factories';
+import { materialDocs } from './materials';
 import { inlineJson, PUBLIC_TEASER_FIELDS, publicTeaser } from './public-pages';
 
 describe('publicTeaser', () => {
@@ -14,7 +15,7 @@ describe('publicTeaser', () => {
 
   it('keeps the public fields only, with the id and converted times', () => {
     const teaser = publicTeaser('intro', stored, (t: number) => `t${t}`);
-    const recordingOnly = ['eventId', 'durationSeconds', 'chapters'];
+    const recordingOnly = ['eventId', 'durationSeconds', 'chapters', 'source', 'url'];
     expect(Object.keys(teaser).sort()).toEqual(
       [...PUBLIC_TEASER_FIELDS, 'id'].filter((f) => !recordingOnly.includes(f)).sort(),
     );
@@ -27,10 +28,42 @@ describe('publicTeaser', () => {
     const { teaser: rec, body } = makeRecording('main');
     const stored = { ...rec, publishedAt: 1000, updatedAt: 2000, ...body };
     const out = publicTeaser('rec-ev-main', stored, (t: number) => t);
-    expect(Object.keys(out).sort()).toEqual([...PUBLIC_TEASER_FIELDS, 'id'].sort());
+    const linkOnly = ['source', 'url'];
+    expect(Object.keys(out).sort()).toEqual(
+      [...PUBLIC_TEASER_FIELDS, 'id'].filter((f) => !linkOnly.includes(f)).sort(),
+    );
     expect(out.chapters).toEqual(rec.chapters);
     expect(JSON.stringify(out)).not.toContain('Secret transcript words');
     expect(JSON.stringify(out)).not.toContain('video.mp4');
+  });
+
+  it("a link: its source always, its URL only when public (a gated link's URL stays in the body)", () => {
+    const input = {
+      id: 'a-link',
+      kind: 'link' as const,
+      title: 'A good read',
+      summary: 'Why it is worth reading, briefly.',
+      tags: [],
+      status: 'published' as const,
+      author: '',
+      markdown: 'Because.',
+      files: [],
+      source: 'Some Site',
+      url: 'https://GATED-LINK.example.com/',
+    };
+    const times = { publishedAt: 1000, updatedAt: 2000 };
+    const gated = materialDocs({ ...input, access: 'main' }, 30, times);
+    expect(gated.teaser).not.toHaveProperty('url');
+    expect(gated.body.url).toBe(input.url);
+    const out = publicTeaser('a-link', gated.teaser, (t: number) => t);
+    expect(out.source).toBe('Some Site');
+    expect(JSON.stringify(out)).not.toContain('GATED-LINK');
+    // Even a gated teaser that carried the URL by mistake does not pass it.
+    expect(JSON.stringify(publicTeaser('a-link', { ...gated.teaser, url: input.url }, (t: number) => t))).not.toContain(
+      'GATED-LINK',
+    );
+    const open = materialDocs({ ...input, access: 'public' }, 0, times);
+    expect(publicTeaser('a-link', open.teaser, (t: number) => t).url).toBe(input.url);
   });
 
   it('keeps a draft time as null', () => {

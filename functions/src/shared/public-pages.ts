@@ -8,6 +8,7 @@ import type { EventListQuery, PublicEvent } from './public-events';
 import type { CourseListQuery, PublicCourse, PublicCoursePage } from './public-courses';
 
 import type { PublicCertificate } from './public-certificates';
+import type { PublicShowcasePage, PublicShowcaseProject } from './public-showcase';
 import type { TiersConfig } from './tiers';
 
 export const SITE_NAME = 'Commons';
@@ -30,6 +31,9 @@ export const PUBLIC_TEASER_FIELDS = [
   'eventId',
   'durationSeconds',
   'chapters',
+  // Links: the source always; the URL only on a public link's teaser (a gated one's is in the body alone).
+  'source',
+  'url',
 ] as const satisfies readonly (keyof MaterialTeaser)[];
 
 /** A published teaser as public pages carry it, with its id; times are milliseconds on the wire. */
@@ -47,6 +51,8 @@ export function publicTeaser<In, Out>(
   const picked = Object.fromEntries(
     PUBLIC_TEASER_FIELDS.filter((f) => data[f] !== undefined).map((f) => [f, data[f]]),
   ) as PublicTeaser<In>;
+  // A link's URL is public only on a public link (the rules refuse it on a gated teaser; this holds regardless).
+  if (data.rank !== 0) delete picked.url;
   return {
     ...picked,
     id,
@@ -93,6 +99,11 @@ export interface PublicReader {
 
   /** A published course's preview unit (its access is `public`); null for any other unit. */
   previewUnit(courseId: string, unitId: string): Promise<PublicPreviewUnit | null>;
+
+  /** Approved showcase projects (public fields only), newest approval first. */
+  showcase(limit: number): Promise<PublicShowcaseProject[]>;
+  /** An approved project, with its links only when its access is `public`; null for any other. */
+  showcaseProject(id: string): Promise<PublicShowcasePage | null>;
 }
 
 /**

@@ -40,8 +40,10 @@ export async function loadMaterial(
   const t = teaser.data() as MaterialTeaser<Timestamp>;
   const b = (body.data() as MaterialBody | undefined) ?? { markdown: '', files: [] };
   const { kind, title, summary, tags, access, status, author } = t;
+  // A link's source is on the teaser, its URL in the body (on the teaser too only when public).
+  const link = kind === 'link' ? { source: t.source ?? '', url: (b as MaterialBody).url ?? t.url ?? '' } : {};
   return {
-    input: { id, kind, title, summary, tags, access, status, author, markdown: b.markdown, files: b.files },
+    input: { id, kind, title, summary, tags, access, status, author, markdown: b.markdown, files: b.files, ...link },
     publishedAt: t.publishedAt,
   };
 }
@@ -78,15 +80,20 @@ export async function saveMaterial(
       fieldErrors: { id: 'A material with this address exists already' },
       message: 'Choose another address.',
     };
-  const [{ doc, serverTimestamp, writeBatch }, db] = await fullFirestore();
+  const [{ deleteField, doc, serverTimestamp, writeBatch }, db] = await fullFirestore();
   const publishedAt = options.publishedAt ?? (input.status === 'published' ? serverTimestamp() : null);
   const { teaser, body } = materialDocs<unknown>(input, rank, { publishedAt, updatedAt: serverTimestamp() });
   const batch = writeBatch(db);
   // Merged, so what functions keep on a recording's teaser (its event, duration, chapters) survives an edit.
-  batch.set(doc(db, MATERIALS, input.id), teaser, { merge: true });
+  // A link made gated (or no longer a link) loses the URL its public teaser carried: merging would keep it.
+  batch.set(
+    doc(db, MATERIALS, input.id),
+    { ...teaser, url: teaser.url ?? deleteField(), source: teaser.source ?? deleteField() },
+    { merge: true },
+  );
   // Merged, so the HTML functions rendered from the previous markdown stays (the rules forbid clients to
   // touch it) and readers see it until the trigger renders this save.
-  batch.set(doc(db, MATERIALS, input.id, GATED, BODY), body, { merge: true });
+  batch.set(doc(db, MATERIALS, input.id, GATED, BODY), { ...body, url: body.url ?? deleteField() }, { merge: true });
   await batch.commit();
   return { ok: true };
 }

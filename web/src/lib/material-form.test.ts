@@ -36,3 +36,27 @@ describe('material form', () => {
     ).toBe('Use lowercase letters, digits and dashes');
   });
 });
+
+describe('a link', () => {
+  const link = {
+    ...emptyMaterialForm('public'),
+    id: 'a-good-read',
+    kind: 'link' as const,
+    title: 'A good read',
+    summary: 'Why it is worth reading, briefly.',
+  };
+
+  it('needs an https URL and a source', () => {
+    expect(Object.keys(validateMaterialForm(link, 'published')).sort()).toEqual(['source', 'url']);
+    expect(validateMaterialForm({ ...link, url: 'http://x.example.com', source: 'X' }, 'published')).toHaveProperty(
+      'url',
+    );
+    expect(validateMaterialForm({ ...link, url: 'https://x.example.com', source: 'X' }, 'published')).toEqual({});
+  });
+
+  it('other kinds carry no URL or source', () => {
+    const input = formToInput({ ...link, kind: 'article', url: 'https://x.example.com', source: 'X' }, 'draft');
+    expect(input).not.toHaveProperty('url');
+    expect(input).not.toHaveProperty('source');
+  });
+});

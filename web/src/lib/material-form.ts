@@ -12,6 +12,9 @@ export interface MaterialForm {
   author: string;
   markdown: string;
   files: MaterialFile[];
+  /** Kind `link`: the site or author, and the https URL. */
+  source: string;
+  url: string;
 }
 
 /** A new material, readable by `access` (the lowest tier, from `config/tiers`). */
@@ -26,6 +29,8 @@ export function emptyMaterialForm(access: string): MaterialForm {
     author: '',
     markdown: '',
     files: [],
+    source: '',
+    url: '',
   };
 }
 
@@ -54,6 +59,7 @@ export function formToInput(form: MaterialForm, status: MaterialStatus) {
     author: form.author.trim(),
     markdown: form.markdown,
     files: form.files,
+    ...(form.kind === 'link' ? { source: form.source.trim(), url: form.url.trim() } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export function materialHead(origin: string, id: string, teaser: Teaser): PageHe
       ...(teaser.publishedAt ? { datePublished: teaser.publishedAt.toDate().toISOString() } : {}),
       dateModified: teaser.updatedAt.toDate().toISOString(),
       keywords: teaser.tags.join(', '),
+      // A curated link: what it recommends (only a public link's teaser carries its URL).
+      ...(teaser.url ? { isBasedOn: teaser.url } : {}),
       isAccessibleForFree: free,
       ...(free ? {} : { hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.prose' } }),
     },
@@ -78,5 +80,28 @@ export function pricingHead(origin: string, tiers: Tier[]): PageHead {
     description: `${SITE_NAME} plans: ${tiers.map((t) => t.name).join(', ')}. Every plan includes the ones below it.`,
     path: '/pricing',
     jsonLd: { '@type': 'Product', name: `${SITE_NAME} membership`, description: SITE_DESCRIPTION, offers },
+  };
+}
+
+/** The curated links' listing: each link's page on this site (never a gated link's URL). */
+export function linksHead(origin: string, links: { id: string; title: string }[]): PageHead {
+  return {
+    title: 'Links',
+    description: 'Reading worth your time, picked by the community, with why it is worth reading.',
+    path: '/links',
+    jsonLd: {
+      '@type': 'CollectionPage',
+      name: 'Links',
+      url: `${origin}/links`,
+      mainEntity: {
+        '@type': 'ItemList',
+        itemListElement: links.map((l, i) => ({
+          '@type': 'ListItem',
+          position: i + 1,
+          url: `${origin}${materialPath(l.id)}`,
+          name: l.title,
+        })),
+      },
+    },
   };
 }

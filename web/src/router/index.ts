@@ -12,6 +12,9 @@ import {
   eventData,
   materialData,
   plansData,
+  linksData,
+  showcaseListData,
+  showcaseProjectData,
 } from './server-data';
 
 // The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
@@ -92,6 +95,28 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/CourseUnitView.vue'),
     props: true,
     meta: { title: 'Course unit', serverData: courseUnitData },
+  },
+  // The project showcase and the curated links (public, rendered on the server like the catalog).
+  {
+    path: '/showcase',
+    name: 'showcase',
+    component: () => import('@/views/ShowcaseView.vue'),
+    meta: { title: 'Showcase', serverData: showcaseListData },
+  },
+  {
+    path: '/showcase/:id',
+    name: 'showcase-project',
+    component: () => import('@/views/ShowcaseProjectView.vue'),
+    props: true,
+    meta: { title: 'Project', serverData: showcaseProjectData },
+  },
+  {
+    path: '/links',
+    name: 'links',
+    // The catalog's view, fixed to kind `link` (kept in the entry chunk: a view of its own would split shared code).
+    component: CatalogView,
+    props: { links: true },
+    meta: { title: 'Links', serverData: linksData },
   },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { title: 'Sign in' } },
   {
@@ -205,6 +230,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-course-syncs',
         component: () => import('@/views/admin/AdminCourseSyncsView.vue'),
         meta: { title: 'Admin: course syncs' },
+      },
+      {
+        path: 'showcase',
+        name: 'admin-showcase',
+        component: () => import('@/views/admin/AdminShowcaseView.vue'),
+        meta: { title: 'Admin: showcase' },
       },
     ],
   },

@@ -64,6 +64,12 @@ export const courseData: ServerData = (ctx) => import('./course-server-data').th
 export const certificateData: ServerData = (ctx) =>
   import('./certificate-server-data').then((m) => m.certificateData(ctx));
 
+/** The showcase and the curated links, in a chunk of their own like the events'. */
+const showcaseServer = () => import('./showcase-server-data');
+export const showcaseListData: ServerData = (ctx) => showcaseServer().then((m) => m.showcaseListData(ctx));
+export const showcaseProjectData: ServerData = (ctx) => showcaseServer().then((m) => m.showcaseProjectData(ctx));
+export const linksData: ServerData = (ctx) => showcaseServer().then((m) => m.linksData(ctx));
+
 /** A course's preview unit (courses: learning), in a chunk of its own like the events'. */
 export const courseUnitData: ServerData = (ctx) =>
   import('./course-unit-server-data').then((m) => m.courseUnitData(ctx));
