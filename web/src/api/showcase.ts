@@ -1,17 +1,7 @@
 // The project showcase: approved projects read under the rules (through the same public field list as the server,
 // `publicShowcaseProject`) when the server did not render the page; the member's own submissions and the admin
 // queue live; every write through a callable.
-import {
-  collection,
-  doc,
-  getDoc,
-  getDocs,
-  limit,
-  orderBy,
-  query,
-  where,
-  type Timestamp,
-} from 'firebase/firestore/lite';
+import type { Timestamp } from 'firebase/firestore/lite';
 import type { CallableRequest } from '@shared/callables';
 import { CONFIG } from '@shared/members';
 import {
@@ -31,7 +21,7 @@ import {
   type PublicShowcaseProject,
 } from '@shared/public-showcase';
 import { liveDoc, liveQuery } from '@/composables/live-sources';
-import { callFunction, db, isPermissionDenied } from '@/lib/firebase';
+import { callFunction, isPermissionDenied, firestoreLite } from '@/lib/firebase';
 
 const ms = (t: Timestamp) => t.toMillis();
 
@@ -40,12 +30,13 @@ export type ShowcaseItem = ShowcaseProject<Timestamp> & { id: string };
 
 /** The newest approved projects. */
 export async function readShowcase(): Promise<PublicShowcaseProject[]> {
-  const snap = await getDocs(
-    query(
-      collection(db, SHOWCASE),
-      where('status', '==', 'approved'),
-      orderBy('approvedAt', 'desc'),
-      limit(SHOWCASE_PAGE_SIZE),
+  const [sdk, db] = await firestoreLite();
+  const snap = await sdk.getDocs(
+    sdk.query(
+      sdk.collection(db, SHOWCASE),
+      sdk.where('status', '==', 'approved'),
+      sdk.orderBy('approvedAt', 'desc'),
+      sdk.limit(SHOWCASE_PAGE_SIZE),
     ),
   );
   return snap.docs.map((d) => publicShowcaseProject(d.id, d.data() as ShowcaseProject<Timestamp>, ms));
@@ -53,9 +44,10 @@ export async function readShowcase(): Promise<PublicShowcaseProject[]> {
 
 /** An approved project (null for any other), with its links when it is public. */
 export async function readShowcasePage(id: string): Promise<PublicShowcasePage | null> {
+  const [sdk, db] = await firestoreLite();
   let data: ShowcaseProject<Timestamp> | undefined;
   try {
-    data = (await getDoc(doc(db, SHOWCASE, id))).data() as ShowcaseProject<Timestamp> | undefined;
+    data = (await sdk.getDoc(sdk.doc(db, SHOWCASE, id))).data() as ShowcaseProject<Timestamp> | undefined;
   } catch (err) {
     if (isPermissionDenied(err)) return null;
     throw err;
@@ -67,8 +59,9 @@ export async function readShowcasePage(id: string): Promise<PublicShowcasePage |
 
 /** A project's repository and demo when the reader may see them (rank, author, admin); null when refused. */
 export async function readShowcaseLinks(id: string): Promise<PublicShowcasePage['links']> {
+  const [sdk, db] = await firestoreLite();
   try {
-    const data = (await getDoc(doc(db, SHOWCASE, id, SHOWCASE_GATED, SHOWCASE_LINKS))).data();
+    const data = (await sdk.getDoc(sdk.doc(db, SHOWCASE, id, SHOWCASE_GATED, SHOWCASE_LINKS))).data();
     return data ? publicShowcaseLinks(data as ShowcaseLinks) : null;
   } catch (err) {
     if (isPermissionDenied(err)) return null;
@@ -78,7 +71,8 @@ export async function readShowcaseLinks(id: string): Promise<PublicShowcasePage[
 
 /** The access level that may submit as `config/showcase` stores it; null when unset (see `showcaseLevel`). */
 export async function readShowcaseAccess(): Promise<string | null> {
-  const data = (await getDoc(doc(db, CONFIG, SHOWCASE_CONFIG_DOC))).data() as ShowcaseConfig | undefined;
+  const [sdk, db] = await firestoreLite();
+  const data = (await sdk.getDoc(sdk.doc(db, CONFIG, SHOWCASE_CONFIG_DOC))).data() as ShowcaseConfig | undefined;
   return data?.access || null;
 }
 
