@@ -156,7 +156,7 @@ for (const reader of ['visitor', 'member', 'admin'] as const) {
 
 test('every route of the router has an axe visit', () => {
   const source = readFileSync(join(ROOT, 'web/src/router/index.ts'), 'utf8');
-  const names = [...source.matchAll(/\bname: '([^']+)'/g)].map((m) => m[1]);
+  const names = [...source.matchAll(/\bname: '([^']+)'/g)].map((m) => m[1]!);
   expect(names.length).toBeGreaterThan(20);
   const visited = new Set(VISITS.map((v) => v.route));
   expect(names.filter((n) => !visited.has(n))).toEqual([]);
