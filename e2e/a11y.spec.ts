@@ -136,11 +136,11 @@ for (const reader of ['visitor', 'member', 'admin'] as const) {
   test.describe(`axe as ${reader}`, () => {
     let page: Page;
     test.beforeAll(async ({ browser }) => {
-      page = await browser.newPage();
+      page = await (await browser.newContext()).newPage();
       const email = ACCOUNTS[reader];
       if (email) await signIn(page, email);
     });
-    test.afterAll(() => page.close());
+    test.afterAll(() => page.context().close());
 
     for (const visit of VISITS.filter((v) => v.as === reader)) {
       const label = visit.label ?? (typeof visit.path === 'string' ? visit.path : 'seeded');
