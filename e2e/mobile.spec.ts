@@ -98,6 +98,11 @@ test.describe('on a 390 px phone', () => {
     await expect(button).toHaveAttribute('aria-expanded', 'true');
     await page.keyboard.press('Tab');
     await expect(nav.getByRole('link', { name: 'Catalog' })).toBeFocused();
+    // Tabbing past its last link closes it.
+    for (let i = 0; i < 20 && (await page.evaluate(() => !!document.activeElement?.closest('header'))); i++)
+      await page.keyboard.press('Tab');
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await button.click();
     await nav.getByRole('link', { name: 'Pricing' }).click();
     await expect(page).toHaveURL(/\/pricing$/);
     await expect(button).toHaveAttribute('aria-expanded', 'false');
