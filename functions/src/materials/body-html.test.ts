@@ -57,6 +57,7 @@ const CORPUS = [
   '```\n<script>alert(1)</script>\n```',
   '`<img src=x onerror=alert(1)>`',
   '> <img src=x onerror=alert(1)>\n\n- <a href=javascript:alert(1)>x</a>',
+  '<pre tabindex=0 autofocus onfocus=alert(1)>x</pre>\n\n```\n<pre onfocus=alert(1)>\n```',
 ];
 
 function parse(html: string): Element[] {
@@ -161,6 +162,9 @@ describe('stored body HTML renders ordinary markdown', () => {
       expect.arrayContaining(['H2', 'STRONG', 'EM', 'CODE', 'UL', 'OL', 'LI', 'PRE', 'A', 'IMG', 'TABLE', 'TD']),
     );
     expect(els.find((e) => e.tagName === 'PRE')?.textContent).toContain('SELECT 1 < 2;');
+    // A long line scrolls: the block takes the keyboard focus, and only code blocks do.
+    expect(els.find((e) => e.tagName === 'PRE')?.getAttribute('tabindex')).toBe('0');
+    expect(els.filter((e) => e.hasAttribute('tabindex')).map((e) => e.tagName)).toEqual(['PRE']);
     expect(els.find((e) => e.tagName === 'IMG')?.getAttribute('src')).toBe('https://example.com/c.png');
   });
 

@@ -42,6 +42,12 @@ function secureLinks(node: Element) {
   }
 }
 
+/** A code block scrolls sideways when its lines are long: it takes the keyboard focus (WCAG 2.1.1), set here so
+ * the HTML stored at save time carries it. */
+function focusableCode(node: Element) {
+  if (node.tagName === 'PRE') node.setAttribute('tabindex', '0');
+}
+
 const PURIFY_CONFIG = {
   USE_PROFILES: { html: true },
   FORBID_TAGS: [
@@ -72,5 +78,6 @@ const PURIFY_CONFIG = {
 export function createMarkdownRenderer(window?: WindowLike): (source: string) => string {
   const purify = window ? createDOMPurify(window) : createDOMPurify();
   purify.addHook('afterSanitizeAttributes', secureLinks);
+  purify.addHook('afterSanitizeAttributes', focusableCode);
   return (source) => purify.sanitize(md.render(source), PURIFY_CONFIG);
 }
