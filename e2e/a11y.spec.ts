@@ -45,6 +45,9 @@ const VISITS: Visit[] = [
   { route: 'course', as: 'visitor', path: '/courses/data-pipelines' },
   { route: 'course-unit', as: 'visitor', path: '/courses/data-pipelines/units/welcome' },
   { route: 'course-leaderboard', as: 'visitor', path: '/courses/sql-basics/leaderboard' },
+  { route: 'showcase', as: 'visitor', path: '/showcase' },
+  { route: 'showcase-project', as: 'visitor', path: '/showcase/pipeline-doctor' },
+  { route: 'links', as: 'visitor', path: '/links' },
   { route: 'certificate', as: 'visitor', path: `/certificates/${CERTIFICATE}` },
   { route: 'sign-in', as: 'visitor', path: '/sign-in' },
   { route: 'sign-in-finish', as: 'visitor', path: '/sign-in/finish' },
@@ -55,6 +58,7 @@ const VISITS: Visit[] = [
   { route: 'not-found', as: 'visitor', path: '/no-such-page' },
   // a signed-in member
   { route: 'account', as: 'member', path: '/account' },
+  { route: 'notifications', as: 'member', path: '/notifications' },
   { route: 'course-unit', as: 'member', path: '/courses/data-pipelines/units/first-pipeline' },
   { route: 'course-project', as: 'member', path: '/courses/data-pipelines/project' },
   { route: 'course-homework', as: 'member', path: '/courses/sql-basics/homework/select-check' },
@@ -75,6 +79,7 @@ const VISITS: Visit[] = [
   { route: 'admin-recordings', as: 'admin', path: '/admin/recordings' },
   { route: 'admin-course-homework', as: 'admin', path: '/admin/courses/homework' },
   { route: 'admin-course-syncs', as: 'admin', path: '/admin/courses/syncs' },
+  { route: 'admin-showcase', as: 'admin', path: '/admin/showcase' },
 ];
 
 const ACCOUNTS: Record<Reader, string | null> = {
