@@ -10,7 +10,8 @@ test.describe('notifications', () => {
     await expect(page.getByTestId('notification-count')).toBeVisible();
     await bell.click();
     const panel = page.getByRole('region', { name: 'Notifications' });
-    await expect(panel).toContainText('Welcome to Main');
+    // The panel shows the newest entries: after the other specs' events and courses the seeded welcome may be
+    // further down, so it is looked for on the full list below.
     await expect(panel.getByRole('link').first()).toBeVisible();
     await shot(page, info, 'notification-panel');
     await panel.getByRole('button', { name: 'Mark all read' }).click();
