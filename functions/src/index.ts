@@ -63,3 +63,14 @@ export { githubWebhook, syncCourseRepo } from './courses/sync/course-sync-functi
 
 export { enrollInCourse, markUnitDone, openUnit } from './courses/learning/learning-functions';
 export { cohortSessionsToEvents } from './courses/cohorts/cohort-functions';
+
+export {
+  savePoll,
+  setPollStatus,
+  castVote,
+  proposeOption,
+  moderateProposal,
+  linkPollCourse,
+  refreshPollResults,
+} from './polls/poll-functions';
+export { closeDuePollsEvery5Minutes } from './schedules/scheduled-functions';
