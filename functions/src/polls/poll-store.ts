@@ -80,7 +80,9 @@ function refuseBelowRank(tiers: TiersConfig, claims: AccessClaims, poll: StoredP
   const tier = tierNeeded(tiers, { rank: poll.rank });
   throw new Refusal(
     'permission-denied',
-    tier ? `This poll is for ${tier.name} members and up: upgrade to ${tier.name} to vote` : 'This poll is closed to every plan',
+    tier
+      ? `This poll is for ${tier.name} members and up: upgrade to ${tier.name} to vote`
+      : 'This poll is closed to every plan',
   );
 }
 
@@ -337,7 +339,8 @@ export async function linkPollCourse(deps: PollDeps, pollId: string, slug: strin
     if (slug !== null) {
       const course = await tx.get(db.collection(COURSES).doc(slug));
       if (!course.exists) throw new Refusal('not-found', `courseSlug: No course "${slug}"`);
-      if (course.get('kind') !== 'mini') throw new Refusal('failed-precondition', `courseSlug: "${slug}" is not a mini-course`);
+      if (course.get('kind') !== 'mini')
+        throw new Refusal('failed-precondition', `courseSlug: "${slug}" is not a mini-course`);
     }
     tx.update(pollRef(db, pollId), { chosenCourseSlug: slug, updatedAt: deps.now() });
   });
