@@ -19,6 +19,8 @@ import {
   type CourseUnit,
 } from '../shared/courses';
 import { COURSES_LIMIT, publicCohort, publicCourse } from '../shared/public-courses';
+import { POLLS, type PollDoc } from '../shared/polls';
+import { isPublicPollStatus, POLLS_LIMIT, PUBLIC_POLL_STATUSES, publicPoll } from '../shared/public-polls';
 
 const toPublic = (id: string, data: MaterialTeaser<Timestamp>): PublicTeaser =>
   publicTeaser(id, data, (t) => t.toMillis());
@@ -122,6 +124,21 @@ export function publicReader(db: Firestore): PublicReader {
       if (!isCertificateId(id)) return null;
       const data = (await db.collection(CERTIFICATES).doc(id).get()).data() as Certificate<Timestamp> | undefined;
       return data ? publicCertificate(id, data, (t) => t.toMillis()) : null;
+    },
+    async polls() {
+      const snap = await db
+        .collection(POLLS)
+        .where('status', 'in', [...PUBLIC_POLL_STATUSES])
+        .orderBy('closesAt', 'desc')
+        .limit(POLLS_LIMIT)
+        .get();
+      return snap.docs.map((d) => publicPoll(d.id, d.data() as PollDoc<Timestamp>, (t) => t.toMillis()));
+    },
+    async poll(id) {
+      if (docIdProblem(id)) return null;
+      const snap = await db.collection(POLLS).doc(id).get();
+      const data = snap.data() as PollDoc<Timestamp> | undefined;
+      return data && isPublicPollStatus(data.status) ? publicPoll(id, data, (t) => t.toMillis()) : null;
     },
   };
 }

@@ -53,6 +53,9 @@ function setup() {
     certificate: vi.fn(async () => null),
 
     previewUnit: vi.fn(async () => null),
+
+    polls: vi.fn(async () => []),
+    poll: vi.fn(async () => null),
   };
   const render = vi.fn(async () => ({ status: 404, html: '<!doctype html><title>x</title>' }));
   const deps: PublicPageDeps = { reader, origin: ORIGIN, render: () => render };
