@@ -12,12 +12,15 @@ import {
   eventData,
   materialData,
   plansData,
+  pollData,
+  pollsData,
 } from './server-data';
 
 // The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
 const MaterialEditor = () => import('@/views/admin/AdminMaterialEditView.vue');
 const NewsletterEditor = () => import('@/views/admin/AdminNewsletterEditView.vue');
 const EventEditor = () => import('@/views/admin/AdminEventEditView.vue');
+const PollEditor = () => import('@/views/admin/AdminPollEditView.vue');
 
 export const routes: RouteRecordRaw[] = [
   // Public pages (`serverData`) are rendered on the server by the `ssr` function (firebase.json rewrites).
@@ -92,6 +95,20 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/CourseUnitView.vue'),
     props: true,
     meta: { title: 'Course unit', serverData: courseUnitData },
+  },
+  // Polls: the list and poll pages (public teasers, rendered on the server like the catalog).
+  {
+    path: '/polls',
+    name: 'polls',
+    component: () => import('@/views/PollsView.vue'),
+    meta: { title: 'Polls', serverData: pollsData },
+  },
+  {
+    path: '/polls/:id',
+    name: 'poll',
+    component: () => import('@/views/PollView.vue'),
+    props: true,
+    meta: { title: 'Poll', serverData: pollData },
   },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { title: 'Sign in' } },
   {
@@ -206,6 +223,14 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/admin/AdminCourseSyncsView.vue'),
         meta: { title: 'Admin: course syncs' },
       },
+      {
+        path: 'polls',
+        name: 'admin-polls',
+        component: () => import('@/views/admin/AdminPollsView.vue'),
+        meta: { title: 'Admin: polls' },
+      },
+      { path: 'polls/new', name: 'admin-poll-new', component: PollEditor, meta: { title: 'New poll' } },
+      { path: 'polls/:id', name: 'admin-poll-edit', component: PollEditor, props: true, meta: { title: 'Poll' } },
     ],
   },
   {
