@@ -17,7 +17,7 @@ import { POLLS_LIMIT, PUBLIC_POLL_STATUSES, publicPoll, type PublicPoll } from '
 import { liveDoc, liveQuery } from '@/composables/live-sources';
 import { callFunction, db } from '@/lib/firebase';
 
-type Stamp = { toMillis(): number };
+type Stamp = { toMillis(): number; toDate(): Date };
 const toPublic = (id: string, data: DocumentData): PublicPoll =>
   publicPoll(id, data as PollDoc<Stamp>, (t) => t.toMillis());
 
@@ -66,10 +66,10 @@ export const proposeOption = (pollId: string, label: string) => callFunction('pr
 
 // ---- Admins
 
-export type AdminPoll = PollDoc<Stamp & { toDate(): Date }> & { id: string };
+export type AdminPoll = PollDoc<Stamp> & { id: string };
 const adminRow = (id: string, data: DocumentData): AdminPoll => ({
   id,
-  ...(data as PollDoc<Stamp & { toDate(): Date }>),
+  ...(data as PollDoc<Stamp>),
 });
 
 /** Every poll (drafts included), latest closing date first, live. */
