@@ -86,4 +86,9 @@ describe('canChoose and pollStatusLine', () => {
     expect(pollStatusLine(poll(), NOW)).toMatch(/^Open until 11 Jan 2027/);
     expect(pollStatusLine(poll({ status: 'closed' }), NOW)).toMatch(/^Closed 11 Jan 2027/);
   });
+
+  it('names UTC when rendering in it (the server), and converts to a zone', () => {
+    expect(pollStatusLine(poll(), NOW, 'UTC')).toBe('Open until 11 Jan 2027, 12:00 UTC');
+    expect(pollStatusLine(poll(), NOW, 'Europe/Berlin')).toBe('Open until 11 Jan 2027, 13:00');
+  });
 });

@@ -3,7 +3,7 @@ import { canAccess, tierNeeded, type AccessClaims } from '@shared/access';
 import { pollAcceptsVotes, pollIsOver } from '@shared/polls';
 import type { PublicPoll } from '@shared/public-polls';
 import type { Tier, TiersConfig } from '@shared/tiers';
-import { formatDateTime } from './format';
+import { dateTimeFormat } from './format';
 
 export type PollAction =
   /** A visitor: join (the lowest plan that opens the poll) or sign in. */
@@ -37,9 +37,20 @@ export function pollAction({
   return { kind: 'vote' };
 }
 
+/**
+ * "14 Jan 2027, 18:00" in `zone` (the reader's when undefined). The server renders in UTC, named, and the page
+ * switches to the reader's zone once mounted, so hydration sees the same text.
+ */
+export function pollTime(ms: number, zone: string | undefined): string {
+  const text = dateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(
+    new Date(ms),
+  );
+  return zone === 'UTC' ? `${text} UTC` : text;
+}
+
 /** "Open until 14 Jan 2027, 18:00", "Closed 14 Jan 2027, 18:00" (an open poll past its date is closed). */
-export function pollStatusLine(poll: PublicPoll, now: number): string {
-  const when = formatDateTime(new Date(poll.closesAt));
+export function pollStatusLine(poll: PublicPoll, now: number, zone?: string): string {
+  const when = pollTime(poll.closesAt, zone);
   return pollIsOver(timing(poll), now) ? `Closed ${when}` : `Open until ${when}`;
 }
 
@@ -77,9 +88,9 @@ export const canChoose = (ballot: readonly string[], optionId: string, maxChoice
   ballot.includes(optionId) || ballot.length < maxChoices;
 
 /** Why the results are not shown (yet). */
-export function hiddenResultsNote(poll: PublicPoll): string {
+export function hiddenResultsNote(poll: PublicPoll, zone?: string): string {
   return poll.resultsVisibility === 'after-close'
-    ? `Results appear when the poll closes (${formatDateTime(new Date(poll.closesAt))}).`
+    ? `Results appear when the poll closes (${pollTime(poll.closesAt, zone)}).`
     : 'Results appear once the poll opens.';
 }
 
