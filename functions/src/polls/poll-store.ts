@@ -235,6 +235,9 @@ export async function castVote(
  */
 export async function refreshPollResults(deps: PollDeps, pollId: string): Promise<PollResults | null> {
   const { db } = deps;
+  // Hidden and already null (an after-close poll while voting): nothing to copy, the shards are not even read.
+  const first = (await pollRef(db, pollId).get()).data();
+  if (!first || (first.results === null && !resultsVisible(timing(first), deps.now().getTime()))) return null;
   const shards = (await pollRef(db, pollId).collection(POLL_TALLY_SHARDS).get()).docs.map(
     (d) => d.data() as Partial<PollTallyShard>,
   );
