@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { adminSdk } from '../tests/support/emulators';
-import { asAdmin, hydrated, shot, signIn } from './support';
+import { asAdmin, hydrated, hydrationWarnings, shot, signIn, vueMounted } from './support';
 
 // Polls in Chromium against the seeded demo (functions/src/scripts/seed-polls.ts): a main member proposes a
 // topic and votes (live results); a basic member sees the teaser and "Upgrade to vote"; a visitor gets the
@@ -37,8 +37,10 @@ test.describe('polls', () => {
     expect((await request.get('/polls/no-such-poll')).status()).toBe(404);
 
     const violations = await watchCsp(page);
+    const warnings = hydrationWarnings(page);
     await page.goto('/polls');
     await hydrated(page);
+    expect(warnings).toEqual([]);
     const card = page.getByTestId(`poll-card-${TOPIC}`);
     await expect(card).toBeVisible();
     await expect(card.getByTestId('poll-status')).toContainText('Open until');
@@ -47,6 +49,10 @@ test.describe('polls', () => {
     await expect(page.getByTestId('poll-join')).toHaveAttribute('href', '/pricing?plan=main');
     await expect(page.getByTestId('poll-sign-in')).toBeVisible();
     await expect(page.getByTestId('poll-ballot')).toHaveCount(0);
+    await page.goto(`/polls/${TOPIC}`); // a fresh, server-rendered poll page hydrates without a mismatch
+    await vueMounted(page);
+    await expect(page.getByTestId('poll-join')).toBeVisible();
+    expect(warnings).toEqual([]);
     // The closed mini-course poll shows its results and the course it chose.
     await page.goto('/polls/demo-past-mini-course-poll');
     await expect(page.getByTestId('poll-ballots')).toContainText('3 members voted');
