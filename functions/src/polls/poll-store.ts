@@ -186,6 +186,10 @@ export async function setPollStatus(deps: PollDeps, id: string, status: PollStat
  * Casts or changes a member's ballot (`optionIds` is the whole ballot; empty withdraws it). One transaction
  * reads the ballot and applies only the difference to the member's shard with increments, so concurrent
  * ballots never lose a count and a changed ballot is counted once. Answers the ballot as stored.
+ *
+ * The poll is read before the transaction, not in it: hundreds of ballots at once then hold no lock on the poll
+ * document, which the results trigger writes. Options are never removed from an opened poll, so the check stays
+ * true; a ballot racing the closing by milliseconds still counts, and the trigger copies it into the results.
  */
 export async function castVote(
   deps: PollDeps,
@@ -198,13 +202,16 @@ export async function castVote(
   const { db } = deps;
   const ballotRef = pollRef(db, pollId).collection(POLL_VOTES).doc(uid);
   const shardRef = shardRefs(db, pollId)[shardFor(uid)]!;
+  const poll = (await pollRef(db, pollId).get()).data();
+  if (!poll || poll.status === 'draft') throw new Refusal('not-found', 'No such poll');
+  if (!pollAcceptsVotes(timing(poll), deps.now().getTime())) {
+    throw new Refusal('failed-precondition', 'This poll is closed');
+  }
+  refuseBelowRank(tiers, claims, poll);
+  const problem = ballotProblem(optionIds, poll.options, poll.maxChoices);
+  if (problem) throw new Refusal('invalid-argument', problem);
   return db.runTransaction(async (tx) => {
-    const poll = await readPoll(tx, db, pollId);
     const now = deps.now();
-    if (!pollAcceptsVotes(timing(poll), now.getTime())) throw new Refusal('failed-precondition', 'This poll is closed');
-    refuseBelowRank(tiers, claims, poll);
-    const problem = ballotProblem(optionIds, poll.options, poll.maxChoices);
-    if (problem) throw new Refusal('invalid-argument', problem);
     const snap = await tx.get(ballotRef);
     const before = snap.exists ? (snap.get('optionIds') as string[]) : null;
     const diff = ballotDiff(before, optionIds);
