@@ -48,6 +48,8 @@ const VISITS: Visit[] = [
   { route: 'showcase', as: 'visitor', path: '/showcase' },
   { route: 'showcase-project', as: 'visitor', path: '/showcase/pipeline-doctor' },
   { route: 'links', as: 'visitor', path: '/links' },
+  { route: 'polls', as: 'visitor', path: '/polls' },
+  { route: 'poll', as: 'member', path: '/polls/demo-topic-poll' },
   { route: 'certificate', as: 'visitor', path: `/certificates/${CERTIFICATE}` },
   { route: 'sign-in', as: 'visitor', path: '/sign-in' },
   { route: 'sign-in-finish', as: 'visitor', path: '/sign-in/finish' },
@@ -80,6 +82,9 @@ const VISITS: Visit[] = [
   { route: 'admin-course-homework', as: 'admin', path: '/admin/courses/homework' },
   { route: 'admin-course-syncs', as: 'admin', path: '/admin/courses/syncs' },
   { route: 'admin-showcase', as: 'admin', path: '/admin/showcase' },
+  { route: 'admin-polls', as: 'admin', path: '/admin/polls' },
+  { route: 'admin-poll-new', as: 'admin', path: '/admin/polls/new' },
+  { route: 'admin-poll-edit', as: 'admin', path: '/admin/polls/demo-topic-poll' },
 ];
 
 const ACCOUNTS: Record<Reader, string | null> = {

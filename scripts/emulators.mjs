@@ -207,6 +207,10 @@ export function emulatorEnv(extra = {}) {
     // Functions discovery otherwise waits ~10 s on `npm show` with no network.
     npm_config_offline: 'true',
     FIREBASE_CLI_EXPERIMENTS: process.env.FIREBASE_CLI_EXPERIMENTS ?? '',
+    // The Functions emulator starts one runtime process per call in flight (50 by default): a burst such as the
+    // 200 concurrent ballots of tests/integration/polls.test.ts then starts dozens at once, which fail to load on a
+    // small machine. Calls beyond this many wait in the emulator's queue instead.
+    FUNCTIONS_EMULATOR_PARALLEL: process.env.FUNCTIONS_EMULATOR_PARALLEL ?? '10',
     ...extra,
   };
   if (env.FIRESTORE_EMULATOR_BINARY_PATH) return env;

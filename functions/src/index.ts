@@ -66,3 +66,13 @@ export { cohortSessionsToEvents } from './courses/cohorts/cohort-functions';
 
 export { notifyOnMaterial, notifyOnEvent, notifyOnCourse, notifyOnPoll } from './notifications/notification-functions';
 export { submitShowcaseProject, withdrawShowcaseProject, moderateShowcaseProject } from './showcase/showcase-functions';
+export {
+  savePoll,
+  setPollStatus,
+  castVote,
+  proposeOption,
+  moderateProposal,
+  linkPollCourse,
+  refreshPollResults,
+} from './polls/poll-functions';
+export { closeDuePollsEvery5Minutes } from './schedules/scheduled-functions';

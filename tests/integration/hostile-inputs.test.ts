@@ -132,6 +132,18 @@ const event = {
   joinUrl: 'https://meet.example.com/x',
   details: '',
 };
+/** A poll as the editor sends it. */
+const pollInput = {
+  kind: 'topic',
+  question: 'Which topic next?',
+  description: '',
+  access: 'main',
+  options: [{ label: 'Streaming' }, { label: 'Testing' }],
+  maxChoices: 1,
+  allowProposals: true,
+  resultsVisibility: 'live',
+  closesAt: '2027-01-14T18:00:00Z',
+};
 const sections = (count: number, chars: number) =>
   Array.from({ length: count }, () => ({ access: 'public', markdown: 'x'.repeat(chars) }));
 
@@ -535,6 +547,90 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
       invalid('a rejection without a reason', { ...base, reason: '  ' }, /reason/),
       invalid('a 2 MB reason', { ...base, reason: big(2 * MB) }, /reason/),
       notFound('an unknown submission', base),
+    ];
+  },
+  // Polls (savePoll, setPollStatus, castVote, proposeOption, moderateProposal, linkPollCourse).
+  savePoll: () => {
+    const base = { poll: pollInput };
+    const field = (path: string, value: unknown, says: RegExp) =>
+      invalid(`${path} = ${JSON.stringify(value).slice(0, 40)}`, withField(base, path, value), says);
+    return [
+      ...wholePayloadRows(base),
+      ...idRows({ ...base, id: 'no-such-poll' }, 'id'),
+      ...idRows(base, 'poll.access'),
+      ...idRows(base, 'poll.options.0.id'),
+      ...['constructor', 'toString', 'gold'].map((access) => field('poll.access', access, /poll\.access/)),
+      field('poll.kind', 'survey', /poll\.kind/),
+      field('poll.question', 'x'.repeat(2 * MB), /poll\.question/),
+      field('poll.description', 'x'.repeat(5000), /poll\.description/),
+      field('poll.options.0.label', 'x'.repeat(2 * MB), /poll\.options\.0\.label/),
+      field(
+        'poll.options',
+        Array.from({ length: 51 }, (_, i) => ({ label: `Option ${i}` })),
+        /poll\.options/,
+      ),
+      field('poll.options', { 0: { label: 'a' } }, /poll\.options/),
+      field('poll.maxChoices', 0, /poll\.maxChoices/),
+      field('poll.maxChoices', 11, /poll\.maxChoices/),
+      field('poll.maxChoices', 1.5, /poll\.maxChoices/),
+      field('poll.closesAt', 'next week', /poll\.closesAt/),
+      field('poll.resultsVisibility', 'never', /poll\.resultsVisibility/),
+      field('poll.allowProposals', 'yes', /poll\.allowProposals/),
+      notFound('an unknown poll', { ...base, id: 'no-such-poll' }),
+    ];
+  },
+  setPollStatus: () => [
+    ...oneIdRows('id', 'no-such-poll').map((row) =>
+      row.data && typeof row.data === 'object' && !Array.isArray(row.data) && 'id' in row.data
+        ? { ...row, data: { ...row.data, status: 'open' } }
+        : row,
+    ),
+    invalid('status archived', { id: 'no-such-poll', status: 'archived' }, /status/),
+    invalid('no status', { id: 'no-such-poll' }, /status/),
+  ],
+  castVote: () => {
+    const base = { pollId: 'no-such-poll', optionIds: ['o1'] };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'pollId'),
+      ...HOSTILE_IDS.map(([what, value]) =>
+        invalid(`an option id that is ${what}`, { ...base, optionIds: [value] }, /optionIds\.0/),
+      ),
+      invalid('11 options', { ...base, optionIds: Array.from({ length: 11 }, (_, i) => `o${i}`) }, /optionIds/),
+      invalid('optionIds as a string', { ...base, optionIds: 'o1' }, /optionIds/),
+      notFound('an unknown poll', base),
+    ];
+  },
+  proposeOption: () => {
+    const base = { pollId: 'no-such-poll', label: 'Data contracts' };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'pollId'),
+      invalid('a one-letter label', { ...base, label: 'x' }, /label/),
+      invalid('a 2 MB label', { ...base, label: 'x'.repeat(2 * MB) }, /label/),
+      invalid('a label of spaces', { ...base, label: '     ' }, /label/),
+      invalid('a numeric label', { ...base, label: 42 }, /label/),
+      notFound('an unknown poll', base),
+    ];
+  },
+  moderateProposal: () => {
+    const base = { pollId: 'no-such-poll', proposalId: 'no-such-proposal', decision: 'approve' };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'pollId'),
+      ...idRows(base, 'proposalId'),
+      invalid('decision maybe', { ...base, decision: 'maybe' }, /decision/),
+      invalid('a 2 MB label', { ...base, label: 'x'.repeat(2 * MB) }, /label/),
+      notFound('an unknown poll', base),
+    ];
+  },
+  linkPollCourse: () => {
+    const base = { pollId: 'no-such-poll', courseSlug: 'no-such-course' };
+    return [
+      ...wholePayloadRows(base),
+      ...idRows(base, 'pollId'),
+      ...idRows(base, 'courseSlug').filter((row) => (row.data as { courseSlug: unknown }).courseSlug !== null),
+      notFound('an unknown poll', base),
     ];
   },
 };

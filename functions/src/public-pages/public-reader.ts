@@ -21,6 +21,8 @@ import {
 import { COURSES_LIMIT, publicCohort, publicCourse } from '../shared/public-courses';
 import { SHOWCASE, SHOWCASE_GATED, SHOWCASE_LINKS, type ShowcaseLinks, type ShowcaseProject } from '../shared/showcase';
 import { publicShowcaseLinks, publicShowcaseProject } from '../shared/public-showcase';
+import { POLLS, type PollDoc } from '../shared/polls';
+import { isPublicPollStatus, POLLS_LIMIT, PUBLIC_POLL_STATUSES, publicPoll } from '../shared/public-polls';
 
 const toPublic = (id: string, data: MaterialTeaser<Timestamp>): PublicTeaser =>
   publicTeaser(id, data, (t) => t.toMillis());
@@ -151,6 +153,21 @@ export function publicReader(db: Firestore): PublicReader {
         project: publicShowcaseProject(id, data, (t) => t.toMillis()),
         links: links?.status === 'approved' && links.rank === 0 ? publicShowcaseLinks(links) : null,
       };
+    },
+    async polls() {
+      const snap = await db
+        .collection(POLLS)
+        .where('status', 'in', [...PUBLIC_POLL_STATUSES])
+        .orderBy('closesAt', 'desc')
+        .limit(POLLS_LIMIT)
+        .get();
+      return snap.docs.map((d) => publicPoll(d.id, d.data() as PollDoc<Timestamp>, (t) => t.toMillis()));
+    },
+    async poll(id) {
+      if (docIdProblem(id)) return null;
+      const snap = await db.collection(POLLS).doc(id).get();
+      const data = snap.data() as PollDoc<Timestamp> | undefined;
+      return data && isPublicPollStatus(data.status) ? publicPoll(id, data, (t) => t.toMillis()) : null;
     },
   };
 }

@@ -70,6 +70,8 @@ function setup() {
 
     showcase: vi.fn(async () => SHOWCASE),
     showcaseProject: vi.fn(async () => null),
+    polls: vi.fn(async () => []),
+    poll: vi.fn(async () => null),
   };
   const render = vi.fn(async () => ({ status: 404, html: '<!doctype html><title>x</title>' }));
   const deps: PublicPageDeps = { reader, origin: ORIGIN, render: () => render };

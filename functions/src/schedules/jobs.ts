@@ -17,6 +17,7 @@ import { dispatchNewsletters } from '../newsletters/newsletter-sender';
 import { ingestDepsOf } from '../recordings/ingest-deps';
 import { pollEndedMeetings, sweepIngests } from '../recordings/ingest-poller';
 import { scoreDueHomework } from '../courses/homework/score-due-homework';
+import { closeDuePolls } from '../polls/poll-store';
 
 /** Every so many minutes, or once a day at a UTC time ("04:00"). */
 export type Schedule = { everyMinutes: number } | { dailyAtUtc: string };
@@ -149,6 +150,14 @@ export const SCHEDULED_JOBS = {
     run: async (deps) => {
       const { cohorts, queued } = await announceCohortStarts(deps);
       if (queued) logger.info(`cohort starts: ${queued} mails for ${cohorts} cohorts`);
+    },
+  },
+  /** Polls past their closing time close (after-close results appear). */
+  closeDuePollsEvery5Minutes: {
+    schedule: { everyMinutes: 5 },
+    run: async (deps) => {
+      const closed = await closeDuePolls(deps);
+      if (closed.length) logger.info(`closed ${closed.length} polls`, { ids: closed });
     },
   },
 } satisfies Record<string, ScheduledJob>;

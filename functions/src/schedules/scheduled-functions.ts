@@ -34,3 +34,4 @@ export const runReviewRoundsEvery10Minutes = scheduled(SCHEDULED_JOBS.runReviewR
 export const refreshLeaderboardsEvery5Minutes = scheduled(SCHEDULED_JOBS.refreshLeaderboardsEvery5Minutes);
 
 export const announceCohortStartsHourly = scheduled(SCHEDULED_JOBS.announceCohortStartsHourly);
+export const closeDuePollsEvery5Minutes = scheduled(SCHEDULED_JOBS.closeDuePollsEvery5Minutes);

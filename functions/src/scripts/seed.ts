@@ -16,6 +16,7 @@ import { seedNotifications } from './seed-notifications';
 import { SEED_FILES, SEED_MATERIALS } from './seed-materials';
 import { seedEvents, SEED_EVENTS } from './seed-events';
 import { seedShowcase } from './seed-showcase';
+import { seedPolls } from './seed-polls';
 
 /** Demo accounts; one shared password, printed by `npm start` and written in the README. */
 export const DEMO_PASSWORD = 'commons-demo';
@@ -133,6 +134,7 @@ export async function seed(deps: {
   }
   const eventsCreated = await seedEvents(db, now);
   await seedShowcase(db, now);
+  await seedPolls(db, now);
   // Last: the feeds announce what the steps above published.
   await seedNotifications(db, now);
   return {

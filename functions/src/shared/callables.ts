@@ -11,6 +11,8 @@ import type { Answer, HomeworkResults, HomeworkScore } from './course-homework';
 import type { EnrollmentAnswer } from './course-learning';
 import type { ShowcaseInputData } from './showcase-schema';
 import type { ShowcaseStatus } from './showcase';
+import type { PollStatus } from './polls';
+import type { PollInput } from './poll-schema';
 
 /**
  * Every callable function by name, with what it takes and what it answers: the web's `callFunction`
@@ -150,6 +152,22 @@ export interface Callables {
   moderateShowcaseProject: {
     request: { id: string; decision: 'approve' | 'reject'; reason: string };
     response: { id: string; status: ShowcaseStatus };
+  };
+  // Polls (shared/polls.ts, shared/poll-schema.ts)
+  /** Creates a draft poll (no id) or saves an edit; options keep their ids. */
+  savePoll: { request: { id?: string; poll: PollInput }; response: { id: string } };
+  setPollStatus: { request: { id: string; status: PollStatus }; response: { id: string; status: PollStatus } };
+  /** The member's whole ballot (empty withdraws it); answers it as stored. */
+  castVote: { request: { pollId: string; optionIds: string[] }; response: { optionIds: string[] } };
+  proposeOption: { request: { pollId: string; label: string }; response: { id: string } };
+  /** Approving makes the proposal an option (its id the proposal's); answers that id, or null when rejected. */
+  moderateProposal: {
+    request: { pollId: string; proposalId: string; decision: 'approve' | 'reject'; label?: string };
+    response: { optionId: string | null };
+  };
+  linkPollCourse: {
+    request: { pollId: string; courseSlug: string | null };
+    response: { pollId: string; courseSlug: string | null };
   };
 }
 

@@ -59,6 +59,8 @@ export interface PollDoc<Time = unknown> {
   closesAt: Time;
   /** Counts per option id and the number of ballots; null while hidden from members. */
   results: { counts: Record<string, number>; ballots: number } | null;
+  /** The shards' `writes` summed when `results` was copied: a copy from older shards never overwrites a newer one. */
+  resultsWrites: number;
   /** A closed mini-course poll may point at the course it chose (`courses/{slug}`). */
   chosenCourseSlug: string | null;
   openedAt: Time | null;
@@ -69,4 +71,51 @@ export interface PollBallot<Time = unknown> {
   optionIds: string[];
   castAt: Time;
   updatedAt: Time;
+}
+
+/** Longest question, option label and description. */
+export const MAX_POLL_QUESTION = 200;
+export const MAX_POLL_DESCRIPTION = 4000;
+export const MAX_OPTION_LABEL = 120;
+export const MIN_OPTION_LABEL = 2;
+/** A member may have at most this many proposals waiting for an admin on one poll. */
+export const MAX_PENDING_PROPOSALS = 3;
+
+/** `polls/{id}/proposals/{id}`: a member's proposed option. The member reads their own; admins all. */
+export interface PollProposal<Time = unknown> {
+  uid: string;
+  label: string;
+  status: ProposalStatus;
+  createdAt: Time;
+  /** When an admin approved or rejected it. */
+  decidedAt: Time | null;
+}
+
+/** `polls/{id}/tallyShards/{n}`: one shard of the counts (functions and admins only). */
+export interface PollTallyShard {
+  counts: Record<string, number>;
+  ballots: number;
+  /** How many ballot changes this shard has counted: orders the results copies (see `results`). */
+  writes: number;
+}
+
+export type PollResults = NonNullable<PollDoc['results']>;
+
+/** Whether members may vote now: open, and before `closesAt` (millis). */
+export function pollAcceptsVotes(poll: { status: PollStatus; closesAtMs: number }, nowMs: number): boolean {
+  return poll.status === 'open' && nowMs < poll.closesAtMs;
+}
+
+/** Whether the poll is over: closed by an admin, or open past its closing time. */
+export function pollIsOver(poll: { status: PollStatus; closesAtMs: number }, nowMs: number): boolean {
+  return poll.status === 'closed' || (poll.status === 'open' && nowMs >= poll.closesAtMs);
+}
+
+/** Whether members may see the tallies now: live polls once open, after-close polls once over. */
+export function resultsVisible(
+  poll: { status: PollStatus; closesAtMs: number; resultsVisibility: PollResultsVisibility },
+  nowMs: number,
+): boolean {
+  if (poll.status === 'draft') return false;
+  return poll.resultsVisibility === 'live' || pollIsOver(poll, nowMs);
 }

@@ -2,6 +2,7 @@
 // public page may be rendered from. The server reads with admin rights, so "public teaser fields only"
 // is enforced here, by a list of fields, not by the rules.
 import type { CatalogFilters } from './catalog';
+import type { PublicPoll } from './public-polls';
 import type { SyllabusModule, VideoSpec } from './courses';
 import type { MaterialFile, MaterialTeaser } from './materials';
 import type { EventListQuery, PublicEvent } from './public-events';
@@ -104,6 +105,10 @@ export interface PublicReader {
   showcase(limit: number): Promise<PublicShowcaseProject[]>;
   /** An approved project, with its links only when its access is `public`; null for any other. */
   showcaseProject(id: string): Promise<PublicShowcasePage | null>;
+  /** Polls: open and closed ones (public fields only, never a ballot or proposal), latest closing date first. */
+  polls(): Promise<PublicPoll[]>;
+  /** An open or closed poll; null for a draft or no such poll. */
+  poll(id: string): Promise<PublicPoll | null>;
 }
 
 /**

@@ -15,12 +15,15 @@ import {
   linksData,
   showcaseListData,
   showcaseProjectData,
+  pollData,
+  pollsData,
 } from './server-data';
 
 // The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
 const MaterialEditor = () => import('@/views/admin/AdminMaterialEditView.vue');
 const NewsletterEditor = () => import('@/views/admin/AdminNewsletterEditView.vue');
 const EventEditor = () => import('@/views/admin/AdminEventEditView.vue');
+const PollEditor = () => import('@/views/admin/AdminPollEditView.vue');
 
 export const routes: RouteRecordRaw[] = [
   // Public pages (`serverData`) are rendered on the server by the `ssr` function (firebase.json rewrites).
@@ -117,6 +120,20 @@ export const routes: RouteRecordRaw[] = [
     component: CatalogView,
     props: { links: true },
     meta: { title: 'Links', serverData: linksData },
+  },
+  // Polls: the list and poll pages (public teasers, rendered on the server like the catalog).
+  {
+    path: '/polls',
+    name: 'polls',
+    component: () => import('@/views/PollsView.vue'),
+    meta: { title: 'Polls', serverData: pollsData },
+  },
+  {
+    path: '/polls/:id',
+    name: 'poll',
+    component: () => import('@/views/PollView.vue'),
+    props: true,
+    meta: { title: 'Poll', serverData: pollData },
   },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { title: 'Sign in' } },
   {
@@ -237,6 +254,14 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/admin/AdminShowcaseView.vue'),
         meta: { title: 'Admin: showcase' },
       },
+      {
+        path: 'polls',
+        name: 'admin-polls',
+        component: () => import('@/views/admin/AdminPollsView.vue'),
+        meta: { title: 'Admin: polls' },
+      },
+      { path: 'polls/new', name: 'admin-poll-new', component: PollEditor, meta: { title: 'New poll' } },
+      { path: 'polls/:id', name: 'admin-poll-edit', component: PollEditor, props: true, meta: { title: 'Poll' } },
     ],
   },
   {

@@ -73,3 +73,7 @@ export const linksData: ServerData = (ctx) => showcaseServer().then((m) => m.lin
 /** A course's preview unit (courses: learning), in a chunk of its own like the events'. */
 export const courseUnitData: ServerData = (ctx) =>
   import('./course-unit-server-data').then((m) => m.courseUnitData(ctx));
+
+/** Polls' server data, in a chunk of its own like the events'. */
+export const pollsData: ServerData = (ctx) => import('./poll-server-data').then((m) => m.pollsData(ctx));
+export const pollData: ServerData = (ctx) => import('./poll-server-data').then((m) => m.pollData(ctx));
