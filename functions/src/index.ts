@@ -63,3 +63,6 @@ export { githubWebhook, syncCourseRepo } from './courses/sync/course-sync-functi
 
 export { enrollInCourse, markUnitDone, openUnit } from './courses/learning/learning-functions';
 export { cohortSessionsToEvents } from './courses/cohorts/cohort-functions';
+
+export { refreshOverview, exportCsv, indexMemberSearchOnChange } from './overview/overview-functions';
+export { overviewSnapshotDaily } from './schedules/scheduled-functions';

@@ -34,3 +34,5 @@ export const runReviewRoundsEvery10Minutes = scheduled(SCHEDULED_JOBS.runReviewR
 export const refreshLeaderboardsEvery5Minutes = scheduled(SCHEDULED_JOBS.refreshLeaderboardsEvery5Minutes);
 
 export const announceCohortStartsHourly = scheduled(SCHEDULED_JOBS.announceCohortStartsHourly);
+
+export const overviewSnapshotDaily = scheduled(SCHEDULED_JOBS.overviewSnapshotDaily);

@@ -138,6 +138,10 @@ export interface Callables {
     request: { courseId: string; unitId: string; path: string };
     response: { url: string; expiresAt: string };
   };
+
+  // Admin overview (shared/overview.ts)
+  /** Takes today's overview snapshot now (as the daily job does); answers its day, `YYYY-MM-DD`. */
+  refreshOverview: { request: Record<string, never>; response: { day: string } };
 }
 
 export type CallableName = keyof Callables;
