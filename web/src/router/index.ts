@@ -206,6 +206,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/admin/AdminCourseSyncsView.vue'),
         meta: { title: 'Admin: course syncs' },
       },
+      {
+        path: 'overview',
+        name: 'admin-overview',
+        component: () => import('@/views/admin/AdminOverviewView.vue'),
+        meta: { title: 'Admin: overview' },
+      },
     ],
   },
   {
