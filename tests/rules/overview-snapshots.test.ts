@@ -9,7 +9,11 @@ const env = rulesSuite(async (ctx) => {
     members: { total: 3, byTier: { free: 3 } },
     mrr: { eur: 0 },
   });
-  await setDoc(doc(ctx.firestore(), 'materialDownloads/2026-12-03_m1_0'), { day: '2026-12-03', materialId: 'm1', count: 2 });
+  await setDoc(doc(ctx.firestore(), 'materialDownloads/2026-12-03_m1_0'), {
+    day: '2026-12-03',
+    materialId: 'm1',
+    count: 2,
+  });
 });
 
 describe('overviewSnapshots/{day}', () => {

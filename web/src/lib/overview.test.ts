@@ -29,7 +29,13 @@ describe('overviewFigures', () => {
   it('compares MRR with the snapshot 30 days before and sums the window', () => {
     const days = [
       snap('2026-12-03', { mrr: { eur: 9500 }, signups: 2, topMaterials: [{ id: 'a', title: 'A', downloads: 3 }] }),
-      snap('2026-12-02', { churned: 1, topMaterials: [{ id: 'a', title: 'A', downloads: 2 }, { id: 'b', title: 'B', downloads: 4 }] }),
+      snap('2026-12-02', {
+        churned: 1,
+        topMaterials: [
+          { id: 'a', title: 'A', downloads: 2 },
+          { id: 'b', title: 'B', downloads: 4 },
+        ],
+      }),
       snap('2026-11-03', { mrr: { eur: 5000 } }),
       snap('2026-11-01', { mrr: { eur: 1000 } }),
     ];
@@ -52,7 +58,12 @@ describe('overviewFigures', () => {
 
 describe('tierChart', () => {
   it('draws one line per tier, oldest day left, scaled to the largest count', () => {
-    const chart = tierChart([snap('2026-12-03'), snap('2026-12-01', { members: { byTier: { free: 8, main: 2 } } })], ['free', 'main'], 100, 50);
+    const chart = tierChart(
+      [snap('2026-12-03'), snap('2026-12-01', { members: { byTier: { free: 8, main: 2 } } })],
+      ['free', 'main'],
+      100,
+      50,
+    );
     expect(chart.max).toBe(8);
     expect(chart.lines[0]).toEqual({ tier: 'free', points: '0.0,0.0 100.0,12.5', last: 6 });
     expect(chart.lines[1]?.points).toBe('0.0,37.5 100.0,25.0');
