@@ -9,7 +9,7 @@ import { SEED_MATERIALS } from './seed-materials';
 
 const DAY_MS = 86_400_000;
 /** Days of demo history before the seed's day. */
-export const DEMO_HISTORY_DAYS = 28;
+export const DEMO_HISTORY_DAYS = 35;
 /** The demo community is the seeded accounts as a community this many times larger. */
 const SCALE = 40;
 
