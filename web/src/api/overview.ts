@@ -26,7 +26,9 @@ export async function downloadExport(kind: ExportKind, idToken: string): Promise
     const body = (await res.json().catch(() => ({}))) as { error?: string };
     throw new Error(body.error ?? `The export failed (HTTP ${res.status})`);
   }
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `commons-${kind}.csv`;
+  const name =
+    /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ??
+    `commons-${kind}-${new Date().toISOString().slice(0, 10)}.csv`;
   const url = URL.createObjectURL(await res.blob());
   const link = document.createElement('a');
   link.href = url;
