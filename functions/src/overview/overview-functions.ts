@@ -40,8 +40,8 @@ export const exportCsv = onRequest(
       res.set('Content-Type', 'text/csv; charset=utf-8');
       res.set('Content-Disposition', `attachment; filename="commons-${kind}-${utcDay(app.now())}.csv"`);
       res.set('Cache-Control', 'no-store');
-    // The app calls from its own origin: let it read the file name.
-    res.set('Access-Control-Expose-Headers', 'Content-Disposition');
+      // The app calls from its own origin: let it read the file name.
+      res.set('Access-Control-Expose-Headers', 'Content-Disposition');
       await pipeline(
         Readable.from(exportRows(app, kind)),
         stringify({ header: true, columns: exportColumns(kind) }),
