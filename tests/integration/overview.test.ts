@@ -5,7 +5,7 @@ import { memberSearchKey } from '../../functions/src/shared/member-search';
 import type { OverviewSnapshot } from '../../functions/src/shared/overview';
 import { makeSubscriptionMirror } from '../../functions/src/testing/factories';
 import { FUNCTIONS, adminSdk, clearEmulators, eventually, type SignedIn } from '../support/emulators';
-import { createMember } from '../support/factories';
+import { createMember, writeMaterial } from '../support/factories';
 
 // The admin overview against the emulator: the daily snapshot over seeded members (paged, idempotent per day,
 // conversions and churn between days), the CSV export endpoint (who may, what it streams) and member search.
@@ -48,33 +48,33 @@ beforeAll(async () => {
   plain = await createMember('overview-member@example.com');
   const batch = db.batch();
   const put = (uid: string, data: Record<string, unknown>) => batch.set(db.doc(`members/${uid}`), data);
-  put('m-new', member('new@example.com', 'Nia New', 'free', { createdAt: at(`${DAY}T09:00:00Z`) }));
+  put('m-new', member('ov1@example.com', 'Ovi One', 'free', { createdAt: at(`${DAY}T09:00:00Z`) }));
   put(
     'm-monthly',
-    member('monthly@example.com', 'Mo Monthly', 'main', {
+    member('ov2@example.com', 'Ovi Two', 'main', {
       subscription: mirror({ amount: 1900, interval: 'monthly' }),
     }),
   );
   put(
     'm-yearly',
-    member('yearly@example.com', 'Yu Yearly', 'premium', {
+    member('ov3@example.com', 'Yu Three', 'premium', {
       subscription: mirror({ tier: 'premium', amount: 39000, interval: 'yearly' }),
     }),
   );
-  put('m-trial', member('trial@example.com', 'Tri Trial', 'main', { subscription: mirror({ status: 'trialing' }) }));
+  put('m-trial', member('ov4@example.com', 'Ovi Four', 'main', { subscription: mirror({ status: 'trialing' }) }));
   put(
     'm-grant',
-    member('grant@example.com', 'Gra Grant', 'basic', {
+    member('ov5@example.com', 'Ovi Five', 'basic', {
       grant: { tier: 'basic', endsAt: null, grantedBy: 'admin', grantedAt: at('2020-06-01T10:00:00Z'), note: '' },
     }),
   );
   put(
     'm-pastdue',
-    member('late@example.com', 'La Late', 'main', {
+    member('ov6@example.com', 'Ovi Six', 'main', {
       subscription: mirror({ status: 'past_due', graceUntil: new Date('2021-04-01T00:00:00Z') }),
     }),
   );
-  put('m-formula', member('formula@example.com', '=HYPERLINK("http://evil.example")', 'free'));
+  put('m-formula', member('ov7@example.com', '=HYPERLINK("http://evil.example")', 'free'));
   batch.set(db.doc('newsletters/n1'), {
     subject: 'Issue 1',
     status: 'sent',
@@ -93,17 +93,26 @@ beforeAll(async () => {
     registered: 3,
     endAt: at(`${DAY}T11:00:00Z`),
   });
-  batch.set(db.doc('materials/mat-a'), { title: 'Parquet for beginners', status: 'published' });
   batch.set(db.doc('materialDownloads/2021-03-15_mat-a_0'), { day: DAY, materialId: 'mat-a', count: 3 });
   batch.set(db.doc('materialDownloads/2021-03-15_mat-a_1'), { day: DAY, materialId: 'mat-a', count: 2 });
   batch.set(db.doc('materialDownloads/2021-03-15_mat-b_0'), { day: DAY, materialId: 'mat-b', count: 4 });
   batch.set(db.doc('materialDownloads/2021-03-14_mat-b_0'), { day: '2021-03-14', materialId: 'mat-b', count: 99 });
   await batch.commit();
+  // A whole material (its triggers render and index it), as the editor writes it.
+  await writeMaterial(db, 'public', { id: 'mat-a', title: 'Parquet for beginners' });
 });
 
-// Leave no snapshot behind for the suites that follow in the same emulators (the e2e overview reads them).
+// Leave nothing behind for the suites that follow in the same emulators (the e2e specs read the same database).
 afterAll(async () => {
-  await Promise.all(['2021-03-15', '2021-03-16'].map((day) => db.doc(`overviewSnapshots/${day}`).delete()));
+  await Promise.all([
+    ...['2021-03-15', '2021-03-16'].map((day) => db.doc(`overviewSnapshots/${day}`).delete()),
+    ...['m-new', 'm-monthly', 'm-yearly', 'm-trial', 'm-grant', 'm-pastdue', 'm-formula'].map((uid) =>
+      db.doc(`members/${uid}`).delete(),
+    ),
+    ...['newsletters/n1', 'events/ev-past', 'events/ev-draft'].map((path) => db.doc(path).delete()),
+    db.recursiveDelete(db.collection('materialDownloads')),
+    db.recursiveDelete(db.doc('materials/mat-a')),
+  ]);
 });
 
 const stored = async (day: string) =>
@@ -187,7 +196,7 @@ describe('exportCsv', () => {
   it('exports materials and events too', async () => {
     const materials = await (await get('materials', admin.idToken)).text();
     expect(materials.split('\n')[0]).toBe('id,kind,title,access,status,author,tags,published,updated');
-    expect(materials).toContain('mat-a,,Parquet for beginners,');
+    expect(materials).toContain('mat-a,article,Parquet for beginners,public,published,');
     const events = await (await get('events', admin.idToken)).text();
     expect(events).toContain('ev-past,Meetup,');
   });
