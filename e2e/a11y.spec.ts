@@ -83,6 +83,7 @@ const VISITS: Visit[] = [
   { route: 'admin-course-syncs', as: 'admin', path: '/admin/courses/syncs' },
   { route: 'admin-showcase', as: 'admin', path: '/admin/showcase' },
   { route: 'admin-polls', as: 'admin', path: '/admin/polls' },
+  { route: 'admin-overview', as: 'admin', path: '/admin/overview' },
   { route: 'admin-poll-new', as: 'admin', path: '/admin/polls/new' },
   { route: 'admin-poll-edit', as: 'admin', path: '/admin/polls/demo-topic-poll' },
 ];

@@ -76,3 +76,5 @@ export {
   refreshPollResults,
 } from './polls/poll-functions';
 export { closeDuePollsEvery5Minutes } from './schedules/scheduled-functions';
+export { refreshOverview, exportCsv, indexMemberSearchOnChange } from './overview/overview-functions';
+export { overviewSnapshotDaily } from './schedules/scheduled-functions';

@@ -633,6 +633,8 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
       notFound('an unknown poll', base),
     ];
   },
+  // Admin overview
+  refreshOverview: () => wholePayloadRows({}),
 };
 
 /** Callables a visitor may call: their rows run signed out too. */
@@ -979,6 +981,31 @@ const HTTP_ROWS: Record<string, () => HttpRow[]> = {
     { what: 'a POST', path: `/media/media/a.csv${SIG}`, init: { method: 'POST', body: 'x' }, status: 405 },
     { what: 'a forged signature', path: `/media/media/a.csv${SIG}`, status: 403 },
   ],
+  // Admin CSV exports: the query first (400), then who asks (401 without a valid token, 403 for a member).
+  exportCsv: () => {
+    const as = (token: string): RequestInit => ({ headers: { authorization: `Bearer ${token}` } });
+    const row = (what: string, query: string, says: RegExp): HttpRow => ({
+      what,
+      path: `/exportCsv?${query}`,
+      init: as(admin.idToken),
+      status: 400,
+      says,
+    });
+    return [
+      row('no kind', '', /kind/),
+      row('an unknown kind', 'kind=secrets', /kind/),
+      row('kind __proto__', 'kind=__proto__', /kind/),
+      row('kind twice', 'kind=members&kind=events', /kind/),
+      row('kind as an object', 'kind[x]=members', /kind/),
+      row('an unknown key', 'kind=members&limit=5', /limit/),
+      row('a 3000-character kind', `kind=${big(3000)}`, /kind/),
+      { what: 'a POST', path: '/exportCsv?kind=members', init: { method: 'POST', body: 'x' }, status: 405 },
+      { what: 'a visitor', path: '/exportCsv?kind=members', status: 401 },
+      { what: 'a garbage token', path: '/exportCsv?kind=members', init: as('garbage'), status: 401 },
+      { what: 'a member', path: '/exportCsv?kind=members', init: as(member.idToken), status: 403 },
+      { what: 'the admin (reads only)', path: '/exportCsv?kind=members', init: as(admin.idToken), status: 200 },
+    ];
+  },
   uploadMedia: () => {
     const upload = (body: BodyInit = 'a,b\n'): RequestInit => ({
       method: 'POST',

@@ -14,6 +14,7 @@ import { fileName, mediaPath } from '../shared/fields';
 import { mediaUrlRequestSchema } from '../shared/media-schema';
 import { courseMediaUrlSchema } from '../shared/course-learning';
 import { byteRange } from './byte-range';
+import { countMaterialDownload } from '../overview/material-downloads';
 import { decideCourseMediaAccess, decideMediaAccess, type MediaDecision } from './media-access';
 
 /** A short-lived URL to a file the decision allowed (downloaded under its name unless it plays inline). */
@@ -32,7 +33,13 @@ async function signedUrl(path: string, decision: MediaDecision): Promise<{ url: 
 export const getMediaUrl = callable(
   'getMediaUrl',
   { schema: mediaUrlRequestSchema, caller: 'anyone' },
-  async (input, { caller }) => signedUrl(input.path, await decideMediaAccess(deps().db, caller?.token ?? null, input)),
+  async (input, { caller }) => {
+    const app = deps();
+    const answer = await signedUrl(input.path, await decideMediaAccess(app.db, caller?.token ?? null, input));
+    // The overview's "top materials": granted URLs of members and visitors (never an admin's own).
+    if (caller?.token.admin !== true) await countMaterialDownload(app.db, input.materialId, app.now());
+    return answer;
+  },
 );
 
 /** A short-lived URL to a course unit's file video or attachment, after the same checks as reading the unit. */

@@ -9,6 +9,7 @@ import { createIfAbsent } from '../app/firebase';
 import { loadTiers } from '../app/tiers-config';
 import { DEFAULT_EMAIL_PREFS, MEMBERS, type ComplimentaryGrant, type MemberDoc } from '../shared/members';
 import { lowestTier } from '../shared/tiers';
+import { memberSearchKeys } from '../shared/member-search';
 
 export interface MemberDeps {
   db: Firestore;
@@ -37,6 +38,7 @@ export function newMemberDoc(input: {
 }) {
   return {
     ...input,
+    searchKeys: memberSearchKeys(input.email, input.name),
     grant: null,
     emailPrefs: DEFAULT_EMAIL_PREFS,
     createdAt: FieldValue.serverTimestamp(),

@@ -18,6 +18,7 @@ import { ingestDepsOf } from '../recordings/ingest-deps';
 import { pollEndedMeetings, sweepIngests } from '../recordings/ingest-poller';
 import { scoreDueHomework } from '../courses/homework/score-due-homework';
 import { closeDuePolls } from '../polls/poll-store';
+import { takeOverviewSnapshot } from '../overview/overview-snapshot';
 
 /** Every so many minutes, or once a day at a UTC time ("04:00"). */
 export type Schedule = { everyMinutes: number } | { dailyAtUtc: string };
@@ -158,6 +159,15 @@ export const SCHEDULED_JOBS = {
     run: async (deps) => {
       const closed = await closeDuePolls(deps);
       if (closed.length) logger.info(`closed ${closed.length} polls`, { ids: closed });
+    },
+  },
+  /** The admin overview's snapshot of the day (UTC), late so the day is nearly whole; a rerun replaces it. */
+  overviewSnapshotDaily: {
+    schedule: { dailyAtUtc: '23:50' },
+    timeoutSeconds: 540,
+    run: async (deps) => {
+      const { day, members } = await takeOverviewSnapshot(deps);
+      logger.info(`overview snapshot ${day}: ${members.total} members`);
     },
   },
 } satisfies Record<string, ScheduledJob>;

@@ -35,3 +35,5 @@ export const refreshLeaderboardsEvery5Minutes = scheduled(SCHEDULED_JOBS.refresh
 
 export const announceCohortStartsHourly = scheduled(SCHEDULED_JOBS.announceCohortStartsHourly);
 export const closeDuePollsEvery5Minutes = scheduled(SCHEDULED_JOBS.closeDuePollsEvery5Minutes);
+
+export const overviewSnapshotDaily = scheduled(SCHEDULED_JOBS.overviewSnapshotDaily);

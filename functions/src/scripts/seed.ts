@@ -17,6 +17,7 @@ import { SEED_FILES, SEED_MATERIALS } from './seed-materials';
 import { seedEvents, SEED_EVENTS } from './seed-events';
 import { seedShowcase } from './seed-showcase';
 import { seedPolls } from './seed-polls';
+import { seedOverviewHistory } from './seed-overview';
 
 /** Demo accounts; one shared password, printed by `npm start` and written in the README. */
 export const DEMO_PASSWORD = 'commons-demo';
@@ -135,6 +136,8 @@ export async function seed(deps: {
   const eventsCreated = await seedEvents(db, now);
   await seedShowcase(db, now);
   await seedPolls(db, now);
+  // Admin overview: a few weeks of demo snapshots (marked demo) so the charts show; today's is the job's.
+  await seedOverviewHistory(db, DEMO_ACCOUNTS, now);
   // Last: the feeds announce what the steps above published.
   await seedNotifications(db, now);
   return {

@@ -169,6 +169,9 @@ export interface Callables {
     request: { pollId: string; courseSlug: string | null };
     response: { pollId: string; courseSlug: string | null };
   };
+  // Admin overview (shared/overview.ts)
+  /** Takes today's overview snapshot now (as the daily job does); answers its day, `YYYY-MM-DD`. */
+  refreshOverview: { request: Record<string, never>; response: { day: string } };
 }
 
 export type CallableName = keyof Callables;

@@ -3,6 +3,7 @@
 import type { QueryDocumentSnapshot } from 'firebase/firestore';
 import { isDisputeOpen, type DisputeRecord } from '@shared/billing';
 import { MEMBERS } from '@shared/members';
+import { matchesMemberSearch, memberSearchKey, MEMBER_SEARCH_FIELD } from '@shared/member-search';
 import { pageOf, type PageSource } from '@/composables/usePagedQuery';
 import type { SubscriptionView } from '@/lib/billing';
 import { callFunction } from '@/lib/firebase';
@@ -53,18 +54,28 @@ function disputeOf(raw: unknown): MemberRow['dispute'] {
 
 /**
  * Members by email, `pageSize` at a time; with `disputes`, only members with a dispute, newest first
- * (ordering by `dispute.openedAt` leaves out documents without it).
+ * (ordering by `dispute.openedAt` leaves out documents without it). With `search`, members whose address
+ * starts with it or whose name has a word starting with it (case and accents ignored): one `array-contains`
+ * on `searchKeys` ordered by email (`shared/member-search.ts`); the page is then narrowed by the rest of a
+ * many-word search and by the dispute filter.
  */
 export function memberPages(
   pageSize = 50,
-  filter: { disputes?: boolean } = {},
+  filter: { disputes?: boolean; search?: string } = {},
 ): PageSource<MemberRow, QueryDocumentSnapshot> {
+  const key = filter.search ? memberSearchKey(filter.search) : null;
   return async (after) => {
-    const [{ collection, getDocs, limit, orderBy, query, startAfter }, db] = await fullFirestore();
-    const order = filter.disputes ? orderBy('dispute.openedAt', 'desc') : orderBy('email');
-    const constraints = [order, ...(after ? [startAfter(after)] : []), limit(pageSize + 1)];
+    const [{ collection, getDocs, limit, orderBy, query, startAfter, where }, db] = await fullFirestore();
+    const order = key
+      ? [where(MEMBER_SEARCH_FIELD, 'array-contains', key), orderBy('email')]
+      : [filter.disputes ? orderBy('dispute.openedAt', 'desc') : orderBy('email')];
+    const constraints = [...order, ...(after ? [startAfter(after)] : []), limit(pageSize + 1)];
     const snap = await getDocs(query(collection(db, MEMBERS), ...constraints));
-    return pageOf(snap.docs, pageSize, (d) => memberRow(d.id, d.data()));
+    const page = pageOf(snap.docs, pageSize, (d) => memberRow(d.id, d.data()));
+    if (!key || !filter.search) return page;
+    const search = filter.search;
+    const items = page.items.filter((m) => matchesMemberSearch(m, search) && (!filter.disputes || m.dispute));
+    return { ...page, items };
   };
 }
 

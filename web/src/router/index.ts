@@ -262,6 +262,12 @@ export const routes: RouteRecordRaw[] = [
       },
       { path: 'polls/new', name: 'admin-poll-new', component: PollEditor, meta: { title: 'New poll' } },
       { path: 'polls/:id', name: 'admin-poll-edit', component: PollEditor, props: true, meta: { title: 'Poll' } },
+      {
+        path: 'overview',
+        name: 'admin-overview',
+        component: () => import('@/views/admin/AdminOverviewView.vue'),
+        meta: { title: 'Admin: overview' },
+      },
     ],
   },
   {
