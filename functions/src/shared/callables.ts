@@ -138,6 +138,14 @@ export interface Callables {
     request: { courseId: string; unitId: string; path: string };
     response: { url: string; expiresAt: string };
   };
+
+  // Accounts (shared/account-schema.ts): the same answer whether or not the address is a member's
+  /** "Forgot password": a member gets a reset link by mail; `next` is where the reset page lands. */
+  requestPasswordReset: { request: { email: string; next?: string }; response: { message: string } };
+  /** "Email me a sign-in link": a member gets a link landing on `next` (`/account` when absent). */
+  sendSignInLink: { request: { email: string; next?: string }; response: { message: string } };
+  /** Change the caller's address (signed in within minutes): a confirmation link goes to the new address. */
+  requestEmailChange: { request: { newEmail: string }; response: { message: string } };
 }
 
 export type CallableName = keyof Callables;
