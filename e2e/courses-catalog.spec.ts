@@ -157,7 +157,11 @@ test('a basic member gets "Upgrade" on a premium course and "My plan" keeps what
   await page.goto('/courses/e2e-data-engineering');
   const upgrade = page.getByTestId('course-upgrade');
   await expect(upgrade).toHaveText('Upgrade to Premium');
-  await expect(upgrade).toHaveAttribute('href', '/pricing?plan=premium');
+  // Back to the course once bought (`returnTo`).
+  await expect(upgrade).toHaveAttribute(
+    'href',
+    /^\/pricing\?plan=premium&returnTo=(%2F|\/)courses(%2F|\/)e2e-data-engineering$/,
+  );
   await page.goto('/courses?filter=mine');
   await expect(page.getByRole('link', { name: 'E2E SQL for everyone' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'E2E data engineering' })).toHaveCount(0);

@@ -37,7 +37,7 @@ export const useSessionStore = defineStore('session', () => {
   /**
    * Whether it is known who is signed in (Auth has answered, or no session is stored). Until then a
    * page must not offer to buy what the member may already have. Not hydrated from the server, which
-   * never knows; views that render on the server read it after mounting (`usePlanKnown`).
+   * never knows; views that render on the server read it after mounting (`usePlanKnown`, stores/plan-known.ts).
    */
   const known = ref(false);
   /**

@@ -1,5 +1,5 @@
 import { computed, onMounted, ref, type ComputedRef } from 'vue';
-import { useSessionStore } from '@/stores/session';
+import { useSessionStore } from './session';
 
 /**
  * Whether a page may show what the reader's plan means (buy, upgrade, join): only in the browser, once
