@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { setDisabled } from '../functions/src/members/member-store';
-import { adminSdk, eventually, signUp } from '../tests/support/emulators';
+import { clientEnv, ROOT } from '../scripts/emulators.mjs';
+import { eventually, signUp } from '../tests/support/emulators';
 import { inbox, verifyThroughInbox } from '../tests/support/inbox';
 import { materialAt, PASSWORD, shot, signIn } from './support';
 
@@ -32,6 +33,17 @@ async function mailedLink(to: string, subject: string, label: string): Promise<U
 
 /** The same path and query on the app under test (mails link to APP_URL's first entry). */
 const onApp = (url: URL) => `${url.pathname}${url.search}`;
+
+/** `npm run admin -- disable|enable <email>`, the admin CLI as an admin runs it. */
+function admin(command: 'disable' | 'enable', email: string) {
+  const run = spawnSync('npx', ['tsx', 'functions/src/scripts/admin-cli.ts', command, email], {
+    cwd: ROOT,
+    env: { ...process.env, ...clientEnv() },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+}
 
 async function otherDevice(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
@@ -113,7 +125,7 @@ test.describe('accounts', () => {
     page,
   }, info) => {
     const paid = await materialAt('main');
-    const { email, uid } = await newAccount('ended');
+    const { email } = await newAccount('ended');
     await signIn(page, email);
     await page.goto(`/materials/${paid.id}`);
     const paywall = page.getByTestId('paywall');
@@ -121,8 +133,7 @@ test.describe('accounts', () => {
 
     // The account is disabled (`npm run admin -- disable`): refresh tokens revoked, tokens stamped old.
     // The open page refreshes its token at the stamp, the refresh is refused, and the SDK signs out.
-    const { db, auth } = adminSdk();
-    await setDisabled({ db, auth, now: () => new Date() }, uid, true);
+    admin('disable', email);
     const notice = page.getByTestId('session-lost');
     await expect(notice).toContainText('Your session has ended.', WEBHOOK);
     await expect(paywall.getByRole('link', { name: 'Sign in to see your plan' })).toBeVisible();
@@ -130,7 +141,7 @@ test.describe('accounts', () => {
     await shot(page, info, 'session-ended');
 
     // Let back in (as an admin would), the member signs in again and is back on the material.
-    await setDisabled({ db, auth, now: () => new Date() }, uid, false);
+    admin('enable', email);
     await notice.getByRole('link', { name: 'Sign in again' }).click();
     await expect(page).toHaveURL(/\/sign-in\?redirect=/);
     await page.locator('input[name="email"]').fill(email);
