@@ -4,7 +4,7 @@ import { PASSWORD } from './support';
 test.describe('account deletion', () => {
   test('deletes the account only after the typed address, then signs out onto the confirmation', async ({ page }) => {
     const email = `leaving-${Date.now()}@example.com`;
-    await page.goto('/sign-in');
+    await page.goto('/sign-up');
     await page.locator('input[name="email"]').fill(email);
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();

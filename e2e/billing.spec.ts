@@ -53,9 +53,14 @@ test.describe('billing', () => {
     const join = page.getByTestId('plan-main').getByRole('link', { name: 'Join Main' });
     await expect(join).toHaveAttribute(
       'href',
-      /^\/sign-in\?redirect=%2Fpricing%3Fplan%3Dmain%26interval%3Dmonthly%26checkout%3Dstart$/,
+      /^\/sign-up\?plan=main&redirect=%2Fpricing%3Fplan%3Dmain%26interval%3Dmonthly%26checkout%3Dstart$/,
     );
     await join.click();
+    // Sign-up names the plan; a member signs in from there, on to the same checkout.
+    await expect(page.getByTestId('sign-up-plan')).toHaveText(
+      "You're joining Main — create your account, then checkout.",
+    );
+    await page.getByRole('main').getByRole('link', { name: 'Sign in', exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in\?redirect=/);
     await page.locator('input[name="email"]').fill(await newMember('visitor'));
     await page.locator('input[name="password"]').fill(PASSWORD);

@@ -116,7 +116,8 @@ test('a visitor sees the catalog and a syllabus without JavaScript', async ({ br
   await expect(page.getByTestId('syllabus-unit-welcome').getByRole('link', { name: 'Welcome' })).toBeVisible();
   await expect(page.getByTestId('syllabus-unit-first-load')).toContainText('Your first load');
   await expect(page.getByTestId('course-cohort')).toContainText('26 seats left');
-  await expect(page.getByTestId('course-join')).toHaveAttribute('href', '/pricing?plan=premium');
+  // Without the browser knowing who reads, nothing is offered for sale: only signing in.
+  await expect(page.getByTestId('plan-unknown')).toHaveText('Sign in to see your plan');
   await noJs.close();
 });
 
@@ -156,7 +157,11 @@ test('a basic member gets "Upgrade" on a premium course and "My plan" keeps what
   await page.goto('/courses/e2e-data-engineering');
   const upgrade = page.getByTestId('course-upgrade');
   await expect(upgrade).toHaveText('Upgrade to Premium');
-  await expect(upgrade).toHaveAttribute('href', '/pricing?plan=premium');
+  // Back to the course once bought (`returnTo`).
+  await expect(upgrade).toHaveAttribute(
+    'href',
+    /^\/pricing\?plan=premium&returnTo=(%2F|\/)courses(%2F|\/)e2e-data-engineering$/,
+  );
   await page.goto('/courses?filter=mine');
   await expect(page.getByRole('link', { name: 'E2E SQL for everyone' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'E2E data engineering' })).toHaveCount(0);

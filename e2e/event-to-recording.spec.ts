@@ -211,7 +211,10 @@ test('a basic member sees it on the calendar with "Upgrade to join", and the joi
   await expect(page).toHaveURL(new RegExp(`/events/${id}$`));
   const upgrade = page.getByTestId('event-upgrade');
   await expect(upgrade).toHaveText('Upgrade to join');
-  await expect(upgrade).toHaveAttribute('href', '/pricing?plan=main');
+  await expect(upgrade).toHaveAttribute(
+    'href',
+    new RegExp(`^/pricing\\?plan=main&returnTo=(%2F|/)events(%2F|/)${id}$`),
+  );
   await expect(page.getByTestId('event-join')).toHaveCount(0);
   await settle(page);
   await shot(page, info, 'basic-upgrade');

@@ -192,7 +192,7 @@ test('a basic member sees "Upgrade to join" on a main event, and the join URL re
   await expect(page).toHaveURL(/\/events\/e2e-main-zoom$/);
   const upgrade = page.getByTestId('event-upgrade');
   await expect(upgrade).toHaveText('Upgrade to join');
-  await expect(upgrade).toHaveAttribute('href', '/pricing?plan=main');
+  await expect(upgrade).toHaveAttribute('href', /^\/pricing\?plan=main&returnTo=(%2F|\/)events(%2F|\/)e2e-main-zoom$/);
   await page.goto('/events/e2e-starting-soon');
   await expect(page.getByTestId('event-upgrade')).toBeVisible();
   await page.waitForLoadState('load');

@@ -78,3 +78,4 @@ export {
 export { closeDuePollsEvery5Minutes } from './schedules/scheduled-functions';
 export { refreshOverview, exportCsv, indexMemberSearchOnChange } from './overview/overview-functions';
 export { overviewSnapshotDaily } from './schedules/scheduled-functions';
+export { requestPasswordReset, sendSignInLink, requestEmailChange } from './auth/account-functions';

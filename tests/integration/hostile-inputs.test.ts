@@ -186,6 +186,7 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
         invalid(`tier = ${tier}`, { ...base, tier }, /Unknown plan/),
       ),
       invalid('an unknown interval', { ...base, interval: 'hourly' }, /interval/),
+      ...HOSTILE_PATHS.map(([what, returnTo]) => invalid(`returnTo = ${what}`, { ...base, returnTo }, /returnTo/)),
     ];
   },
   createPortalSession: () => wholePayloadRows({}),
@@ -635,10 +636,52 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
   },
   // Admin overview
   refreshOverview: () => wholePayloadRows({}),
+  // Accounts: every row is refused before anything is counted or mailed
+  requestPasswordReset: () => accountMailRows(),
+  sendSignInLink: () => accountMailRows(),
+  requestEmailChange: () => {
+    const base = { newEmail: 'new-address@example.com' };
+    return [
+      ...wholePayloadRows(base),
+      ...HOSTILE_IDS.map(([what, newEmail]) => invalid(`newEmail = ${what}`, { newEmail }, /newEmail/)),
+      invalid('a 100 kB email', { newEmail: `${'a'.repeat(100_000)}@example.com` }, /newEmail/),
+    ];
+  },
 };
 
+/** Paths `next` or `returnTo` must never take: another site, a scheme, sizes and types. */
+const HOSTILE_PATHS: [string, unknown][] = [
+  ['another host', '//evil.example/x'],
+  ['a backslash host', '/\\evil.example'],
+  ['an encoded host', '/%2F%2Fevil.example'],
+  ['a URL', 'https://evil.example/'],
+  ['a javascript: URL', 'javascript:alert(1)'],
+  ['a relative path', 'materials/x'],
+  ['a tab in //', '/\t/evil.example'],
+  ['a 2 MB path', `/${'x'.repeat(2 * MB)}`],
+  ['a number', 42],
+  ['null', null],
+];
+
+/** The public account mails: an address (and an optional `next`). */
+function accountMailRows(): Row[] {
+  const base = { email: 'someone@example.com' };
+  return [
+    ...wholePayloadRows(base),
+    ...HOSTILE_IDS.map(([what, email]) => invalid(`email = ${what}`, { email }, /email/)),
+    invalid('a 100 kB email', { email: `${'a'.repeat(100_000)}@example.com` }, /email/),
+    ...HOSTILE_PATHS.map(([what, next]) => invalid(`next = ${what}`, { ...base, next }, /next/)),
+  ];
+}
+
 /** Callables a visitor may call: their rows run signed out too. */
-const VISITOR_CALLABLES: CallableName[] = ['getMediaUrl', 'subscribeVisitor', 'getCourseMediaUrl'];
+const VISITOR_CALLABLES: CallableName[] = [
+  'getMediaUrl',
+  'subscribeVisitor',
+  'getCourseMediaUrl',
+  'requestPasswordReset',
+  'sendSignInLink',
+];
 
 interface HttpRow {
   what: string;

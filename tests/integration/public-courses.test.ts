@@ -64,10 +64,14 @@ describe('a course page', () => {
     expect(doc.querySelector('[data-testid="cohort-enrollment"]')?.textContent).toMatch(/^Enrollment open until /);
     expect(doc.querySelector('[data-testid="course-instructor"]')?.textContent).toContain('Ada Lovelace');
     expect(doc.querySelector('[data-testid="course-plan"]')?.textContent).toContain('Included in Premium and up.');
-    // A visitor joins: the pricing page with the lowest plan that opens the course chosen.
+    // A visitor joins, but the server does not know who reads: nothing to buy until the browser knows
+    // (a paying member never sees "Join"), only signing in; the browser then offers the join.
     const actions = doc.querySelector('[data-testid="course-actions"]');
     expect(actions?.getAttribute('data-action')).toBe('join');
-    expect(doc.querySelector('[data-testid="course-join"]')?.getAttribute('href')).toBe('/pricing?plan=premium');
+    expect(doc.querySelector('[data-testid="course-join"]')).toBeNull();
+    expect(doc.querySelector('[data-testid="plan-unknown"]')?.getAttribute('href')).toMatch(
+      /^\/sign-in\?redirect=(%2F|\/)courses(%2F|\/)data-engineering$/,
+    );
     expect(meta('description')).toBe('Pipelines from the first cron job to a tested warehouse.');
     expect(meta('og:title')).toBe('Data engineering');
     const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');

@@ -11,6 +11,7 @@ import {
 } from '../shared/billing';
 import { MEMBERS, type MemberDoc } from '../shared/members';
 import { tierById } from '../shared/tiers';
+import { isSafeReturnPath } from '../shared/return-path';
 import { coveredMessage, grantCover } from '../shared/grant-cover';
 import type { Timestamp } from 'firebase-admin/firestore';
 import type { BillingDeps, BillingSettings } from './subscription-sync';
@@ -21,6 +22,16 @@ export function appUrlFor(settings: BillingSettings, origin: string | undefined)
   const url = match ?? settings.appUrls[0];
   if (!url) throw new Error('APP_URL is not set');
   return url;
+}
+
+/**
+ * Checkout's success page: the account page's `CheckoutNotice`, which waits for the plan to reach the
+ * claims and then goes on to `returnTo` (the item that led to paying), when it is a safe in-app path.
+ * `{CHECKOUT_SESSION_ID}` stays literal: Stripe fills it in.
+ */
+export function checkoutSuccessUrl(appUrl: string, returnTo: string | undefined): string {
+  const back = isSafeReturnPath(returnTo) ? `&returnTo=${encodeURIComponent(returnTo)}` : '';
+  return `${appUrl}/account?checkout=success&session_id={CHECKOUT_SESSION_ID}${back}`;
 }
 
 type Member = MemberDoc<Timestamp> & MemberBillingFields<Timestamp>;
@@ -138,7 +149,7 @@ export async function createCheckout(
           : {}),
     },
     allow_promotion_codes: true,
-    success_url: `${appUrl}/account?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+    success_url: checkoutSuccessUrl(appUrl, input.returnTo),
     cancel_url: `${appUrl}/pricing?checkout=cancelled`,
     metadata: { firebaseUID: uid },
   };

@@ -66,6 +66,11 @@ export interface MailTemplates extends Record<BillingMailTemplate, PlanMailData>
   'duplicate-subscription-admin': DuplicateMailData & { memberEmail: string; memberUid: string };
   /** Courses (functions/src/courses/cohorts/cohort-start.ts): to each member enrolled in a cohort that started. */
   'course-cohort-started': { courseTitle: string; cohortTitle: string; courseUrl: string };
+  /** Accounts (functions/src/auth/account-mail.ts): links made by the Admin SDK, to the app's own pages. */
+  'password-reset': { resetUrl: string };
+  'sign-in-link': { signInUrl: string };
+  /** To the NEW address: the address changes when its owner opens the link (verify before change). */
+  'change-email': { changeUrl: string; newEmail: string };
 }
 export type MailTemplate = keyof MailTemplates;
 
@@ -244,6 +249,30 @@ const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
       'Live sessions are on the calendar, and the course page shows where you left off.',
     ],
     action: (d) => ({ label: 'Open the course', url: d.courseUrl }),
+  },
+  'password-reset': {
+    subject: () => 'Reset your Commons password',
+    lines: () => [
+      'Someone, hopefully you, asked to reset the password of the Commons account with this address.',
+      'Choose a new password with the button below; the link works for an hour and once. If it was not you, ignore this email: your password stays as it is.',
+    ],
+    action: (d) => ({ label: 'Choose a new password', url: d.resetUrl }),
+  },
+  'sign-in-link': {
+    subject: () => 'Your Commons sign-in link',
+    lines: () => [
+      'Sign in to Commons with the button below; the link works once and for a limited time.',
+      'If you did not ask for it, ignore this email: nobody can sign in without it.',
+    ],
+    action: (d) => ({ label: 'Sign in to Commons', url: d.signInUrl }),
+  },
+  'change-email': {
+    subject: () => 'Confirm your new email address',
+    lines: (d) => [
+      `Someone, hopefully you, asked to use ${d.newEmail} for their Commons account.`,
+      'The address changes when you confirm with the button below. If it was not you, ignore this email and nothing changes.',
+    ],
+    action: (d) => ({ label: 'Confirm my new address', url: d.changeUrl }),
   },
   'account-deleted': {
     subject: () => 'Your Commons account is deleted',

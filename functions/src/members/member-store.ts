@@ -202,7 +202,7 @@ export interface VerifiedUser {
 }
 
 /**
- * Mirror the account's `emailVerified` onto `members/{uid}` and, once the address is verified, make an
+ * Mirror the account's `emailVerified` (and its address, after a change) onto `members/{uid}` and, once the address is verified, make an
  * `ADMIN_EMAILS` address admin (never before: anyone can sign up with a password for any address).
  * Returns the claims the caller must set (a blocking function returns them; others call
  * `setCustomUserClaims`), or null when they stay as they are.
@@ -217,10 +217,13 @@ export async function recordEmailVerified(
   if (!member) return null; // not a member (yet): the sign-up paths write the document
   const bootstrap =
     user.emailVerified && user.customClaims?.admin !== true && isBootstrapAdmin(user.email, adminEmails);
-  if (member.emailVerified !== user.emailVerified || bootstrap) {
+  // After a verified change of address (auth/account-mail.ts) the mirror follows the account.
+  const moved = !!user.email && member.email !== user.email;
+  if (member.emailVerified !== user.emailVerified || bootstrap || moved) {
     await ref.set(
       {
         emailVerified: user.emailVerified,
+        ...(moved ? { email: user.email } : {}),
         ...(bootstrap ? { admin: true, claimsUpdatedAt: FieldValue.serverTimestamp() } : {}),
       },
       { merge: true },

@@ -67,6 +67,8 @@ export function isDisputeOpen(dispute: Pick<DisputeRecord, 'status'> | null | un
 export interface CheckoutRequest {
   tier: string;
   interval: BillingInterval;
+  /** A safe in-app path (`shared/return-path.ts`) to return to once the plan is active: the item that led here. */
+  returnTo?: string;
 }
 /** `checkout`: a Stripe Checkout page; `portal`: the member already pays, so plan changes go through the portal. */
 export interface BillingRedirect {

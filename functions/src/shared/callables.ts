@@ -172,6 +172,13 @@ export interface Callables {
   // Admin overview (shared/overview.ts)
   /** Takes today's overview snapshot now (as the daily job does); answers its day, `YYYY-MM-DD`. */
   refreshOverview: { request: Record<string, never>; response: { day: string } };
+  // Accounts (shared/account-schema.ts): the same answer whether or not the address is a member's
+  /** "Forgot password": a member gets a reset link by mail; `next` is where the reset page lands. */
+  requestPasswordReset: { request: { email: string; next?: string }; response: { message: string } };
+  /** "Email me a sign-in link": a member gets a link landing on `next` (`/account` when absent). */
+  sendSignInLink: { request: { email: string; next?: string }; response: { message: string } };
+  /** Change the caller's address (signed in within minutes): a confirmation link goes to the new address. */
+  requestEmailChange: { request: { newEmail: string }; response: { message: string } };
 }
 
 export type CallableName = keyof Callables;

@@ -26,14 +26,33 @@ export const MAIL_SHARDS = 4;
 
 export type SignupLimits = Settings['signupLimits'];
 
+const inMinutes = (retryAfterMs: number) => {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+};
+
 export const REFUSED = {
   client: 'Too many sign-ups from your network; try again in a few minutes.',
   busy: 'Too many sign-ups right now; try again in a minute.',
-  address: (retryAfterMs: number) => {
-    const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-    return `This address was signed up a moment ago: look for the link in your inbox (and spam folder), or try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
-  },
+  address: (retryAfterMs: number) =>
+    `This address was signed up a moment ago: look for the link in your inbox (and spam folder), or try again in ${inMinutes(retryAfterMs)}.`,
 };
+
+/**
+ * The other public boxes that mail a link to a typed address (`auth/account-mail.ts`: "Forgot password",
+ * "Email me a sign-in link") take from the same kind of allowance, on their own counters (`{kind}-client-…`),
+ * with the same limits; their refusals name what was asked. The same whether or not the address is a member's.
+ */
+export type AllowanceKind = 'signup' | 'password-reset' | 'sign-in-link';
+
+export const REFUSED_ACCOUNT_MAIL = {
+  client: 'Too many requests from your network; try again in a few minutes.',
+  busy: 'Too many requests right now; try again in a minute.',
+  address: (retryAfterMs: number) =>
+    `We handled a request for this address a moment ago: look in your inbox (and spam folder), or try again in ${inMinutes(retryAfterMs)}.`,
+};
+
+const refusals = (kind: AllowanceKind) => (kind === 'signup' ? REFUSED : REFUSED_ACCOUNT_MAIL);
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -73,37 +92,39 @@ function store(tx: Transaction, counter: Counter, next: WindowCount) {
 export async function takeSignupAllowance(
   db: Firestore,
   tx: Transaction,
-  input: { clientKey: string; signupId: string; limits: SignupLimits; now: Date },
+  input: { clientKey: string; signupId: string; limits: SignupLimits; now: Date; kind?: AllowanceKind },
 ): Promise<void> {
   const now = input.now.getTime();
+  const kind = input.kind ?? 'signup';
+  const refused = refusals(kind);
   const counter = (id: string, limit: RateLimit): Counter => ({ ref: db.collection(RATE_LIMITS).doc(id), limit });
 
-  const clientCounter = counter(`signup-client-${sha256(input.clientKey)}`, {
+  const clientCounter = counter(`${kind}-client-${sha256(input.clientKey)}`, {
     max: input.limits.perClient,
     windowMs: CLIENT_WINDOW_MS,
   });
   const [client] = (await decide(tx, [clientCounter], now)) as [Decided];
-  if (!client.decision.allowed) throw new Refusal('resource-exhausted', REFUSED.client);
+  if (!client.decision.allowed) throw new Refusal('resource-exhausted', refused.client);
 
   // The address and one shard of the overall counter, a random one, in one read; the other shards only
   // when that one is spent.
   const shards = Math.max(1, Math.min(MAIL_SHARDS, input.limits.mailsPerMinute));
   const first = randomInt(shards);
   const shardCounters = Array.from({ length: shards }, (_, i) => (first + i) % shards).map((shard) =>
-    counter(`signup-mails-${shard}`, {
+    counter(`${kind}-mails-${shard}`, {
       max: shareOf(input.limits.mailsPerMinute, shards, shard),
       windowMs: MAIL_WINDOW_MS,
     }),
   );
-  const addressCounter = counter(`signup-address-${input.signupId}`, { max: 1, windowMs: RESEND_AFTER_MS });
+  const addressCounter = counter(`${kind}-address-${input.signupId}`, { max: 1, windowMs: RESEND_AFTER_MS });
   const [address, shard] = (await decide(tx, [addressCounter, shardCounters[0]!], now)) as [Decided, Decided];
   if (!address.decision.allowed) {
-    throw new Refusal('resource-exhausted', REFUSED.address(address.decision.retryAfterMs));
+    throw new Refusal('resource-exhausted', refused.address(address.decision.retryAfterMs));
   }
   const mails = shard.decision.allowed
     ? shard
     : (await decide(tx, shardCounters.slice(1), now)).find((d) => d.decision.allowed);
-  if (!mails) throw new Refusal('resource-exhausted', REFUSED.busy);
+  if (!mails) throw new Refusal('resource-exhausted', refused.busy);
 
   for (const { counter: c, decision } of [client, address, mails]) if (decision.allowed) store(tx, c, decision.next);
 }

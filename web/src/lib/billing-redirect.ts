@@ -35,9 +35,14 @@ export function useBillingRedirect() {
     }
   }
 
-  /** Stripe Checkout for `tier` (or the portal, when the member already pays). */
-  const checkout = (tier: string, interval: BillingInterval) =>
-    go(`checkout:${tier}`, () => callFunction('createCheckoutSession', { tier, interval }));
+  /**
+   * Stripe Checkout for `tier` (or the portal, when the member already pays); after paying, the account
+   * page waits for the plan and goes on to `returnTo` (the item that led here), unlocked.
+   */
+  const checkout = (tier: string, interval: BillingInterval, returnTo?: string) =>
+    go(`checkout:${tier}`, () =>
+      callFunction('createCheckoutSession', returnTo ? { tier, interval, returnTo } : { tier, interval }),
+    );
 
   /** The Stripe Customer Portal: change plan, cancel, card, invoices. */
   const portal = (key = 'portal') => go(key, () => callFunction('createPortalSession', {}));

@@ -10,7 +10,7 @@ import {
   isPaying,
   parseSubscription,
   planAction,
-  signInToBuyHref,
+  signUpToBuyHref,
   statusLabel,
   subscriptionStatusLine,
   toDate,
@@ -191,10 +191,24 @@ describe('prices', () => {
 
 describe('checkout after sign-in', () => {
   it('sends a visitor to sign in and back to a checkout of the chosen plan', () => {
-    const href = signInToBuyHref('main', 'yearly');
-    expect(href).toBe('/sign-in?redirect=%2Fpricing%3Fplan%3Dmain%26interval%3Dyearly%26checkout%3Dstart');
+    const href = signUpToBuyHref('main', 'yearly');
+    expect(href).toBe('/sign-up?plan=main&redirect=%2Fpricing%3Fplan%3Dmain%26interval%3Dyearly%26checkout%3Dstart');
     const back = new URL(`http://x${new URL(`http://x${href}`).searchParams.get('redirect')}`);
     expect(checkoutIntent(Object.fromEntries(back.searchParams))).toEqual({ tier: 'main', interval: 'yearly' });
+  });
+  it('carries the item that led to pricing through sign-up and checkout, when it is a safe path', () => {
+    const href = signUpToBuyHref('main', 'monthly', '/materials/m1');
+    const back = new URL(`http://x${new URL(`http://x${href}`).searchParams.get('redirect')}`);
+    expect(checkoutIntent(Object.fromEntries(back.searchParams))).toEqual({
+      tier: 'main',
+      interval: 'monthly',
+      returnTo: '/materials/m1',
+    });
+    expect(signUpToBuyHref('main', 'monthly', '//evil.example')).toBe(signUpToBuyHref('main', 'monthly'));
+    expect(checkoutIntent({ checkout: 'start', plan: 'main', returnTo: 'https://evil.example' })).toEqual({
+      tier: 'main',
+      interval: 'monthly',
+    });
   });
   it('starts only on checkout=start with a plan', () => {
     expect(checkoutIntent({ plan: 'main' })).toBeNull();
@@ -223,8 +237,19 @@ describe('planAction', () => {
     expect(planAction(main, 'yearly', visitor)).toEqual({
       kind: 'sign-in',
       label: 'Join Main',
-      href: signInToBuyHref('main', 'yearly'),
+      href: signUpToBuyHref('main', 'yearly'),
     });
+  });
+  it('offers nothing to buy while the session is unknown or lost, paying or not', () => {
+    for (const viewer of [visitor, freeMember, payingMain]) {
+      for (const tier of [free, main, premium]) {
+        expect(planAction(tier, 'monthly', { ...viewer, known: false, returnTo: '/materials/m1' })).toEqual({
+          kind: 'unknown',
+          label: 'Sign in to see your plan',
+          href: '/sign-in?redirect=%2Fpricing%3FreturnTo%3D%252Fmaterials%252Fm1',
+        });
+      }
+    }
   });
   it('members who do not pay go to checkout, with a trial on their first subscription', () => {
     expect(planAction(free, 'monthly', freeMember)).toEqual({ kind: 'none' });

@@ -2,6 +2,7 @@
 // pricing card offers, the account page's status line. Pure (no Firebase), unit-tested in billing.test.ts.
 import { subscriptionGrantsTier, type BillingInterval, type SubscriptionStatus } from '@shared/billing';
 import { grantCover, type GrantCover, type GrantLike } from '@shared/grant-cover';
+import { isSafeReturnPath } from '@shared/return-path';
 import { tierById, type Tier, type TierPrice, type TiersConfig } from '@shared/tiers';
 import { formatDate, formatPrice } from './format';
 import { isBillingInterval, type SubscriptionView } from './subscription';
@@ -90,24 +91,35 @@ export function intervalFor(tier: Pick<Tier, 'prices'>, wanted: BillingInterval)
   return tier.prices?.[other] ? other : null;
 }
 
-/** Where a visitor goes to buy: sign in, then back to /pricing, which starts the checkout at once. */
-export function signInToBuyHref(tier: string, interval: BillingInterval): string {
-  const back = `/pricing?plan=${encodeURIComponent(tier)}&interval=${interval}&checkout=start`;
-  return `/sign-in?redirect=${encodeURIComponent(back)}`;
+/**
+ * Where a visitor goes to buy: sign up (which names the plan; members sign in from there), then back to
+ * /pricing, which starts the checkout at once, and after paying on to `returnTo`, the item that led here.
+ */
+export function signUpToBuyHref(tier: string, interval: BillingInterval, returnTo?: string): string {
+  const after = isSafeReturnPath(returnTo) ? `&returnTo=${encodeURIComponent(returnTo)}` : '';
+  const back = `/pricing?plan=${encodeURIComponent(tier)}&interval=${interval}&checkout=start${after}`;
+  return `/sign-up?plan=${encodeURIComponent(tier)}&redirect=${encodeURIComponent(back)}`;
 }
 
-/** `?plan=main&interval=monthly&checkout=start`: the plan a visitor chose before signing in. */
-export function checkoutIntent(query: Record<string, unknown>): { tier: string; interval: BillingInterval } | null {
+/** `?plan=main&interval=monthly&checkout=start[&returnTo=/materials/x]`: the plan a visitor chose before signing in. */
+export function checkoutIntent(
+  query: Record<string, unknown>,
+): { tier: string; interval: BillingInterval; returnTo?: string } | null {
   if (query.checkout !== 'start' || typeof query.plan !== 'string' || !query.plan) return null;
-  return { tier: query.plan, interval: isBillingInterval(query.interval) ? query.interval : 'monthly' };
+  const interval = isBillingInterval(query.interval) ? query.interval : 'monthly';
+  return isSafeReturnPath(query.returnTo)
+    ? { tier: query.plan, interval, returnTo: query.returnTo }
+    : { tier: query.plan, interval };
 }
 
 export type PlanAction =
   | { kind: 'none' }
   /** A visitor on the free plan: create an account. */
   | { kind: 'sign-up'; label: string }
-  /** A visitor on a paid plan: sign in first; `href` comes back and starts the checkout. */
+  /** A visitor on a paid plan: sign up (or in) first; `href` comes back and starts the checkout. */
   | { kind: 'sign-in'; label: string; href: string }
+  /** Who reads is not known yet, or their session ended: nothing to buy, only signing in (`href`). */
+  | { kind: 'unknown'; label: string; href: string }
   /** A member who does not pay: Stripe Checkout. */
   | { kind: 'checkout'; label: string; interval: BillingInterval }
   /** A paying member: plan changes go through the Customer Portal. */
@@ -123,6 +135,10 @@ export interface PlanViewer {
   grant?: GrantLike | null;
   tiers?: TiersConfig;
   now?: Date;
+  /** False while the session loads or after it ended (`usePlanKnown`): then no card offers to buy. */
+  known?: boolean;
+  /** The in-app path that led to pricing, to return to after checkout (`returnTo`). */
+  returnTo?: string;
 }
 
 /** What the viewer's grant means for buying `tier` (the functions refuse exactly the `covered` ones). */
@@ -154,9 +170,17 @@ export function trialOffered(tier: Pick<Tier, 'trialDays'>, viewer: Pick<PlanVie
 /** The button a pricing card shows to this viewer. */
 export function planAction(tier: Tier, wanted: BillingInterval, viewer: PlanViewer): PlanAction {
   const interval = intervalFor(tier, wanted);
+  if (viewer.known === false) {
+    const back = `/pricing${isSafeReturnPath(viewer.returnTo) ? `?returnTo=${encodeURIComponent(viewer.returnTo)}` : ''}`;
+    return {
+      kind: 'unknown',
+      label: 'Sign in to see your plan',
+      href: `/sign-in?redirect=${encodeURIComponent(back)}`,
+    };
+  }
   if (!viewer.signedIn) {
     if (!interval) return { kind: 'sign-up', label: 'Create a free account' };
-    return { kind: 'sign-in', label: `Join ${tier.name}`, href: signInToBuyHref(tier.id, interval) };
+    return { kind: 'sign-in', label: `Join ${tier.name}`, href: signUpToBuyHref(tier.id, interval, viewer.returnTo) };
   }
   if (isPaying(viewer.subscription, viewer.now)) {
     if (tier.id === viewer.subscription.tier) return { kind: 'portal', label: 'Manage billing' };

@@ -122,7 +122,11 @@ export function capacityLabel(e: { capacity: number | null; registered: number; 
 export const lowestPlanFor = (config: TiersConfig, event: { rank: number }): Tier | undefined =>
   tierNeeded(config, event);
 
-export const pricingLink = (plan: Tier | undefined) => ({ path: '/pricing', query: plan ? { plan: plan.id } : {} });
+/** Pricing for `plan`; `returnTo` (the page that led there) is where the member lands once it is bought. */
+export const pricingLink = (plan: Tier | undefined, returnTo?: string) => ({
+  path: '/pricing',
+  query: { ...(plan ? { plan: plan.id } : {}), ...(returnTo ? { returnTo } : {}) },
+});
 
 export const KIND_LABELS: Record<string, string> = {
   zoom: 'Online (Zoom)',

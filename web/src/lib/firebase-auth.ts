@@ -1,17 +1,21 @@
 // The part of the Auth SDK the app uses, as one lazily loaded chunk. Setup happens in firebase.ts.
 export {
   browserLocalPersistence,
+  confirmPasswordReset,
   connectAuthEmulator,
   createUserWithEmailAndPassword,
+  EmailAuthProvider,
   GoogleAuthProvider,
   indexedDBLocalPersistence,
   initializeAuth,
   isSignInWithEmailLink,
   onAuthStateChanged,
-  sendSignInLinkToEmail,
+  reauthenticateWithCredential,
   signInWithEmailAndPassword,
   signInWithEmailLink,
   signOut,
+  updatePassword,
+  verifyPasswordResetCode,
   type Auth,
   type User,
 } from 'firebase/auth';

@@ -88,6 +88,14 @@ export function hasStoredSession(): boolean {
     return true;
   }
 }
+/** Our own marker only: the app had a member signed in here and nobody signed out since. */
+export function hasSessionMarker(): boolean {
+  try {
+    return localStorage.getItem(SESSION_MARKER) === '1';
+  } catch {
+    return false;
+  }
+}
 export function markStoredSession(signedIn: boolean) {
   try {
     if (signedIn) localStorage.setItem(SESSION_MARKER, '1');

@@ -297,6 +297,20 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/ForbiddenView.vue'),
     meta: { title: 'Admins only' },
   },
+  // Accounts: sign-up apart from sign-in, "Forgot password" and the reset link's page.
+  { path: '/sign-up', name: 'sign-up', component: () => import('@/views/SignUpView.vue'), meta: { title: 'Sign up' } },
+  {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('@/views/ForgotPasswordView.vue'),
+    meta: { title: 'Forgot password' },
+  },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('@/views/ResetPasswordView.vue'),
+    meta: { title: 'Choose a new password' },
+  },
   {
     path: '/notifications',
     name: 'notifications',

@@ -1,11 +1,20 @@
-import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch } from 'vue';
+import { defineStore, skipHydrate } from 'pinia';
+import { computed, ref, shallowRef, triggerRef, watch } from 'vue';
 import type { User } from 'firebase/auth';
 import type { AccessClaims } from '@shared/access';
 import { MEMBERS } from '@shared/members';
 import { accessClaims, isTokenCurrent, msUntilCurrent, needsTokenRefresh } from '@/lib/claims';
 import { resendVerification } from '@/api/verification';
-import { hasStoredSession, loadAuth, loadPopupSignIn, markStoredSession, type AuthSdk } from '@/lib/firebase';
+import { sendSignInLink as mailSignInLink } from '@/api/account-mail';
+import { endsSession } from '@/lib/auth-errors';
+import {
+  hasSessionMarker,
+  hasStoredSession,
+  loadAuth,
+  loadPopupSignIn,
+  markStoredSession,
+  type AuthSdk,
+} from '@/lib/firebase';
 import { useLiveDoc } from '@/composables/useLive';
 import { liveDoc } from '@/composables/live-sources';
 import { memberView, type StoredMember } from '@/lib/member';
@@ -25,10 +34,34 @@ export const useSessionStore = defineStore('session', () => {
   const claims = ref<AccessClaims | null>(null);
   const isAdmin = computed(() => claims.value?.admin === true);
   const signedIn = computed(() => user.value !== null);
+  /**
+   * Whether it is known who is signed in (Auth has answered, or no session is stored). Until then a
+   * page must not offer to buy what the member may already have. Not hydrated from the server, which
+   * never knows; views that render on the server read it after mounting (`usePlanKnown`, stores/plan-known.ts).
+   */
+  const known = ref(false);
+  /**
+   * Set when the session ended without the member signing out (a refresh token revoked or expired, the
+   * account disabled): the path they were on, to come back to after signing in again. Null otherwise.
+   */
+  const lost = ref<{ path: string } | null>(null);
+  /** True between `signOut()` and Auth reporting it: that sign-out is the member's own. */
+  let signingOut = false;
 
-  let markReady: () => void = () => {};
+  let resolveReady: () => void = () => {};
   /** Resolves once it is known whether someone is signed in (and their claims are read). */
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  const markReady = () => {
+    known.value = true;
+    resolveReady();
+  };
+
+  /** The session ended under the member: remember where they were, and show it (`SessionLostNotice`). */
+  function sessionEnded(reason: unknown) {
+    if (import.meta.env.SSR || lost.value) return;
+    console.warn('The session ended:', reason);
+    lost.value = { path: `${location.pathname}${location.search}${location.hash}` };
+  }
   /** `members/{uid}` of whoever is signed in, live (the full SDK loads with the first member page). */
   // Keyed by uid, not by the User object: signing in sets the same user twice, and the listener stays.
   const uid = computed(() => user.value?.uid);
@@ -80,8 +113,14 @@ export const useSessionStore = defineStore('session', () => {
     const refresh = needsTokenRefresh(lastStamp, stamp, issuedAt) || !isTokenCurrent(issuedAt, data.tokensValidAfter);
     lastStamp = stamp;
     if (refresh) {
-      await refreshToken(u, data.tokensValidAfter);
-      await readClaims(u);
+      try {
+        await refreshToken(u, data.tokensValidAfter);
+        await readClaims(u);
+      } catch (err) {
+        // A network failure is retried by the SDK; a revoked or disabled session is told to the member.
+        if (endsSession(err)) sessionEnded(err);
+        else console.warn('Could not refresh the ID token:', err);
+      }
     }
   });
 
@@ -104,6 +143,11 @@ export const useSessionStore = defineStore('session', () => {
   function startAuth(): Promise<AuthSdk> {
     started ??= loadAuth().then((sdk) => {
       sdk.onAuthStateChanged(sdk.auth, async (u) => {
+        // Signed out, but not by the member: the SDK drops a user whose refresh failed for good (also
+        // while this page was closed: the browser still held our session marker).
+        if (!u && !signingOut && (user.value || (!known.value && heldSession))) sessionEnded('signed out by Auth');
+        if (u) lost.value = null;
+        signingOut = false;
         user.value = u;
         markStoredSession(u !== null);
         if (u) {
@@ -111,6 +155,7 @@ export const useSessionStore = defineStore('session', () => {
             await readClaims(u);
           } catch (err) {
             console.warn('Could not read the ID token claims:', err);
+            if (endsSession(err)) sessionEnded(err);
             claims.value = {};
           }
         } else {
@@ -123,6 +168,8 @@ export const useSessionStore = defineStore('session', () => {
     return started;
   }
 
+  /** This browser was signed in when it last knew (our marker, not Firebase's own storage). */
+  const heldSession = !import.meta.env.SSR && hasSessionMarker();
   // A visitor without a stored session is known to be signed out without downloading Auth.
   // On the server (public pages) nobody is signed in.
   if (!import.meta.env.SSR && hasStoredSession()) void startAuth().catch(() => markReady());
@@ -130,6 +177,7 @@ export const useSessionStore = defineStore('session', () => {
 
   /** After a sign-in call: user and claims are in place before the caller navigates (guards read them). */
   async function adopt(u: User) {
+    lost.value = null;
     user.value = u;
     markStoredSession(true);
     await readClaims(u);
@@ -145,25 +193,26 @@ export const useSessionStore = defineStore('session', () => {
     await adopt((await sdk.createUserWithEmailAndPassword(sdk.auth, email, password)).user);
   }
 
-  /** Passwordless: emails a link to /sign-in/finish; the address is remembered for the finish page. */
-  async function sendSignInLink(email: string) {
-    const sdk = await startAuth();
-    await sdk.sendSignInLinkToEmail(sdk.auth, email, {
-      url: `${location.origin}/sign-in/finish`,
-      handleCodeInApp: true,
-    });
+  /**
+   * Passwordless: our `sendSignInLink` callable mails a link (through the outbox) to /sign-in/finish,
+   * which lands on `next`. Answers the same whether or not the address is a member's.
+   */
+  async function sendSignInLink(email: string, next?: string): Promise<string> {
+    const { message } = await mailSignInLink(email, next);
     localStorage.setItem(EMAIL_FOR_LINK, email);
+    return message;
   }
 
   /**
-   * Completes a passwordless sign-in from the link's URL. Returns false when the email is needed (the
-   * link was opened on another device): call again with it.
+   * Completes a passwordless sign-in from the link's URL, whose `email` parameter names the address
+   * (else the one remembered on this device). Returns false when the email is needed: call again with it.
    */
   async function finishSignInLink(url: string, email?: string): Promise<boolean> {
     const sdk = await startAuth();
     if (!sdk.isSignInWithEmailLink(sdk.auth, url))
       throw Object.assign(new Error('This sign-in link is invalid.'), { code: 'auth/invalid-action-code' });
-    const address = email || localStorage.getItem(EMAIL_FOR_LINK);
+    const fromLink = new URL(url).searchParams.get('email');
+    const address = email || fromLink || localStorage.getItem(EMAIL_FOR_LINK);
     if (!address) return false;
     await adopt((await sdk.signInWithEmailLink(sdk.auth, address, url)).user);
     localStorage.removeItem(EMAIL_FOR_LINK);
@@ -177,7 +226,63 @@ export const useSessionStore = defineStore('session', () => {
     );
   }
 
+  /**
+   * Completes "Forgot password" from the mailed link's `oobCode`: sets the new password, then signs in
+   * with it. `verifyResetCode` tells the page which address the link is for before asking.
+   */
+  async function verifyResetCode(code: string): Promise<string> {
+    const sdk = await startAuth();
+    return sdk.verifyPasswordResetCode(sdk.auth, code);
+  }
+
+  async function resetPassword(code: string, password: string) {
+    const sdk = await startAuth();
+    const email = await sdk.verifyPasswordResetCode(sdk.auth, code);
+    await sdk.confirmPasswordReset(sdk.auth, code, password);
+    await signIn(email, password);
+  }
+
+  /** Proves it is still the member (a fresh sign-in time) before a sensitive change. */
+  async function reauthenticate(password: string) {
+    const sdk = await startAuth();
+    const u = user.value;
+    if (!u?.email) throw Object.assign(new Error('Sign in first.'), { code: 'auth/requires-recent-login' });
+    await sdk.reauthenticateWithCredential(u, sdk.EmailAuthProvider.credential(u.email, password));
+    await readClaims(u, true);
+  }
+
+  async function changePassword(current: string, next: string) {
+    const sdk = await startAuth();
+    await reauthenticate(current);
+    await sdk.updatePassword(user.value!, next);
+  }
+
+  /** Whether this account signs in with a password (only those change it or their address here). */
+  const hasPassword = computed(() => user.value?.providerData.some((p) => p.providerId === 'password') ?? false);
+
+  /**
+   * After a confirmed change of address: the account is read again, and when its address moved the
+   * server catches the member document up (`resendVerification` → `recordEmailVerified`).
+   */
+  async function syncEmail(): Promise<boolean> {
+    const u = user.value;
+    if (!u) return false;
+    await u.reload();
+    if (!u.email || u.email === member.value?.email || !u.emailVerified) return false;
+    await resendVerification();
+    await readClaims(u, true);
+    triggerRef(user); // the same User object with a new address: let the views see it
+    return true;
+  }
+
+  /** Dismisses the "session ended" notice without signing in again. */
+  function forgetLostSession() {
+    lost.value = null;
+  }
+
   async function signOut() {
+    signingOut = true;
+    lost.value = null;
     const sdk = await startAuth();
     await sdk.signOut(sdk.auth);
     user.value = null;
@@ -198,6 +303,15 @@ export const useSessionStore = defineStore('session', () => {
     isAdmin,
     signedIn,
     ready,
+    known: skipHydrate(known),
+    lost: skipHydrate(lost),
+    hasPassword,
+    verifyResetCode,
+    resetPassword,
+    reauthenticate,
+    changePassword,
+    syncEmail,
+    forgetLostSession,
     signIn,
     createAccount,
     sendSignInLink,
