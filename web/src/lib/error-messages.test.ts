@@ -7,12 +7,28 @@ describe('errorMessage', () => {
   it.each([
     // A callable's refusal is our own sentence: kept, without the SDK's prefix and HTTP status.
     ['a refusal', err('functions/invalid-argument', 'title: Give it a title [400]'), 'title: Give it a title'],
-    ['a precondition', err('functions/failed-precondition', 'Firebase: Verify your email first.'), 'Verify your email first.'],
+    [
+      'a precondition',
+      err('functions/failed-precondition', 'Firebase: Verify your email first.'),
+      'Verify your email first.',
+    ],
     // What the SDK made itself: told by code, never its text.
     ['a callable internal', err('functions/internal', 'internal'), GENERIC_MESSAGE],
-    ['a bare code as text', err('functions/not-found', 'not-found'), 'This no longer exists. It may have been deleted.'],
-    ['a callable timeout', err('functions/deadline-exceeded', 'deadline-exceeded'), 'This took too long. Check your connection and try again.'],
-    ['an expired session', err('functions/unauthenticated', 'unauthenticated'), 'Your session has ended. Sign in again, then try again.'],
+    [
+      'a bare code as text',
+      err('functions/not-found', 'not-found'),
+      'This no longer exists. It may have been deleted.',
+    ],
+    [
+      'a callable timeout',
+      err('functions/deadline-exceeded', 'deadline-exceeded'),
+      'This took too long. Check your connection and try again.',
+    ],
+    [
+      'an expired session',
+      err('functions/unauthenticated', 'unauthenticated'),
+      'Your session has ended. Sign in again, then try again.',
+    ],
     ['Firestore offline', err('unavailable', 'Failed to get document because the client is offline.'), NETWORK_MESSAGE],
     [
       'a missing index',
@@ -24,11 +40,19 @@ describe('errorMessage', () => {
       err('permission-denied', 'Missing or insufficient permissions.'),
       'You do not have access to this. Sign in with an account that has, or ask an admin.',
     ],
-    ['Storage refused', err('storage/unauthorized', 'Firebase Storage: User does not have permission'), 'You do not have access to this file.'],
+    [
+      'Storage refused',
+      err('storage/unauthorized', 'Firebase Storage: User does not have permission'),
+      'You do not have access to this file.',
+    ],
     ['an unknown SDK code', err('firestore/data-loss', 'Raw SDK words'), GENERIC_MESSAGE],
     // Auth has its own sentences (auth-errors.ts).
     ['Auth', err('auth/invalid-credential', 'Firebase: Error (auth/invalid-credential).'), 'Wrong email or password.'],
-    ['Auth offline', err('auth/network-request-failed', 'Firebase: Error (auth/network-request-failed).'), NETWORK_MESSAGE],
+    [
+      'Auth offline',
+      err('auth/network-request-failed', 'Firebase: Error (auth/network-request-failed).'),
+      NETWORK_MESSAGE,
+    ],
     // Our own errors and strings.
     ['our own Error', new Error('Choose a file under 50 MB.'), 'Choose a file under 50 MB.'],
     ['a string', 'Upload failed: the file is empty.', 'Upload failed: the file is empty.'],

@@ -3,7 +3,8 @@
 // is kept; everything else is told by its code. Tested in error-messages.test.ts.
 import { authErrorMessage } from './auth-errors';
 
-export const NETWORK_MESSAGE = 'You seem to be offline, or the connection dropped. Check your connection and try again.';
+export const NETWORK_MESSAGE =
+  'You seem to be offline, or the connection dropped. Check your connection and try again.';
 export const GENERIC_MESSAGE = 'Something went wrong. Please try again in a moment.';
 
 /** By code (without the `functions/`, `firestore/` or `storage/` prefix), when the error's own text is not ours. */
@@ -40,7 +41,13 @@ function parts(err: unknown): Parts {
   const e = err as { code?: unknown; message?: unknown };
   return {
     code: typeof e.code === 'string' ? e.code : '',
-    message: typeof e.message === 'string' ? e.message.replace(/^Firebase: /, '').replace(HTTP_STATUS, '').trim() : '',
+    message:
+      typeof e.message === 'string'
+        ? e.message
+            .replace(/^Firebase: /, '')
+            .replace(HTTP_STATUS, '')
+            .trim()
+        : '',
   };
 }
 
