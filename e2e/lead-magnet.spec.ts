@@ -42,7 +42,7 @@ test('lead magnet: from visitor to downloaded file', async ({ page }, info) => {
   await expect(paywall.getByTestId('lead-magnet-steps')).toContainText('signs you in');
   await paywall.getByLabel('Email address').fill(email);
   await paywall.getByRole('button', { name: 'Email me the link' }).click();
-  await expect(paywall.getByRole('status')).toContainText('signs you in and opens the download');
+  await expect(paywall.getByRole('status')).toContainText('signs you in and brings you back here');
   await shot(page, info, 'lead-magnet-sent');
 
   const mails = await eventually(

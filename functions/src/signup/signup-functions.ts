@@ -21,7 +21,7 @@ export const subscribeVisitor = callable(
     await requestSignup(deps(), email, clientKey(client.address, client.appId), materialId);
     return {
       message: materialId
-        ? 'Check your inbox: the link we sent signs you in and opens the download.'
+        ? 'Check your inbox: the link we sent signs you in and brings you back here.'
         : 'Check your inbox: we sent you a link to confirm.',
     };
   },
