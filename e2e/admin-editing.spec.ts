@@ -30,7 +30,10 @@ test.describe('admin editing', () => {
 
     // Leaving with unsaved changes asks in the app's dialog: "Keep editing" stays with the work intact.
     const browserDialogs: string[] = [];
-    page.on('dialog', (d) => browserDialogs.push(d.message()));
+    page.on('dialog', (d) => {
+      browserDialogs.push(`${d.type()}: ${d.message()}`);
+      void d.accept(); // never left open: a test that fails here fails on the assertion below, not a hang
+    });
     await members(page).click();
     const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
     await expect(leave).toBeVisible();
