@@ -26,6 +26,12 @@ test.describe('admin editing', () => {
     const title = `Unsaved work ${Date.now()}`;
     await page.getByLabel('Title').fill(title);
     await expect(page.getByText('Title is too short')).toHaveCount(0);
+    // Only the changed field's message goes; the teaser's stays until the teaser changes.
+    const teaserMessage = page.getByText('Write a teaser of at least 10 characters');
+    await expect(teaserMessage).toBeVisible();
+    await page.getByLabel('Teaser (shown to everyone)').fill('A teaser long enough to save.');
+    await expect(teaserMessage).toHaveCount(0);
+    await expect(page.getByText('Please fix the fields marked above.')).toHaveCount(0);
 
     // Leaving with unsaved changes asks in the app's dialog: "Keep editing" stays with the work intact.
     const browserDialogs: string[] = [];
