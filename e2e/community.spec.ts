@@ -26,9 +26,12 @@ test.describe('community', () => {
     const kind = String(free.get('kind'));
     await page.goto(`/materials/${free.id}`);
     const paywall = page.getByTestId('paywall');
-    await expect(paywall).toContainText(`Create a free account to ${kind === 'download' ? 'download' : 'read'} this`);
+    await expect(paywall).toContainText(
+      `Free for members: ${kind === 'download' ? 'download' : 'read'} it with your email`,
+    );
+    await expect(paywall.getByTestId('lead-magnet-steps')).toContainText('signs you in');
     await expect(paywall.getByLabel('Email address')).toBeVisible();
-    await expect(paywall.getByRole('button', { name: 'Subscribe' })).toBeVisible();
+    await expect(paywall.getByRole('button', { name: 'Email me the link' })).toBeVisible();
   });
 
   test('the confirmation landing page says what happened', async ({ page }) => {

@@ -313,6 +313,10 @@ const CALLABLE_ROWS: Record<CallableName, () => Row[]> = {
       ...HOSTILE_IDS.map(([what, email]) => invalid(`email = ${what}`, { email }, /email/)),
       invalid('a 100 kB email', { email: `${'a'.repeat(100_000)}@example.com` }, /email/),
       invalid('a 255-character email', { email: `${'a'.repeat(64)}@${'b'.repeat(180)}.example.com` }, /email/),
+      // The box on a free material's page: the id must name a published free-level material.
+      ...idRows({ ...base, materialId: 'x' }, 'materialId'),
+      invalid('materialId = a number', { ...base, materialId: 7 }, /materialId/),
+      invalid('an unknown materialId', { ...base, materialId: 'no-such-material' }, /materialId/),
     ];
   },
   retryIngest: () => oneIdRows('id', 'no-such-job'),

@@ -1,20 +1,17 @@
-import { canAccess, tierNeeded } from '../shared/access';
-import { EVERYONE, type NewsletterInput, type NewsletterSection } from '../shared/newsletters';
-import { lowestTier, PUBLIC_ACCESS, rankOf, type Tier, type TiersConfig } from '../shared/tiers';
+import type { NewsletterInput } from '../shared/newsletters';
+import { audienceRank } from '../shared/newsletter-view';
+import { rankOf, type TiersConfig } from '../shared/tiers';
 import { signLinkToken, verifyLinkToken } from './link-tokens';
+
+// Who receives an issue and what each reader sees of it are shared with the web (the admin's preview and
+// recipient count): shared/newsletter-view.ts.
+export { audienceRank, sectionsFor, type SectionView } from '../shared/newsletter-view';
 
 /**
  * Newsletter rules, pure: who receives an issue, what each recipient may read of it, how recipients are
  * cut into batches, and the signed one-click unsubscribe token. The email channel uses the very same
  * `canAccess` as the web app (Ghost leaked tier-only posts by email because it did not: #25046).
  */
-
-/** The lowest rank that receives an issue sent to `audience`; undefined for an unknown audience. */
-export function audienceRank(tiers: TiersConfig, audience: string): number | undefined {
-  if (audience === EVERYONE) return lowestTier(tiers).rank;
-  const rank = rankOf(tiers, audience);
-  return rank === undefined || audience === PUBLIC_ACCESS ? undefined : rank;
-}
 
 /** Checks that need config and the clock; returns a message a person can act on, or null. */
 export function newsletterProblem(input: NewsletterInput, tiers: TiersConfig): string | null {
@@ -25,21 +22,6 @@ export function newsletterProblem(input: NewsletterInput, tiers: TiersConfig): s
 
 export function scheduleProblem(at: Date | null, now: Date): string | null {
   return at && at.getTime() <= now.getTime() ? 'Choose a time in the future' : null;
-}
-
-export type SectionView =
-  | { kind: 'open'; markdown: string }
-  /** What a recipient below the section's level sees instead: the plan that unlocks it. */
-  | { kind: 'locked'; tier: Pick<Tier, 'id' | 'name'> | null };
-
-/** The issue as a reader of `rank` may read it: open sections, and an upgrade prompt for the rest. */
-export function sectionsFor(sections: NewsletterSection[], rank: number, tiers: TiersConfig): SectionView[] {
-  return sections.map((s) => {
-    const sectionRank = rankOf(tiers, s.access) ?? Number.POSITIVE_INFINITY;
-    if (canAccess({ rank }, { rank: sectionRank })) return { kind: 'open', markdown: s.markdown };
-    const needed = tierNeeded(tiers, { rank: sectionRank });
-    return { kind: 'locked', tier: needed ? { id: needed.id, name: needed.name } : null };
-  });
 }
 
 /** Recipients in batches of `size`, in a stable order (so a resumed send cuts the same batches). */

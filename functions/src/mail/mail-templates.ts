@@ -71,6 +71,12 @@ export interface MailTemplates extends Record<BillingMailTemplate, PlanMailData>
   'sign-in-link': { signInUrl: string };
   /** To the NEW address: the address changes when its owner opens the link (verify before change). */
   'change-email': { changeUrl: string; newEmail: string };
+  /**
+   * The signup box on a free material (signup/visitor-signup.ts): `signInUrl` is a sign-in link
+   * (auth/sign-in-link.ts) that lands on the material; each file's `url` is the material page with
+   * `?download=`, which starts that file once the reader is signed in (no file URL is ever mailed).
+   */
+  'lead-magnet': { title: string; signInUrl: string; files: Array<{ name: string; url: string }> };
 }
 export type MailTemplate = keyof MailTemplates;
 
@@ -168,6 +174,16 @@ const TEMPLATES: { [T in MailTemplate]: Template<MailTemplates[T]> } = {
       'Confirm with the button below; if it was not you, ignore this email and nothing happens.',
     ],
     action: (d) => ({ label: 'Confirm my subscription', url: d.confirmUrl }),
+  },
+  'lead-magnet': {
+    subject: (d) => `Your free copy of ${d.title}`,
+    lines: (d) => [
+      `Someone, hopefully you, asked for "${d.title}" at this address.`,
+      'The button signs you in and opens it. The first time, it also creates your free Commons account, with the newsletter on (turn it off in your account any time).',
+      ...d.files.map((f) => `${f.name} (opens once you are signed in): ${f.url}`),
+      'If it was not you, ignore this email and nothing happens.',
+    ],
+    action: (d) => ({ label: 'Sign in and open it', url: d.signInUrl }),
   },
   'community-invite': {
     subject: () => 'Your invitation to the community',

@@ -49,7 +49,7 @@ export interface Callables {
     response: { id: string; channels: Record<string, ChannelState> | { retrying: 'pending' } };
   };
   completeCommunitySeat: { request: { uid: string }; response: { uid: string; state: CommunityState } };
-  subscribeVisitor: { request: { email: string }; response: { message: string } };
+  subscribeVisitor: { request: { email: string; materialId?: string }; response: { message: string } };
   /** `verified`: the address is verified by now (no mail); `sent`: another verification mail is queued. */
   resendVerification: { request: Record<string, never>; response: { verified: boolean; sent: boolean } };
 

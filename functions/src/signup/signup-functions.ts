@@ -17,9 +17,13 @@ import { confirmSignup, requestSignup } from './visitor-signup';
 export const subscribeVisitor = callable(
   'subscribeVisitor',
   { schema: signupRequestSchema, caller: 'anyone', secrets: MAIL_SECRETS, appCheck: true },
-  async ({ email }, { client }) => {
-    await requestSignup(deps(), email, clientKey(client.address, client.appId));
-    return { message: 'Check your inbox: we sent you a link to confirm.' };
+  async ({ email, materialId }, { client }) => {
+    await requestSignup(deps(), email, clientKey(client.address, client.appId), materialId);
+    return {
+      message: materialId
+        ? 'Check your inbox: the link we sent signs you in and brings you back here.'
+        : 'Check your inbox: we sent you a link to confirm.',
+    };
   },
 );
 

@@ -3,6 +3,10 @@ import type { Auth } from 'firebase-admin/auth';
 import { logger } from 'firebase-functions';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { Settings } from '../app/settings';
+import { loadTiers } from '../app/tiers-config';
+import { signInLinkUrl } from '../auth/sign-in-link';
+import { BODY, GATED, MATERIALS, type MaterialBody, type MaterialTeaser } from '../shared/materials';
+import { lowestTier } from '../shared/tiers';
 import { signLinkToken, verifyLinkToken } from '../domain/link-tokens';
 import { emailLink } from '../mail/email-links';
 import { Refusal } from '../domain/refusal';
@@ -42,12 +46,54 @@ const confirmSubject = (id: string, createdAt: Timestamp) => `${id}:${createdAt.
 /** Firestore gave up on a transaction after its retries because others held its documents (gRPC ABORTED). */
 const isContention = (err: unknown) => (err as { code?: unknown } | null)?.code === 10;
 
+/** What a lead-magnet mail names: the material's title, its page, and (a download's) file names. */
+export interface LeadMagnet {
+  id: string;
+  title: string;
+  kind: string;
+  files: string[];
+}
+
+/**
+ * A material that the signup box may mail: published and open to the lowest tier (a free-level material, a
+ * "lead magnet"); null for anything else (a draft, a paid material, no such id), all alike.
+ */
+export async function leadMagnet(db: Firestore, id: string): Promise<LeadMagnet | null> {
+  const ref = db.collection(MATERIALS).doc(id);
+  const [teaserSnap, tiers] = await Promise.all([ref.get(), loadTiers(db)]);
+  const teaser = teaserSnap.data() as MaterialTeaser | undefined;
+  if (!teaser || teaser.status !== 'published' || teaser.rank > lowestTier(tiers).rank) return null;
+  const body =
+    teaser.kind === 'download'
+      ? ((await ref.collection(GATED).doc(BODY).get()).data() as MaterialBody | undefined)
+      : undefined;
+  return { id, title: teaser.title, kind: teaser.kind, files: (body?.files ?? []).map((f) => f.name) };
+}
+
+/** The material's page, and a file's link: the page starts that download once the reader is signed in. */
+export const materialPath = (id: string) => `/materials/${encodeURIComponent(id)}`;
+export const downloadPath = (id: string, file: string) => `${materialPath(id)}?download=${encodeURIComponent(file)}`;
+
 /**
  * Queues the confirmation mail, in one transaction with the limits it takes (signup-limits.ts), or throws
  * a `resource-exhausted` Refusal. `clientKey` names the caller (app/client-address.ts `clientKey`). A
  * member's address takes from the limits too, and gets no mail: the answers are the same either way.
+ *
+ * With `materialId` (the box on a free material's page) the mail is the lead magnet instead: a sign-in link
+ * (auth/sign-in-link.ts) that creates the free account on first use and lands on the material, and a link
+ * per file to the page that starts it. A member gets it too (it signs them in), so the answers still match.
+ * A material that is not a published free-level one is refused as `invalid-argument`.
  */
-export async function requestSignup(deps: SignupDeps, email: string, clientKey: string): Promise<'sent' | 'skipped'> {
+export async function requestSignup(
+  deps: SignupDeps,
+  email: string,
+  clientKey: string,
+  materialId?: string,
+): Promise<'sent' | 'skipped'> {
+  const magnet = materialId === undefined ? null : await leadMagnet(deps.db, materialId);
+  if (materialId !== undefined && !magnet) {
+    throw new Refusal('invalid-argument', 'materialId: not a free material');
+  }
   const isMember = await deps.auth.getUserByEmail(email).then(
     () => true,
     () => false,
@@ -60,6 +106,24 @@ export async function requestSignup(deps: SignupDeps, email: string, clientKey: 
   try {
     return await deps.db.runTransaction(async (tx) => {
       await takeSignupAllowance(deps.db, tx, { clientKey, signupId: ref.id, limits, now });
+      if (magnet) {
+        const app = deps.settings.appUrl;
+        const signInUrl = await signInLinkUrl(deps.auth, app, email, materialPath(magnet.id));
+        const files = magnet.files.map((name) => ({ name, url: `${app}${downloadPath(magnet.id, name)}` }));
+        queueMail(
+          deps.db,
+          tx,
+          {
+            key: `leadmagnet_${ref.id}_${now.getTime()}`,
+            to: email,
+            uid: null,
+            template: 'lead-magnet',
+            data: { title: magnet.title, signInUrl, files },
+          },
+          now,
+        );
+        return 'sent';
+      }
       if (isMember) return 'skipped'; // members sign in instead; the answer to the visitor is the same
       const confirmUrl = emailLink(deps.settings.appUrl, 'confirmSubscription', { s: ref.id, t: token });
       tx.set(ref, { email, createdAt, confirmedAt: null });

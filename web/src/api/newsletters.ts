@@ -1,6 +1,7 @@
 // Newsletters in /admin: admins read `newsletters` directly (the rules allow admin get/list); every
 // write goes through the callables, which validate with the same schema and own status and stats.
 import type { QueryDocumentSnapshot } from 'firebase/firestore';
+import { MEMBERS } from '@shared/members';
 import { NEWSLETTERS, type NewsletterInput } from '@shared/newsletters';
 import { pageOf, type PageSource } from '@/composables/usePagedQuery';
 import { callFunction } from '@/lib/firebase';
@@ -33,3 +34,17 @@ export const sendNewsletterTest = (id: string) => callFunction('sendNewsletterTe
 
 /** Scheduled -> draft. */
 export const cancelNewsletter = (id: string) => callFunction('cancelNewsletter', { id });
+
+/**
+ * How many members an issue for an audience of `minRank` would go to now: newsletters on, at or above that rank
+ * (the sender's own query, newsletter-sender.ts), counted by a count aggregation (one read per 1,000 members).
+ */
+export async function countRecipients(minRank: number): Promise<number> {
+  const [{ collection, getCountFromServer, query, where }, db] = await fullFirestore();
+  const members = query(
+    collection(db, MEMBERS),
+    where('emailPrefs.newsletter', '==', true),
+    where('rank', '>=', minRank),
+  );
+  return (await getCountFromServer(members)).data().count;
+}

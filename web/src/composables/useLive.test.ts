@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { effectScope, nextTick, ref } from 'vue';
 import { readOnce, useLiveDoc, useLiveQuery, type Source } from './useLive';
 
@@ -88,5 +88,43 @@ describe('useLiveDoc', () => {
     expect(live.error.value).toBeNull();
     expect(live.data.value).toBe('back');
     scope.stop();
+  });
+});
+
+describe('retry and reconnect', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a failed read is read again by retry(), and by itself when the browser comes back online', async () => {
+    const browser = new EventTarget();
+    vi.stubGlobal('window', browser);
+    let calls = 0;
+    const scope = effectScope();
+    const live = scope.run(() =>
+      useLiveDoc(() =>
+        readOnce(async () => {
+          calls++;
+          if (calls < 3) throw Object.assign(new Error('offline'), { code: 'unavailable' });
+          return 'back';
+        }),
+      ),
+    )!;
+    await new Promise((r) => setTimeout(r));
+    expect(live.error.value).toMatchObject({ code: 'unavailable' });
+    live.retry();
+    expect(live.pending.value).toBe(true);
+    await new Promise((r) => setTimeout(r));
+    expect(calls).toBe(2);
+    expect(live.error.value).toMatchObject({ code: 'unavailable' });
+    browser.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r));
+    expect(calls).toBe(3);
+    expect(live.data.value).toBe('back');
+    expect(live.error.value).toBeNull();
+    // Back online with nothing failed: nothing is read again; after the scope ends, nothing listens.
+    browser.dispatchEvent(new Event('online'));
+    scope.stop();
+    browser.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r));
+    expect(calls).toBe(3);
   });
 });

@@ -33,6 +33,15 @@ export interface Live<T> {
   error: ShallowRef<unknown>;
   /** The first value (or error) of the current source, for code that must wait for it. */
   promise: ShallowRef<Promise<T>>;
+  /** Starts the current source again ("Try again"); also done by itself when the browser comes back online after an error. */
+  retry: () => void;
+}
+
+/** Calls `fn` each time the browser comes back online, for as long as the current scope lives (nothing on the server). */
+export function onReconnect(fn: () => void): void {
+  if (typeof window === 'undefined') return;
+  window.addEventListener('online', fn);
+  onScopeDispose(() => window.removeEventListener('online', fn));
 }
 
 function useSource<T>(source: Watched<Source<T>>, initial: T): Live<T> {
@@ -90,7 +99,12 @@ function useSource<T>(source: Watched<Source<T>>, initial: T): Live<T> {
   // Synchronous: code that sets what to follow can await `promise` right after.
   watch(() => toValue(source), start, { immediate: true, flush: 'sync' });
   onScopeDispose(halt);
-  return { data, pending, error, promise };
+  const retry = () => start(toValue(source));
+  // A read that failed (offline, a dropped connection) is read again when the network returns.
+  onReconnect(() => {
+    if (error.value) retry();
+  });
+  return { data, pending, error, promise, retry };
 }
 
 /** One document: `null` until it arrives and while it does not exist. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { effectScope, nextTick, ref } from 'vue';
 import { pageOf, usePagedQuery, type PageSource } from './usePagedQuery';
 
@@ -89,6 +89,37 @@ describe('usePagedQuery', () => {
     await list.reload();
     expect(list.error.value).toBeNull();
     expect(list.data.value).toEqual([1]);
+    scope.stop();
+  });
+});
+
+describe('usePagedQuery retry', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks again for the page that failed (a "more" page stays a "more" page), also when back online', async () => {
+    const browser = new EventTarget();
+    vi.stubGlobal('window', browser);
+    const calls: (number | undefined)[] = [];
+    let offline = false;
+    const ok = pages([1, 2, 3, 4, 5], 2, calls);
+    const source: PageSource<number, number> = async (after) => {
+      if (offline) throw Object.assign(new Error('offline'), { code: 'unavailable' });
+      return ok(after);
+    };
+    const scope = effectScope();
+    const list = scope.run(() => usePagedQuery(() => source))!;
+    await flush();
+    offline = true;
+    await list.loadMore();
+    expect(list.error.value).toMatchObject({ code: 'unavailable' });
+    await list.retry();
+    expect(list.data.value).toEqual([10, 20]);
+    offline = false;
+    browser.dispatchEvent(new Event('online'));
+    await flush();
+    expect(list.error.value).toBeNull();
+    expect(list.data.value).toEqual([10, 20, 30, 40]);
+    expect(calls).toEqual([undefined, 2]);
     scope.stop();
   });
 });

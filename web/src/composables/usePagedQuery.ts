@@ -3,7 +3,7 @@
 // source changes (other filters), the first page of the new source replaces the list; an answer for an
 // older source or an older reload is dropped.
 import { onScopeDispose, ref, shallowRef, toValue, watch } from 'vue';
-import type { Watched } from './useLive';
+import { onReconnect, type Watched } from './useLive';
 
 export interface Page<T, C> {
   items: T[];
@@ -37,8 +37,11 @@ export function usePagedQuery<T, C>(source: Watched<PageSource<T, C>>, options: 
   let cursor: C | undefined;
   let generation = 0;
   let latest: Promise<void> = Promise.resolve();
+  /** Whether the latest read was a first page (false: a "more" page), so that a retry asks for the same. */
+  let lastReset = true;
 
   function fetchPage(reset: boolean): Promise<void> {
+    lastReset = reset;
     latest = read(reset);
     return latest;
   }
@@ -90,5 +93,10 @@ export function usePagedQuery<T, C>(source: Watched<PageSource<T, C>>, options: 
   onScopeDispose(() => generation++);
   /** Resolves when the latest page asked for has arrived (or failed). */
   const settled = () => latest;
-  return { data, pending, error, hasMore, loadMore, reload: () => fetchPage(true), settled };
+  /** Asks again for the page that failed (the first, or the next one): "Try again", and by itself when back online. */
+  function retry(): Promise<void> {
+    return error.value ? fetchPage(lastReset) : latest;
+  }
+  onReconnect(() => void retry());
+  return { data, pending, error, hasMore, loadMore, reload: () => fetchPage(true), settled, retry };
 }

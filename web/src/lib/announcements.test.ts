@@ -60,9 +60,9 @@ describe('announce outcome', () => {
       tone: 'error',
       text: 'Not announced: No Slack or Telegram channel is configured',
     });
-    expect(announceOutcome(new Error('Firebase: network down'))).toEqual({
+    expect(announceOutcome(Object.assign(new Error('internal'), { code: 'functions/internal' }))).toEqual({
       tone: 'error',
-      text: 'Not announced: network down',
+      text: 'Not announced: Something went wrong. Please try again in a moment.',
     });
   });
 });

@@ -2,6 +2,7 @@
 // after asking to announce. Tested in announcements.test.ts. The backend (functions/src/announcements)
 // owns delivery, retries and the channel states.
 import { CHANNEL_STATES, type AnnouncementDoc, type ChannelState } from '@shared/announcements';
+import { errorMessage } from './error-messages';
 import { toDate } from './subscription';
 
 export interface ChannelView {
@@ -89,9 +90,8 @@ export function announceOutcome(err?: unknown): AnnounceOutcome {
   if (err === undefined) return { tone: 'done', text: 'Announced.' };
   const e = (err && typeof err === 'object' ? err : {}) as { code?: unknown; message?: unknown };
   const code = String(e.code ?? '').replace(/^functions\//, '');
-  const message = String(e.message ?? (typeof err === 'string' ? err : ''))
-    .replace(/^Firebase: /, '')
-    .replace(/ \[\d{3}\]$/, '');
+  // Our refusals keep their words; an SDK failure reads as lib/error-messages.ts says.
+  const message = errorMessage(err);
   if (code === 'already-exists') return { tone: 'info', text: message || 'This material was already announced' };
-  return { tone: 'error', text: `Not announced: ${message || 'something went wrong'}` };
+  return { tone: 'error', text: `Not announced: ${message}` };
 }

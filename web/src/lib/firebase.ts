@@ -161,16 +161,8 @@ export function functionUrl(name: string, params: Record<string, string> = {}): 
   return query ? `${base}?${query}` : base;
 }
 
-/** A readable message from a Firebase or other error (callable errors lose the ` [400]` the SDK appends). */
-export function errorMessage(err: unknown): string {
-  if (err && typeof err === 'object' && 'message' in err) {
-    const message = String((err as { message: unknown }).message)
-      .replace(/^Firebase: /, '')
-      .replace(/ \[\d{3}\]$/, '');
-    if (message) return message;
-  }
-  return typeof err === 'string' && err ? err : 'Something went wrong.';
-}
+/** A readable message for any error: lib/error-messages.ts, the one mapping (no SDK text reaches a page). */
+export { errorMessage, isNetworkError } from './error-messages';
 
 /** A read the rules refused: for gated content that means "locked", never an error to show. */
 export function isPermissionDenied(err: unknown): boolean {

@@ -62,5 +62,7 @@ export const useCatalogStore = defineStore('catalog', () => {
     apply,
     serve,
     loadMore: list.loadMore,
+    /** "Try again" after a failed page (also done by itself when the browser comes back online). */
+    retry: list.retry,
   };
 });
