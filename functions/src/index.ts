@@ -63,3 +63,5 @@ export { githubWebhook, syncCourseRepo } from './courses/sync/course-sync-functi
 
 export { enrollInCourse, markUnitDone, openUnit } from './courses/learning/learning-functions';
 export { cohortSessionsToEvents } from './courses/cohorts/cohort-functions';
+// Find things (issue 15): the newsletter archive on the web.
+export { archiveSentNewsletter } from './newsletters/newsletter-functions';

@@ -1,6 +1,5 @@
-import { canAccess, tierNeeded } from '../shared/access';
-import { EVERYONE, type NewsletterInput, type NewsletterSection } from '../shared/newsletters';
-import { lowestTier, PUBLIC_ACCESS, rankOf, type Tier, type TiersConfig } from '../shared/tiers';
+import { EVERYONE, type NewsletterInput } from '../shared/newsletters';
+import { lowestTier, PUBLIC_ACCESS, rankOf, type TiersConfig } from '../shared/tiers';
 import { signLinkToken, verifyLinkToken } from './link-tokens';
 
 /**
@@ -27,20 +26,7 @@ export function scheduleProblem(at: Date | null, now: Date): string | null {
   return at && at.getTime() <= now.getTime() ? 'Choose a time in the future' : null;
 }
 
-export type SectionView =
-  | { kind: 'open'; markdown: string }
-  /** What a recipient below the section's level sees instead: the plan that unlocks it. */
-  | { kind: 'locked'; tier: Pick<Tier, 'id' | 'name'> | null };
-
-/** The issue as a reader of `rank` may read it: open sections, and an upgrade prompt for the rest. */
-export function sectionsFor(sections: NewsletterSection[], rank: number, tiers: TiersConfig): SectionView[] {
-  return sections.map((s) => {
-    const sectionRank = rankOf(tiers, s.access) ?? Number.POSITIVE_INFINITY;
-    if (canAccess({ rank }, { rank: sectionRank })) return { kind: 'open', markdown: s.markdown };
-    const needed = tierNeeded(tiers, { rank: sectionRank });
-    return { kind: 'locked', tier: needed ? { id: needed.id, name: needed.name } : null };
-  });
-}
+export { sectionsFor, type SectionView } from '../shared/newsletter-sections';
 
 /** Recipients in batches of `size`, in a stable order (so a resumed send cuts the same batches). */
 export function batchesOf<T>(items: T[], size: number): T[][] {

@@ -6,9 +6,11 @@ import { SitemapStream, streamToPromise } from 'sitemap';
 import { SITE_DESCRIPTION, SITE_NAME, type PublicTeaser } from '../shared/public-pages';
 import type { PublicEvent } from '../shared/public-events';
 import type { PublicCourse } from '../shared/public-courses';
+import type { PublicIssue } from '../shared/newsletter-archive';
 
 export const materialUrl = (origin: string, id: string) => `${origin}/materials/${encodeURIComponent(id)}`;
 export const eventUrl = (origin: string, id: string) => `${origin}/events/${encodeURIComponent(id)}`;
+export const issueUrl = (origin: string, id: string) => `${origin}/newsletters/${encodeURIComponent(id)}`;
 export const courseUrl = (origin: string, slug: string) => `${origin}/courses/${encodeURIComponent(slug)}`;
 
 /**
@@ -20,6 +22,7 @@ export async function sitemapXml(
   materials: PublicTeaser[],
   events: PublicEvent[] = [],
   courses: PublicCourse[] = [],
+  issues: PublicIssue[] = [],
 ): Promise<string> {
   const links = [
     { url: '/', changefreq: 'daily' as const, priority: 1 },
@@ -32,6 +35,9 @@ export async function sitemapXml(
     ...events.map((e) => ({ url: eventUrl(origin, e.id), lastmod: new Date(e.updatedAt).toISOString() })),
     { url: '/courses', changefreq: 'weekly' as const, priority: 0.8 },
     ...courses.map((c) => ({ url: courseUrl(origin, c.id), lastmod: new Date(c.updatedAt).toISOString() })),
+    // The newsletter archive (issue 15): the list and every sent issue (its public parts).
+    { url: '/newsletters', changefreq: 'weekly' as const, priority: 0.6 },
+    ...issues.map((i) => ({ url: issueUrl(origin, i.id), lastmod: new Date(i.sentAt).toISOString() })),
   ];
   const xml = await streamToPromise(Readable.from(links).pipe(new SitemapStream({ hostname: origin })));
   return xml.toString();

@@ -5,6 +5,8 @@ import { PUBLIC_CACHE_CONTROL, type PublicReader, type PublicTeaser } from '../s
 import { DEFAULT_TIERS } from '../shared/defaults';
 import { publicEvent, type EventListQuery, type PublicEvent } from '../shared/public-events';
 import { publicCourse } from '../shared/public-courses';
+import type { PublicIssue } from '../shared/newsletter-archive';
+import type { SearchDoc } from '../shared/search-index';
 import { makeCourseDocs } from '../testing/course-factories';
 import { makeEvent, type EventOverrides } from '../testing/factories';
 import { publicResponse, type PublicPageDeps } from './public-response';
@@ -38,6 +40,16 @@ const UPCOMING = [
 const PAST = [event('gone', Date.UTC(2026, 0, 1))];
 
 const COURSES = [publicCourse('data-engineering', makeCourseDocs().teaser, (d) => d.getTime())];
+const ISSUES: PublicIssue[] = [
+  {
+    id: 'issue-1',
+    subject: 'March notes',
+    preview: 'What we shipped',
+    audience: 'everyone',
+    sentAt: Date.UTC(2027, 0, 3),
+    sections: [{ id: 's00', access: 'public', rank: 0 }],
+  },
+];
 
 function setup() {
   const reader: PublicReader = {
@@ -53,6 +65,9 @@ function setup() {
     certificate: vi.fn(async () => null),
 
     previewUnit: vi.fn(async () => null),
+    related: vi.fn(async () => []),
+    newsletters: vi.fn(async () => ISSUES),
+    newsletter: vi.fn(async () => null),
   };
   const render = vi.fn(async () => ({ status: 404, html: '<!doctype html><title>x</title>' }));
   const deps: PublicPageDeps = { reader, origin: ORIGIN, render: () => render };
@@ -97,6 +112,8 @@ describe('publicResponse', () => {
       `${ORIGIN}/events/gone`,
       `${ORIGIN}/courses`,
       `${ORIGIN}/courses/data-engineering`,
+      `${ORIGIN}/newsletters`,
+      `${ORIGIN}/newsletters/issue-1`,
     ]);
     expect(reader.courses).toHaveBeenCalledWith({ kind: '' });
     expect(reader.events).toHaveBeenCalledWith(
@@ -130,6 +147,36 @@ describe('publicResponse', () => {
       ['Cancelled: Event off', `${ORIGIN}/events/off`],
     ]);
     expect(items[0]!.description).toBe('14 Jan 2027, 18:00 (Europe/Berlin). About soon');
+  });
+
+  it('serves the search documents of every source, public teaser fields only, cacheable', async () => {
+    const { deps } = setup();
+    const res = await publicResponse(deps, 'GET', '/search-index.json');
+    expect(res).toMatchObject({
+      status: 200,
+      contentType: 'application/json; charset=utf-8',
+      cacheControl: PUBLIC_CACHE_CONTROL,
+    });
+    const docs = JSON.parse(res.body) as SearchDoc[];
+    expect(docs.map((d) => [d.id, d.kind, d.url])).toEqual([
+      ['material:newer', 'Article', '/materials/newer'],
+      ['material:older', 'Article', '/materials/older'],
+      ['event:soon', 'Event', '/events/soon'],
+      // the cancelled event is left out; past events stay findable
+      ['event:gone', 'Event', '/events/gone'],
+      ['course:data-engineering', 'Course', '/courses/data-engineering'],
+      ['newsletter:issue-1', 'Newsletter', '/newsletters/issue-1'],
+    ]);
+    expect(docs[0]).toEqual({
+      id: 'material:newer',
+      kind: 'Article',
+      title: 'Title newer & more',
+      summary: 'Summary of newer',
+      tags: ['sql'],
+      access: 'main',
+      rank: 30,
+      url: '/materials/newer',
+    });
   });
 
   it('points crawlers at the sitemap and keeps them out of members and admin pages', async () => {

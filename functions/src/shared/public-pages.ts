@@ -8,6 +8,7 @@ import type { EventListQuery, PublicEvent } from './public-events';
 import type { CourseListQuery, PublicCourse, PublicCoursePage } from './public-courses';
 
 import type { PublicCertificate } from './public-certificates';
+import type { PublicIssue, PublicIssuePage } from './newsletter-archive';
 import type { TiersConfig } from './tiers';
 
 export const SITE_NAME = 'Commons';
@@ -93,6 +94,14 @@ export interface PublicReader {
 
   /** A published course's preview unit (its access is `public`); null for any other unit. */
   previewUnit(courseId: string, unitId: string): Promise<PublicPreviewUnit | null>;
+
+  // Find things (issue 15): related materials and the newsletter archive.
+  /** Up to RELATED_COUNT published materials sharing tags with this one (`pickRelated`); public teaser fields only. */
+  related(material: Pick<PublicTeaser, 'id' | 'tags'>): Promise<PublicTeaser[]>;
+  /** Archived (sent) newsletter issues, newest first: teasers only. */
+  newsletters(limit: number): Promise<PublicIssue[]>;
+  /** An archived issue with the HTML of its public sections only (a gated section is never read); null if none. */
+  newsletter(id: string): Promise<PublicIssuePage | null>;
 }
 
 /**
