@@ -96,8 +96,11 @@ export const sendNewsletterBatch = onDocumentCreated(
 );
 
 /** An issue that becomes `sent` is written into the web archive (`/newsletters`). */
-export const archiveSentNewsletter = onDocumentWritten({ document: `${NEWSLETTERS}/{id}`, retry: true }, async (event) => {
-  const before = event.data?.before.data() as NewsletterDoc | undefined;
-  const after = event.data?.after.data() as NewsletterDoc | undefined;
-  if (after?.status === 'sent' && before?.status !== 'sent') await archiveNewsletter(deps(), event.params.id);
-});
+export const archiveSentNewsletter = onDocumentWritten(
+  { document: `${NEWSLETTERS}/{id}`, retry: true },
+  async (event) => {
+    const before = event.data?.before.data() as NewsletterDoc | undefined;
+    const after = event.data?.after.data() as NewsletterDoc | undefined;
+    if (after?.status === 'sent' && before?.status !== 'sent') await archiveNewsletter(deps(), event.params.id);
+  },
+);
