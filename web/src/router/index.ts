@@ -12,6 +12,9 @@ import {
   eventData,
   materialData,
   plansData,
+  newsletterData,
+  newslettersData,
+  searchData,
 } from './server-data';
 
 // The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
@@ -234,6 +237,26 @@ export const routes: RouteRecordRaw[] = [
     name: 'forbidden',
     component: () => import('@/views/ForbiddenView.vue'),
     meta: { title: 'Admins only' },
+  },
+  // Find things (issue 15): site search and the newsletter archive (public, rendered on the server).
+  {
+    path: '/search',
+    name: 'search',
+    component: () => import('@/views/SearchView.vue'),
+    meta: { title: 'Search', serverData: searchData },
+  },
+  {
+    path: '/newsletters',
+    name: 'newsletters',
+    component: () => import('@/views/NewslettersView.vue'),
+    meta: { title: 'Newsletter archive', serverData: newslettersData },
+  },
+  {
+    path: '/newsletters/:id',
+    name: 'newsletter',
+    component: () => import('@/views/NewsletterIssueView.vue'),
+    props: true,
+    meta: { title: 'Newsletter', serverData: newsletterData },
   },
   {
     path: '/:pathMatch(.*)*',
