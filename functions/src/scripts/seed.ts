@@ -14,6 +14,7 @@ import { CONFIG, MEMBERS, TIERS_DOC } from '../shared/members';
 import { lowestTier, rankOf } from '../shared/tiers';
 import { SEED_FILES, SEED_MATERIALS } from './seed-materials';
 import { seedEvents, SEED_EVENTS } from './seed-events';
+import { seedNewsletters } from './seed-newsletters';
 
 /** Demo accounts; one shared password, printed by `npm start` and written in the README. */
 export const DEMO_PASSWORD = 'commons-demo';
@@ -130,6 +131,8 @@ export async function seed(deps: {
     if (created) materialsCreated++;
   }
   const eventsCreated = await seedEvents(db, now);
+  // Find things (issue 15): sent newsletters in the web archive.
+  await seedNewsletters(db, now);
   return {
     accounts: DEMO_ACCOUNTS.length,
     materialsCreated,
