@@ -109,6 +109,8 @@ export function robotsTxt(origin: string): string {
     'Disallow: /account',
     // members' personal calendar feeds: secret links, never to be indexed
     'Disallow: /ics/member/',
+    // search results (every query a new URL) and the search documents: for readers, not for crawlers
+    'Disallow: /search',
     '',
     `Sitemap: ${origin}/sitemap.xml`,
     '',

@@ -187,6 +187,7 @@ describe('publicResponse', () => {
         'Disallow: /admin',
         'Disallow: /account',
         'Disallow: /ics/member/',
+        'Disallow: /search',
         `Sitemap: ${ORIGIN}/sitemap.xml`,
       ]),
     );
