@@ -44,6 +44,8 @@ test('the header search finds a public material by a word of its summary, by key
   await expect(result.locator('.badge-kind')).toHaveText(/tutorial|article/i);
   // Prefix and typo: still found.
   await page.getByTestId('search-input').fill('parqet begin');
+  await expect(page).toHaveURL(/q=parqet\+begin/);
+  await expect(page.getByTestId('search-status')).toContainText('for “parqet begin”');
   await expect(page.getByTestId('search-result').filter({ hasText: 'Parquet for beginners' })).toBeVisible();
   await result.getByRole('link').first().click();
   await expect(page).toHaveURL(/\/materials\/parquet-for-beginners/);

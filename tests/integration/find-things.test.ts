@@ -2,6 +2,7 @@
 // materials on a material page, and the newsletter archive after a real send. Public parts only, everywhere: a gated
 // material's body and a main-only section never reach a public answer, and the rules keep the section from a
 // basic member.
+import { Timestamp } from 'firebase-admin/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchDoc } from '../../functions/src/shared/search-index';
 import { PUBLIC_CACHE_CONTROL } from '../../functions/src/shared/public-pages';
@@ -31,6 +32,10 @@ beforeAll(async () => {
     tags: ['parquet', 'sorting'],
     markdown: `The secret word of this body is ${BODY_WORD}.`,
   });
+  // Published as the editor publishes: with its dates (the factory leaves them null).
+  const at = Timestamp.now();
+  for (const id of ['sorting-public', 'sorting-gated'])
+    await db.doc(`materials/${id}`).update({ publishedAt: at, updatedAt: at });
 }, 60_000);
 
 describe('the search documents (/search-index.json)', () => {
