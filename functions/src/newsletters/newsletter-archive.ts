@@ -22,3 +22,10 @@ export async function archiveNewsletter(deps: { db: Firestore }, id: string): Pr
   await batch.commit();
   return true;
 }
+
+/** Archives every sent issue (`npm run admin -- archive-newsletters`): issues sent before the archive existed. */
+export async function archiveSentNewsletters(deps: { db: Firestore }): Promise<number> {
+  const sent = await deps.db.collection(NEWSLETTERS).where('status', '==', 'sent').select().get();
+  for (const doc of sent.docs) await archiveNewsletter(deps, doc.id);
+  return sent.size;
+}
