@@ -135,7 +135,15 @@ it('lists public pages and published materials in the sitemap', async () => {
   const urls = (xml.parse(await res.text()) as { urlset: { url: { loc: string }[] } }).urlset.url.map(
     (u) => new URL(u.loc).pathname,
   );
-  expect(urls).toEqual(['/', '/pricing', '/materials/paid-guide', '/materials/open-intro', '/events', '/courses']);
+  expect(urls).toEqual([
+    '/',
+    '/pricing',
+    '/materials/paid-guide',
+    '/materials/open-intro',
+    '/events',
+    '/courses',
+    '/newsletters',
+  ]);
 });
 
 it('publishes teasers only in the RSS feed', async () => {
