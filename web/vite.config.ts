@@ -115,6 +115,11 @@ export default defineConfig(({ isSsrBuild }) => ({
         target: 'http://127.0.0.1:5001',
         rewrite: (path) => `/${process.env.VITE_FIREBASE_PROJECT_ID || 'demo-commons'}/us-central1/calendarFeed${path}`,
       },
+      // The site search's documents (issue 15): the `ssr` function, as Hosting's rewrite does.
+      '/search-index.json': {
+        target: 'http://127.0.0.1:5001',
+        rewrite: (path) => `/${process.env.VITE_FIREBASE_PROJECT_ID || 'demo-commons'}/us-central1/ssr${path}`,
+      },
       // Links in emails (unsubscribe, confirm a subscription): the functions, as Hosting's `/email/*` rewrites do.
       '^/email/(unsubscribe|confirm)(\\?|$)': {
         target: 'http://127.0.0.1:5001',

@@ -79,3 +79,5 @@ export { closeDuePollsEvery5Minutes } from './schedules/scheduled-functions';
 export { refreshOverview, exportCsv, indexMemberSearchOnChange } from './overview/overview-functions';
 export { overviewSnapshotDaily } from './schedules/scheduled-functions';
 export { requestPasswordReset, sendSignInLink, requestEmailChange } from './auth/account-functions';
+// Find things (issue 15): the newsletter archive on the web.
+export { archiveSentNewsletter } from './newsletters/newsletter-functions';

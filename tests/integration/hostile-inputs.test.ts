@@ -748,6 +748,12 @@ const HTTP_ROWS: Record<string, () => HttpRow[]> = {
     { what: 'an 8 kB search', path: `/ssr/?q=${big(8000)}`, status: 200 },
     { what: 'filters as objects', path: '/ssr/?kind[x]=1&access[__proto__]=1&tag=a&tag=b', status: 200 },
     { what: 'an unknown page', path: '/ssr/no/such/page', status: 404 },
+    // Find things (issue 15): the search page and the newsletter archive.
+    { what: 'an 8 kB site search', path: `/ssr/search?q=${big(8000)}`, status: 200 },
+    { what: 'a site search as an object and a list', path: '/ssr/search?q[__proto__]=1&q=a&q=b', status: 200 },
+    { what: 'a climbing issue id', path: '/ssr/newsletters/..%2F..%2Fetc%2Fpasswd', status: 404 },
+    { what: 'issue id __proto__', path: '/ssr/newsletters/__proto__', status: 404 },
+    { what: 'a 3000-character issue id', path: `/ssr/newsletters/${big(3000)}`, status: 404 },
   ],
   // Calendar files: a path that names no file, an id or token that is not ours, is 404; never a 500.
   certificatePdf: () => [

@@ -144,6 +144,7 @@ it('lists public pages and published materials in the sitemap', async () => {
     '/courses',
     '/showcase',
     '/links',
+    '/newsletters',
   ]);
 });
 

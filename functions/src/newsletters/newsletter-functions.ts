@@ -1,4 +1,4 @@
-import { onDocumentCreated } from 'firebase-functions/v2/firestore';
+import { onDocumentCreated, onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { callable } from '../app/callable';
 import { deps } from '../app/deps';
 import { MAIL_SECRETS } from '../app/params';
@@ -13,6 +13,7 @@ import {
   type NewsletterDoc,
 } from '../shared/newsletters';
 import { highestTier } from '../shared/tiers';
+import { archiveNewsletter } from './newsletter-archive';
 import { newsletterCopy, sendBatch, startNewsletter } from './newsletter-sender';
 import { cancelNewsletter, saveNewsletter, scheduleNewsletter } from './newsletter-store';
 import { renderNewsletter } from './render-newsletter';
@@ -91,5 +92,15 @@ export const sendNewsletterBatch = onDocumentCreated(
   },
   async (event) => {
     await sendBatch(deps(), event.params.id, event.params.batchId);
+  },
+);
+
+/** An issue that becomes `sent` is written into the web archive (`/newsletters`). */
+export const archiveSentNewsletter = onDocumentWritten(
+  { document: `${NEWSLETTERS}/{id}`, retry: true },
+  async (event) => {
+    const before = event.data?.before.data() as NewsletterDoc | undefined;
+    const after = event.data?.after.data() as NewsletterDoc | undefined;
+    if (after?.status === 'sent' && before?.status !== 'sent') await archiveNewsletter(deps(), event.params.id);
   },
 );

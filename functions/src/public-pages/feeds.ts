@@ -7,9 +7,11 @@ import { SITE_DESCRIPTION, SITE_NAME, type PublicTeaser } from '../shared/public
 import type { PublicEvent } from '../shared/public-events';
 import type { PublicCourse } from '../shared/public-courses';
 import type { PublicShowcaseProject } from '../shared/public-showcase';
+import type { PublicIssue } from '../shared/newsletter-archive';
 
 export const materialUrl = (origin: string, id: string) => `${origin}/materials/${encodeURIComponent(id)}`;
 export const eventUrl = (origin: string, id: string) => `${origin}/events/${encodeURIComponent(id)}`;
+export const issueUrl = (origin: string, id: string) => `${origin}/newsletters/${encodeURIComponent(id)}`;
 export const courseUrl = (origin: string, slug: string) => `${origin}/courses/${encodeURIComponent(slug)}`;
 export const showcaseUrl = (origin: string, id: string) => `${origin}/showcase/${encodeURIComponent(id)}`;
 
@@ -24,6 +26,7 @@ export async function sitemapXml(
   events: PublicEvent[] = [],
   courses: PublicCourse[] = [],
   showcase: PublicShowcaseProject[] = [],
+  issues: PublicIssue[] = [],
 ): Promise<string> {
   const links = [
     { url: '/', changefreq: 'daily' as const, priority: 1 },
@@ -40,6 +43,9 @@ export async function sitemapXml(
     { url: '/showcase', changefreq: 'weekly' as const, priority: 0.7 },
     ...showcase.map((p) => ({ url: showcaseUrl(origin, p.id), lastmod: new Date(p.updatedAt).toISOString() })),
     { url: '/links', changefreq: 'weekly' as const, priority: 0.6 },
+    // The newsletter archive (issue 15): the list and every sent issue (its public parts).
+    { url: '/newsletters', changefreq: 'weekly' as const, priority: 0.6 },
+    ...issues.map((i) => ({ url: issueUrl(origin, i.id), lastmod: new Date(i.sentAt).toISOString() })),
   ];
   const xml = await streamToPromise(Readable.from(links).pipe(new SitemapStream({ hostname: origin })));
   return xml.toString();
@@ -111,6 +117,8 @@ export function robotsTxt(origin: string): string {
     'Disallow: /account',
     // members' personal calendar feeds: secret links, never to be indexed
     'Disallow: /ics/member/',
+    // search results (every query a new URL) and the search documents: for readers, not for crawlers
+    'Disallow: /search',
     '',
     `Sitemap: ${origin}/sitemap.xml`,
     '',

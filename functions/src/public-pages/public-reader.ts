@@ -23,6 +23,15 @@ import { SHOWCASE, SHOWCASE_GATED, SHOWCASE_LINKS, type ShowcaseLinks, type Show
 import { publicShowcaseLinks, publicShowcaseProject } from '../shared/public-showcase';
 import { POLLS, type PollDoc } from '../shared/polls';
 import { isPublicPollStatus, POLLS_LIMIT, PUBLIC_POLL_STATUSES, publicPoll } from '../shared/public-polls';
+import { pickRelated, RELATED_CANDIDATES, RELATED_TAGS } from '../shared/related';
+import {
+  ARCHIVE_SECTIONS,
+  NEWSLETTER_ARCHIVE,
+  publicIssue,
+  type ArchivedIssue,
+  type ArchivedSection,
+} from '../shared/newsletter-archive';
+import { PUBLIC_RANK } from '../shared/tiers';
 
 const toPublic = (id: string, data: MaterialTeaser<Timestamp>): PublicTeaser =>
   publicTeaser(id, data, (t) => t.toMillis());
@@ -121,6 +130,44 @@ export function publicReader(db: Firestore): PublicReader {
           .map((d) => publicCohort(d.id, d.data() as CourseCohort<Timestamp>, (t) => t.toMillis()))
           .sort((a, b) => a.startAt - b.startAt),
       };
+    },
+    // Find things (issue 15).
+    async related(material) {
+      const tags = material.tags.slice(0, RELATED_TAGS);
+      if (tags.length === 0) return [];
+      const snap = await db
+        .collection(MATERIALS)
+        .where('status', '==', 'published')
+        .where('tags', 'array-contains-any', tags)
+        .orderBy('publishedAt', 'desc')
+        .limit(RELATED_CANDIDATES)
+        .get();
+      return pickRelated(
+        material,
+        snap.docs.map((d) => toPublic(d.id, d.data() as MaterialTeaser<Timestamp>)),
+      );
+    },
+    async newsletters(limit) {
+      const snap = await db.collection(NEWSLETTER_ARCHIVE).orderBy('sentAt', 'desc').limit(limit).get();
+      return snap.docs.map((d) => publicIssue(d.id, d.data() as ArchivedIssue<Timestamp>, (t) => t.toMillis()));
+    },
+    async newsletter(id) {
+      if (docIdProblem(id)) return null;
+      const ref = db.collection(NEWSLETTER_ARCHIVE).doc(id);
+      const data = (await ref.get()).data() as ArchivedIssue<Timestamp> | undefined;
+      if (!data) return null;
+      const issue = publicIssue(id, data, (t) => t.toMillis());
+      // Decided on the teaser first: only the sections anyone may read are fetched.
+      const open = issue.sections.filter((s) => s.rank === PUBLIC_RANK);
+      const sections = open.length
+        ? await db.getAll(...open.map((s) => ref.collection(ARCHIVE_SECTIONS).doc(s.id)))
+        : [];
+      const html: Record<string, string> = {};
+      for (const snap of sections) {
+        const section = snap.data() as ArchivedSection | undefined;
+        if (section?.rank === PUBLIC_RANK) html[snap.id] = section.html;
+      }
+      return { issue, html };
     },
     async certificate(id) {
       if (!isCertificateId(id)) return null;

@@ -6,6 +6,8 @@ import { DEFAULT_TIERS } from '../shared/defaults';
 import { publicEvent, type EventListQuery, type PublicEvent } from '../shared/public-events';
 import { publicCourse } from '../shared/public-courses';
 import type { PublicShowcaseProject } from '../shared/public-showcase';
+import type { PublicIssue } from '../shared/newsletter-archive';
+import type { SearchDoc } from '../shared/search-index';
 import { makeCourseDocs } from '../testing/course-factories';
 import { makeEvent, type EventOverrides } from '../testing/factories';
 import { publicResponse, type PublicPageDeps } from './public-response';
@@ -52,6 +54,16 @@ const SHOWCASE: PublicShowcaseProject[] = [
     updatedAt: Date.UTC(2027, 0, 3),
   },
 ];
+const ISSUES: PublicIssue[] = [
+  {
+    id: 'issue-1',
+    subject: 'March notes',
+    preview: 'What we shipped',
+    audience: 'everyone',
+    sentAt: Date.UTC(2027, 0, 3),
+    sections: [{ id: 's00', access: 'public', rank: 0 }],
+  },
+];
 
 function setup() {
   const reader: PublicReader = {
@@ -72,6 +84,9 @@ function setup() {
     showcaseProject: vi.fn(async () => null),
     polls: vi.fn(async () => []),
     poll: vi.fn(async () => null),
+    related: vi.fn(async () => []),
+    newsletters: vi.fn(async () => ISSUES),
+    newsletter: vi.fn(async () => null),
   };
   const render = vi.fn(async () => ({ status: 404, html: '<!doctype html><title>x</title>' }));
   const deps: PublicPageDeps = { reader, origin: ORIGIN, render: () => render };
@@ -119,6 +134,8 @@ describe('publicResponse', () => {
       `${ORIGIN}/showcase`,
       `${ORIGIN}/showcase/doctor`,
       `${ORIGIN}/links`,
+      `${ORIGIN}/newsletters`,
+      `${ORIGIN}/newsletters/issue-1`,
     ]);
     expect(reader.courses).toHaveBeenCalledWith({ kind: '' });
     expect(reader.events).toHaveBeenCalledWith(
@@ -154,6 +171,36 @@ describe('publicResponse', () => {
     expect(items[0]!.description).toBe('14 Jan 2027, 18:00 (Europe/Berlin). About soon');
   });
 
+  it('serves the search documents of every source, public teaser fields only, cacheable', async () => {
+    const { deps } = setup();
+    const res = await publicResponse(deps, 'GET', '/search-index.json');
+    expect(res).toMatchObject({
+      status: 200,
+      contentType: 'application/json; charset=utf-8',
+      cacheControl: PUBLIC_CACHE_CONTROL,
+    });
+    const docs = JSON.parse(res.body) as SearchDoc[];
+    expect(docs.map((d) => [d.id, d.kind, d.url])).toEqual([
+      ['material:newer', 'Article', '/materials/newer'],
+      ['material:older', 'Article', '/materials/older'],
+      ['event:soon', 'Event', '/events/soon'],
+      // the cancelled event is left out; past events stay findable
+      ['event:gone', 'Event', '/events/gone'],
+      ['course:data-engineering', 'Course', '/courses/data-engineering'],
+      ['newsletter:issue-1', 'Newsletter', '/newsletters/issue-1'],
+    ]);
+    expect(docs[0]).toEqual({
+      id: 'material:newer',
+      kind: 'Article',
+      title: 'Title newer & more',
+      summary: 'Summary of newer',
+      tags: ['sql'],
+      access: 'main',
+      rank: 30,
+      url: '/materials/newer',
+    });
+  });
+
   it('points crawlers at the sitemap and keeps them out of members and admin pages', async () => {
     const { deps } = setup();
     const res = await publicResponse(deps, 'GET', '/robots.txt');
@@ -162,6 +209,7 @@ describe('publicResponse', () => {
         'Disallow: /admin',
         'Disallow: /account',
         'Disallow: /ics/member/',
+        'Disallow: /search',
         `Sitemap: ${ORIGIN}/sitemap.xml`,
       ]),
     );

@@ -1,5 +1,7 @@
 import { EMPTY_FILTERS } from '../shared/catalog';
 import { PUBLIC_CACHE_CONTROL, type PublicReader, type RenderPage } from '../shared/public-pages';
+import { ARCHIVE_LIMIT } from '../shared/newsletter-archive';
+import { searchDocs } from '../shared/search-index';
 import { eventsRssXml, robotsTxt, rssXml, sitemapXml } from './feeds';
 
 /** The sitemap lists at most this many materials (one file holds 50,000; a catalog this size needs paging). */
@@ -42,16 +44,17 @@ export async function publicResponse(deps: PublicPageDeps, method: string, url: 
       return cached('text/plain; charset=utf-8', robotsTxt(deps.origin));
     case '/sitemap.xml': {
       const now = Date.now();
-      const [materials, upcoming, past, courses, showcase] = await Promise.all([
+      const [materials, upcoming, past, courses, showcase, issues] = await Promise.all([
         deps.reader.catalog(EMPTY_FILTERS, SITEMAP_MATERIALS),
         deps.reader.events({ when: 'upcoming', access: '' }, now, SITEMAP_EVENTS),
         deps.reader.events({ when: 'past', access: '' }, now, SITEMAP_EVENTS),
         deps.reader.courses({ kind: '' }),
         deps.reader.showcase(SITEMAP_SHOWCASE),
+        deps.reader.newsletters(ARCHIVE_LIMIT),
       ]);
       return cached(
         'application/xml; charset=utf-8',
-        await sitemapXml(deps.origin, materials, [...upcoming, ...past], courses, showcase),
+        await sitemapXml(deps.origin, materials, [...upcoming, ...past], courses, showcase, issues),
       );
     }
     case '/events/rss.xml':
@@ -64,6 +67,9 @@ export async function publicResponse(deps: PublicPageDeps, method: string, url: 
         'application/rss+xml; charset=utf-8',
         rssXml(deps.origin, await deps.reader.catalog(EMPTY_FILTERS, FEED_MATERIALS)),
       );
+    // The site search's documents (public teaser fields only), loaded by the search box when it is first used.
+    case '/search-index.json':
+      return cached('application/json; charset=utf-8', JSON.stringify(await searchDocs(deps.reader, Date.now())));
     default: {
       const page = await deps.render()({ url, origin: deps.origin, reader: deps.reader });
       return cached('text/html; charset=utf-8', page.html, page.status);

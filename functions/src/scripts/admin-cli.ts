@@ -12,6 +12,7 @@ import { reconcileSubscriptions } from '../billing/reconcile';
 import { setupStripePrices } from '../billing/stripe-prices';
 import { rotateTokenSecret } from './rotate-token-secret';
 import { refreshMaterials } from '../materials/refresh-materials';
+import { archiveSentNewsletters } from '../newsletters/newsletter-archive';
 
 const USAGE = `Usage:
   npm run admin -- grant <email> <tier> [--until YYYY-MM-DD] [--note "why"]
@@ -26,7 +27,8 @@ const USAGE = `Usage:
                                        (the next UNSUBSCRIBE_SECRET: a new key, the N newest old ones kept,
                                        default 1; --local writes functions/.secret.local)
 
-  npm run admin -- refresh-materials   (body HTML and search index entries for materials saved before they existed)`;
+  npm run admin -- refresh-materials   (body HTML and search index entries for materials saved before they existed)
+  npm run admin -- archive-newsletters (the web archive of every sent issue, for issues sent before it existed)`;
 
 async function main() {
   if (!process.env.GOOGLE_APPLICATION_CREDENTIALS) {
@@ -61,6 +63,7 @@ async function main() {
     const r = await refreshMaterials(deps);
     return `Refreshed ${r.materials} materials; rendered ${r.rendered} bodies`;
   }
+  if (command === 'archive-newsletters') return `Archived ${await archiveSentNewsletters(deps)} sent issues`;
   if (!command || !email) throw new Error(USAGE);
   const user = await deps.auth.getUserByEmail(email.toLowerCase());
 

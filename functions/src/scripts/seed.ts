@@ -18,6 +18,7 @@ import { seedEvents, SEED_EVENTS } from './seed-events';
 import { seedShowcase } from './seed-showcase';
 import { seedPolls } from './seed-polls';
 import { seedOverviewHistory } from './seed-overview';
+import { seedNewsletters } from './seed-newsletters';
 
 /** Demo accounts; one shared password, printed by `npm start` and written in the README. */
 export const DEMO_PASSWORD = 'commons-demo';
@@ -138,6 +139,8 @@ export async function seed(deps: {
   await seedPolls(db, now);
   // Admin overview: a few weeks of demo snapshots (marked demo) so the charts show; today's is the job's.
   await seedOverviewHistory(db, DEMO_ACCOUNTS, now);
+  // Find things (issue 15): sent newsletters in the web archive.
+  await seedNewsletters(db, now);
   // Last: the feeds announce what the steps above published.
   await seedNotifications(db, now);
   return {

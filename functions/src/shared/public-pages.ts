@@ -10,6 +10,7 @@ import type { CourseListQuery, PublicCourse, PublicCoursePage } from './public-c
 
 import type { PublicCertificate } from './public-certificates';
 import type { PublicShowcasePage, PublicShowcaseProject } from './public-showcase';
+import type { PublicIssue, PublicIssuePage } from './newsletter-archive';
 import type { TiersConfig } from './tiers';
 
 export const SITE_NAME = 'Commons';
@@ -109,6 +110,13 @@ export interface PublicReader {
   polls(): Promise<PublicPoll[]>;
   /** An open or closed poll; null for a draft or no such poll. */
   poll(id: string): Promise<PublicPoll | null>;
+  // Find things (issue 15): related materials and the newsletter archive.
+  /** Up to RELATED_COUNT published materials sharing tags with this one (`pickRelated`); public teaser fields only. */
+  related(material: Pick<PublicTeaser, 'id' | 'tags'>): Promise<PublicTeaser[]>;
+  /** Archived (sent) newsletter issues, newest first: teasers only. */
+  newsletters(limit: number): Promise<PublicIssue[]>;
+  /** An archived issue with the HTML of its public sections only (a gated section is never read); null if none. */
+  newsletter(id: string): Promise<PublicIssuePage | null>;
 }
 
 /**

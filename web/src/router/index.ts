@@ -17,6 +17,9 @@ import {
   showcaseProjectData,
   pollData,
   pollsData,
+  newsletterData,
+  newslettersData,
+  searchData,
 } from './server-data';
 
 // The catalog (first route) is in the entry bundle; every other page is its own lazy chunk.
@@ -316,6 +319,26 @@ export const routes: RouteRecordRaw[] = [
     name: 'notifications',
     component: () => import('@/views/NotificationsView.vue'),
     meta: { requiresAuth: true, title: 'Notifications' },
+  },
+  // Find things (issue 15): site search and the newsletter archive (public, rendered on the server).
+  {
+    path: '/search',
+    name: 'search',
+    component: () => import('@/views/SearchView.vue'),
+    meta: { title: 'Search', serverData: searchData },
+  },
+  {
+    path: '/newsletters',
+    name: 'newsletters',
+    component: () => import('@/views/NewslettersView.vue'),
+    meta: { title: 'Newsletter archive', serverData: newslettersData },
+  },
+  {
+    path: '/newsletters/:id',
+    name: 'newsletter',
+    component: () => import('@/views/NewsletterIssueView.vue'),
+    props: true,
+    meta: { title: 'Newsletter', serverData: newsletterData },
   },
   {
     path: '/:pathMatch(.*)*',

@@ -10,6 +10,7 @@ import { catalogPage, type CatalogItem } from '@/api/catalog';
 import { filtersFromQuery } from '@/lib/catalog-query';
 import { useCatalogStore } from '@/stores/catalog';
 import { useTeasersStore } from '@/stores/teasers';
+import { relatedItem } from '@/api/related';
 
 export interface ServerDataContext {
   route: RouteLocationNormalizedLoaded;
@@ -42,8 +43,11 @@ export const materialData: ServerData = async ({ route, reader, pinia }) => {
   const id = String(route.params.id);
   const teaser = await reader.material(id);
   // A recording's body (files, transcript) is read by its player in the browser, like a gated one.
-  const body = teaser?.rank === 0 && teaser.kind !== 'recording' ? await reader.publicBody(id) : null;
-  useTeasersStore(pinia).serve(id, teaser && catalogItem(teaser), body);
+  const [body, related] = await Promise.all([
+    teaser?.rank === 0 && teaser.kind !== 'recording' ? reader.publicBody(id) : null,
+    teaser ? reader.related(teaser) : [],
+  ]);
+  useTeasersStore(pinia).serve(id, teaser && catalogItem(teaser), body, related.map(relatedItem));
   return teaser ? 200 : 404;
 };
 
@@ -77,3 +81,9 @@ export const courseUnitData: ServerData = (ctx) =>
 /** Polls' server data, in a chunk of its own like the events'. */
 export const pollsData: ServerData = (ctx) => import('./poll-server-data').then((m) => m.pollsData(ctx));
 export const pollData: ServerData = (ctx) => import('./poll-server-data').then((m) => m.pollData(ctx));
+// Find things (issue 15): the search page and the newsletter archive, each in a server-only chunk.
+export const searchData: ServerData = (ctx) => import('./search-server-data').then((m) => m.searchData(ctx));
+export const newslettersData: ServerData = (ctx) =>
+  import('./newsletter-server-data').then((m) => m.newslettersData(ctx));
+export const newsletterData: ServerData = (ctx) =>
+  import('./newsletter-server-data').then((m) => m.newsletterData(ctx));

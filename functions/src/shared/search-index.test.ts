@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { publicTeaser, type PublicReader } from './public-pages';
+import { makeMaterial } from '../testing/factories';
+import {
+  materialSearchDoc,
+  searchDoc,
+  searchDocs,
+  SEARCH_DOC_FIELDS,
+  type SearchDoc,
+  type SearchSource,
+} from './search-index';
+
+describe('search documents', () => {
+  it('keep only the index fields of whatever they are built from', () => {
+    const leaky = {
+      id: 'material:x',
+      kind: 'Article',
+      title: 'T',
+      summary: 'S',
+      tags: ['sql'],
+      access: 'main',
+      rank: 30,
+      url: '/materials/x',
+      markdown: 'GATED-BODY-WORD',
+      html: '<p>GATED-BODY-WORD</p>',
+      descriptionHtml: 'secret',
+    } as SearchDoc;
+    const doc = searchDoc(leaky);
+    expect(Object.keys(doc)).toEqual([...SEARCH_DOC_FIELDS]);
+    expect(JSON.stringify(doc)).not.toContain('GATED-BODY-WORD');
+  });
+
+  it('make a material findable by title, summary and tags, with its lock and page', () => {
+    const { teaser } = makeMaterial('main', { id: 'window-functions', markdown: 'Only members read ZANZIBAR.' });
+    const doc = materialSearchDoc(publicTeaser('window-functions', teaser, () => 0));
+    expect(JSON.stringify(doc)).not.toContain('ZANZIBAR');
+    expect(doc).toMatchObject({
+      id: 'material:window-functions',
+      title: teaser.title,
+      summary: teaser.summary,
+      tags: teaser.tags,
+      access: 'main',
+      rank: 30,
+      url: '/materials/window-functions',
+    });
+  });
+
+  it('come from every source, in order', async () => {
+    const doc = (id: string): SearchDoc => ({
+      id,
+      kind: 'X',
+      title: id,
+      summary: '',
+      tags: [],
+      access: 'public',
+      rank: 0,
+      url: `/${id}`,
+    });
+    const sources: SearchSource[] = [async () => [doc('a'), doc('b')], async () => [], async () => [doc('c')]];
+    const docs = await searchDocs({} as PublicReader, 0, sources);
+    expect(docs.map((d) => d.id)).toEqual(['a', 'b', 'c']);
+  });
+});
