@@ -8,7 +8,7 @@ import { Refusal } from '../domain/refusal';
 import { queueMail } from '../mail/queue-mail';
 import { MAIL } from '../shared/mail';
 import { REFUSED_ACCOUNT_MAIL, takeSignupAllowance, type AllowanceKind } from '../signup/signup-limits';
-import { signInLinkUrl } from './sign-in-link';
+import { signInLinkUrl } from '../mail/sign-in-link';
 
 /**
  * Account mails a person asks for by typing an address or from the account page: "Forgot password",

@@ -73,7 +73,7 @@ export interface MailTemplates extends Record<BillingMailTemplate, PlanMailData>
   'change-email': { changeUrl: string; newEmail: string };
   /**
    * The signup box on a free material (signup/visitor-signup.ts): `signInUrl` is a sign-in link
-   * (auth/sign-in-link.ts) that lands on the material; each file's `url` is the material page with
+   * (mail/sign-in-link.ts) that lands on the material; each file's `url` is the material page with
    * `?download=`, which starts that file once the reader is signed in (no file URL is ever mailed).
    */
   'lead-magnet': { title: string; signInUrl: string; files: Array<{ name: string; url: string }> };

@@ -4,7 +4,7 @@ import { logger } from 'firebase-functions';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { Settings } from '../app/settings';
 import { loadTiers } from '../app/tiers-config';
-import { signInLinkUrl } from '../auth/sign-in-link';
+import { signInLinkUrl } from '../mail/sign-in-link';
 import { BODY, GATED, MATERIALS, type MaterialBody, type MaterialTeaser } from '../shared/materials';
 import { lowestTier } from '../shared/tiers';
 import { signLinkToken, verifyLinkToken } from '../domain/link-tokens';
@@ -80,7 +80,7 @@ export const downloadPath = (id: string, file: string) => `${materialPath(id)}?d
  * member's address takes from the limits too, and gets no mail: the answers are the same either way.
  *
  * With `materialId` (the box on a free material's page) the mail is the lead magnet instead: a sign-in link
- * (auth/sign-in-link.ts) that creates the free account on first use and lands on the material, and a link
+ * (mail/sign-in-link.ts) that creates the free account on first use and lands on the material, and a link
  * per file to the page that starts it. A member gets it too (it signs them in), so the answers still match.
  * A material that is not a published free-level one is refused as `invalid-argument`.
  */
