@@ -106,10 +106,20 @@ describe('bounces and complaints from the capture, through the webhook', () => {
     expect(await ledger(HARD)).toMatchObject({ status: 'skipped', error: 'suppressed: hard-bounce' });
     expect(await ledger(COMPLAINT)).toMatchObject({ status: 'skipped', error: 'suppressed: complaint' });
     expect(await ledger(SOFT)).toMatchObject({ status: 'sent' });
+    // Skipped for suppression: those two only (other members of the shared emulator may be skipped for another
+    // reason, such as an unverified address, which their ledger entries name).
+    const suppressedSkips = async (issue: string) =>
+      (await db.collection(`newsletters/${issue}/deliveries`).where('status', '==', 'skipped').get()).docs
+        .filter((d) => String(d.get('error')).startsWith('suppressed'))
+        .map((d) => d.id)
+        .sort();
+    expect(await suppressedSkips(second)).toEqual(
+      [HARD, COMPLAINT].map((e) => e.toLowerCase().replace(/[^a-z0-9]+/g, '-')).sort(),
+    );
+    expect(await suppressedSkips(first)).toEqual([]);
     const stats = (await db.doc(`newsletters/${second}`).get()).get('stats');
-    expect(stats).toMatchObject({ skipped: 2, failed: 0 });
+    expect(stats).toMatchObject({ failed: 0 });
     expect(stats.sent + stats.skipped).toBe(stats.recipients);
-    expect((await db.doc(`newsletters/${first}`).get()).get('stats.skipped')).toBe(0);
   });
 
   it('transactional mail to a suppressed address is skipped with the reason; the verification mail still goes', async () => {

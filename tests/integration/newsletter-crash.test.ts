@@ -153,4 +153,35 @@ describe('newsletter sender crash and resume', () => {
     const ledger = await db.collection(`newsletters/${id}/deliveries`).get();
     expect(ledger.docs.every((d) => d.get('status') === 'sent')).toBe(true);
   });
+
+  it('recipients who unsubscribed, lost their verified address or left after the cut are skipped with why', async () => {
+    const id = await newIssue('Changed recipients issue');
+    const changed: Record<string, string> = {};
+    await dispatchNewsletters(
+      deps({
+        afterBatch: async () => {
+          if (Object.keys(changed).length) return;
+          // After the first batch: three members of a batch still to come change.
+          const pending = await db.collection(`newsletters/${id}/batches`).where('status', '==', 'pending').get();
+          const [a, b, c] = pending.docs.at(-1)!.get('uids') as string[];
+          await db.doc(`members/${a}`).update({ 'emailPrefs.newsletter': false });
+          await db.doc(`members/${b}`).update({ emailVerified: false });
+          await db.doc(`members/${c}`).delete();
+          Object.assign(changed, { [a!]: 'unsubscribed', [b!]: 'address not verified', [c!]: 'no longer a member' });
+        },
+      }),
+    );
+    const issue = (await db.doc(`newsletters/${id}`).get()).data()!;
+    expect(issue.status).toBe('sent');
+    // Every recipient of the cut is accounted for, so the admin's progress reaches 100 %.
+    expect(issue.stats).toMatchObject({ recipients: eligible().length, skipped: 3, failed: 0 });
+    expect(issue.stats.sent + issue.stats.skipped).toBe(issue.stats.recipients);
+    for (const [uid, why] of Object.entries(changed)) {
+      expect((await db.doc(`newsletters/${id}/deliveries/${uid}`).get()).data()).toMatchObject({
+        status: 'skipped',
+        error: why,
+      });
+    }
+    expect(counts('Changed recipients issue').size).toBe(eligible().length - 3);
+  });
 });

@@ -81,11 +81,13 @@ describe('an event page', () => {
       '<p>We look at <strong>your</strong> models.</p>',
     );
     expect(doc.querySelector('[data-testid="event-capacity"]')?.textContent).toBe('2 spots left');
-    // A visitor is asked to sign in; the page names the plan it takes.
+    // A visitor is asked to sign in; the page names the plan it takes, but offers "Join" only once the
+    // reader's own plan is known in the browser (a paying member never reads "Join Main").
     const actions = doc.querySelector('[data-testid="event-actions"]');
     expect(actions?.getAttribute('data-action')).toBe('sign-in');
     expect(actions?.textContent).toContain('Sign in to register');
-    expect(actions?.textContent).toContain('Join Main');
+    expect(actions?.textContent).toContain('For Main members and up');
+    expect(actions?.textContent).not.toContain('Join Main');
     expect(doc.querySelector('[data-testid="event-ics"]')?.getAttribute('href')).toBe(
       '/ics/event/main-office-hours.ics',
     );

@@ -46,6 +46,16 @@ export const becameStatus = (
 const MAX_SUMMARY = 300;
 const clip = (s: unknown, n: number) => (typeof s === 'string' ? (s.length > n ? `${s.slice(0, n - 1)}…` : s) : '');
 
+/** An entry's fields, title and summary clipped to the feed's sizes. */
+const news = (
+  kind: BroadcastKind,
+  refId: string,
+  url: string,
+  access: string,
+  title: unknown,
+  summary: unknown,
+): BroadcastItem => ({ kind, refId, title: clip(title, 160), summary: clip(summary, MAX_SUMMARY), url, access });
+
 /** A published material's news: kind `recording` for recordings, `material` otherwise. */
 export function materialNews(
   id: string,
@@ -54,14 +64,7 @@ export function materialNews(
 ): BroadcastItem | null {
   if (!after || !becameStatus(before, after, 'published') || typeof after.access !== 'string') return null;
   const kind: BroadcastKind = after.kind === 'recording' ? 'recording' : 'material';
-  return {
-    kind,
-    refId: id,
-    title: clip(after.title, 160),
-    summary: clip(after.summary, MAX_SUMMARY),
-    url: `/materials/${id}`,
-    access: after.access,
-  };
+  return news(kind, id, `/materials/${id}`, after.access, after.title, after.summary);
 }
 
 /** A published event that has not ended yet (a past event published late is no news). */
@@ -75,14 +78,7 @@ export function eventNews(
   const end = after.endAt as { toMillis?: () => number } | Date | undefined;
   const endMs = end instanceof Date ? end.getTime() : end?.toMillis?.();
   if (endMs !== undefined && endMs <= now.getTime()) return null;
-  return {
-    kind: 'event',
-    refId: id,
-    title: clip(after.title, 160),
-    summary: clip(after.summary, MAX_SUMMARY),
-    url: `/events/${id}`,
-    access: after.access,
-  };
+  return news('event', id, `/events/${id}`, after.access, after.title, after.summary);
 }
 
 /** A poll whose status became `open`. */
@@ -92,14 +88,7 @@ export function pollNews(
   after: { status?: unknown; question?: unknown; description?: unknown; access?: unknown } | undefined,
 ): BroadcastItem | null {
   if (!after || !becameStatus(before, after, 'open') || typeof after.access !== 'string') return null;
-  return {
-    kind: 'poll',
-    refId: id,
-    title: clip(after.question, 160),
-    summary: clip(after.description, MAX_SUMMARY),
-    url: `/polls/${id}`,
-    access: after.access,
-  };
+  return news('poll', id, `/polls/${id}`, after.access, after.question, after.description);
 }
 
 const unitsOf = (syllabus: unknown): { id: string; title: string }[] =>
@@ -123,14 +112,7 @@ export function courseNews(
   if (!after || after.status !== 'published' || typeof after.access !== 'string') return null;
   const title = clip(after.title, 120);
   if (before?.status !== 'published') {
-    return {
-      kind: 'course-unit',
-      refId: slug,
-      title: `New course: ${title}`,
-      summary: clip(after.summary, MAX_SUMMARY),
-      url: `/courses/${slug}`,
-      access: after.access,
-    };
+    return news('course-unit', slug, `/courses/${slug}`, after.access, `New course: ${title}`, after.summary);
   }
   const had = new Set(unitsOf(before.syllabus).map((u) => u.id));
   const added = unitsOf(after.syllabus).filter((u) => !had.has(u.id));

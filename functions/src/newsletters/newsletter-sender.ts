@@ -1,5 +1,5 @@
 import { logger } from 'firebase-functions';
-import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore';
+import { FieldValue, Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
 import { audienceRank, batchesOf, unsubscribeToken } from '../domain/newsletter';
 import { readTiers } from '../app/tiers-config';
 import type { MailTransport } from '../adapters/mail';
@@ -172,18 +172,11 @@ export async function sendBatch(
   const claim = deps.db.batch();
   let skipped = 0;
   for (const member of members) {
-    // Preferences, verified address and plan as they are now, not when the batch was cut.
-    if (!member.exists || member.get('emailPrefs.newsletter') === false || !mayReceiveMail(member.data() ?? {})) {
-      continue;
-    }
-    const reason = suppressed.get(String(member.get('email')));
+    const reason = skipReason(member, suppressed);
     if (reason) {
-      // In the ledger, so the admin sees why and a retry of the batch does not look at them again.
-      claim.create(deliveries.doc(member.id), {
-        status: 'skipped',
-        error: `suppressed: ${reason}`,
-        at: Timestamp.fromDate(deps.now()),
-      });
+      // In the ledger, so the admin sees why, the progress still reaches 100 % and a retry of the batch does
+      // not look at them (or count them) again.
+      claim.create(deliveries.doc(member.id), { status: 'skipped', error: reason, at: Timestamp.fromDate(deps.now()) });
       skipped++;
       continue;
     }
@@ -245,6 +238,18 @@ export async function sendBatch(
   await finishIfDone(deps, id);
   await deps.afterBatch?.(batchId);
   return { sent, failed, skipped };
+}
+
+/**
+ * Why a recipient of a batch gets no copy, or null: preferences, verified address and account as they are
+ * now, not when the batch was cut; then the suppression list.
+ */
+function skipReason(member: DocumentSnapshot, suppressed: Map<string, string>): string | null {
+  if (!member.exists) return 'no longer a member';
+  if (member.get('emailPrefs.newsletter') === false) return 'unsubscribed';
+  if (!mayReceiveMail(member.data() ?? {})) return 'address not verified';
+  const reason = suppressed.get(String(member.get('email')));
+  return reason ? `suppressed: ${reason}` : null;
 }
 
 /** The last batch marks the issue sent. */

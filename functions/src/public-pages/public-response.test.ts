@@ -188,6 +188,7 @@ describe('publicResponse', () => {
       ['event:gone', 'Event', '/events/gone'],
       ['course:data-engineering', 'Course', '/courses/data-engineering'],
       ['newsletter:issue-1', 'Newsletter', '/newsletters/issue-1'],
+      ['showcase:doctor', 'Project', '/showcase/doctor'],
     ]);
     expect(docs[0]).toEqual({
       id: 'material:newer',

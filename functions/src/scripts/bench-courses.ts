@@ -10,12 +10,12 @@
 import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initializeApp } from 'firebase-admin/app';
-import { getFirestore, WriteBatch } from 'firebase-admin/firestore';
+import { WriteBatch } from 'firebase-admin/firestore';
 import { LocalMediaStorage } from '../adapters/storage/twin/local-storage';
 import { renderMarkdownHtml } from '../app/markdown-html';
 import { syncCourses } from '../courses/sync/course-sync';
 import { folderLoader } from '../courses/sync/repo-loaders';
+import { emptyBenchFirestore } from './bench-firestore';
 
 const PROJECT = 'demo-courses-bench';
 const COURSES = Number(process.env.BENCH_COURSES ?? 50);
@@ -105,10 +105,7 @@ function countWrites(): { writes: number } {
 }
 
 async function main() {
-  const host = process.env.FIRESTORE_EMULATOR_HOST;
-  if (!host) throw new Error('Run inside the emulators (npm run bench -- courses)');
-  await fetch(`http://${host}/emulator/v1/projects/${PROJECT}/databases/(default)/documents`, { method: 'DELETE' });
-  const db = getFirestore(initializeApp({ projectId: PROJECT }, 'bench-courses'));
+  const db = await emptyBenchFirestore(PROJECT, 'courses');
   const storage = new LocalMediaStorage(mkdtempSync(join(tmpdir(), 'bench-courses-media-')), 'http://127.0.0.1/m', 'k');
   const dir = mkdtempSync(join(tmpdir(), 'bench-courses-repo-'));
   generateRepository(dir);

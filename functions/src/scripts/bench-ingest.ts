@@ -9,14 +9,14 @@ import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { initializeApp } from 'firebase-admin/app';
-import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from 'firebase-admin/firestore';
 import { LocalMediaStorage } from '../adapters/storage/twin/local-storage';
 import { ingestJobId } from '../domain/zoom-recording';
 import { recordIngestJobs } from '../recordings/ingest-jobs';
 import { runIngestJob } from '../recordings/ingest-worker';
 import { RECORDING_INGESTS, type RecordingIngest } from '../shared/recordings';
 import { generatedMd5, startFakeZoom } from '../testing/zoom-recording-server';
+import { benchFirestore, emptyBenchFirestore } from './bench-firestore';
 
 const PROJECT = 'demo-ingest-bench';
 const MB = 1024 * 1024;
@@ -27,10 +27,7 @@ const FLAT_SLACK = 32 * MB;
 const ROOT = resolve(process.cwd(), '.data', 'bench-ingest');
 const SELF = resolve(__dirname, 'bench-ingest.ts');
 
-function firestore(): Firestore {
-  if (!process.env.FIRESTORE_EMULATOR_HOST) throw new Error('Run inside the emulators (npm run bench -- ingest)');
-  return getFirestore(initializeApp({ projectId: PROJECT }, 'bench-ingest'));
-}
+const firestore = (): Firestore => benchFirestore(PROJECT, 'ingest');
 
 interface ChildReport {
   ms: number;
@@ -116,9 +113,7 @@ const mib = (bytes: number) => `${(bytes / MB).toFixed(0)} MiB`;
 const rate = (r: ChildReport) => r.bytes / MB / (r.ms / 1000);
 
 async function main() {
-  const db = firestore();
-  const host = process.env.FIRESTORE_EMULATOR_HOST;
-  await fetch(`http://${host}/emulator/v1/projects/${PROJECT}/databases/(default)/documents`, { method: 'DELETE' });
+  const db = await emptyBenchFirestore(PROJECT, 'ingest');
   const zoom = await startFakeZoom();
   const storage = new LocalMediaStorage(join(ROOT, 'storage'), 'http://bench', 'k');
   console.log('\nRecording ingest (worker → local storage twin), each in a child process:');

@@ -2,8 +2,6 @@
 // of its own on the Firestore emulator, one issue sent through the real sender (claimed batches,
 // per-recipient ledger) and the pooled SMTP transport into the local capture. Reports messages per
 // second, peak memory and exactly-once (duplicates, missing). Target: >= 200 messages/s, 0 duplicates.
-import { initializeApp } from 'firebase-admin/app';
-import { getFirestore } from 'firebase-admin/firestore';
 import { startMailCapture } from '../adapters/mail/twin/mail-capture';
 import { SmtpTransport } from '../adapters/mail/smtp-transport';
 import { sendBatch, startNewsletter, type SenderDeps } from '../newsletters/newsletter-sender';
@@ -11,6 +9,7 @@ import { saveNewsletter, scheduleNewsletter } from '../newsletters/newsletter-st
 import { NEWSLETTER_BATCHES, NEWSLETTERS } from '../shared/newsletters';
 import { DEFAULT_TIERS } from '../shared/defaults';
 import { highestTier, PUBLIC_ACCESS, sortedTiers } from '../shared/tiers';
+import { emptyBenchFirestore } from './bench-firestore';
 
 const PROJECT = 'demo-newsletter-bench';
 const COUNT = Number(process.env.BENCH_MEMBERS ?? 10_000);
@@ -19,10 +18,7 @@ const WORKERS = 4;
 const TARGET = 200;
 
 async function main() {
-  const host = process.env.FIRESTORE_EMULATOR_HOST;
-  if (!host) throw new Error('Run inside the emulators (npm run bench)');
-  await fetch(`http://${host}/emulator/v1/projects/${PROJECT}/databases/(default)/documents`, { method: 'DELETE' });
-  const db = getFirestore(initializeApp({ projectId: PROJECT }, 'bench'));
+  const db = await emptyBenchFirestore(PROJECT);
   await db.doc('config/tiers').set(DEFAULT_TIERS);
   const writer = db.bulkWriter();
   const tiers = sortedTiers(DEFAULT_TIERS);

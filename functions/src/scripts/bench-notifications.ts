@@ -4,13 +4,13 @@
 // with the Admin SDK's BulkWriter, spread over the four tiers), then the feed is filled to its cap.
 // For each: wall time, Firestore reads and writes (counted where the Admin SDK reads and writes in a
 // transaction), and what a member's bell then costs: one read of their tier's feed, its size in bytes.
-import { initializeApp } from 'firebase-admin/app';
-import { getFirestore, Timestamp, Transaction } from 'firebase-admin/firestore';
+import { Timestamp, Transaction } from 'firebase-admin/firestore';
 import { broadcast } from '../notifications/notification-store';
 import { DEFAULT_TIERS } from '../shared/defaults';
 import { CONFIG, MEMBERS, TIERS_DOC } from '../shared/members';
 import { FEED_MAX_ENTRIES, NOTIFICATION_FEEDS } from '../shared/notifications';
 import { makeMemberDoc } from '../testing/factories';
+import { emptyBenchFirestore } from './bench-firestore';
 
 const PROJECT = 'demo-notifications-bench';
 const MEMBER_COUNT = Number(process.env.BENCH_NOTIFY_MEMBERS ?? 50_000);
@@ -36,10 +36,7 @@ function countOps() {
 }
 
 async function main() {
-  const host = process.env.FIRESTORE_EMULATOR_HOST;
-  if (!host) throw new Error('Run inside the emulators (npm run bench -- notifications)');
-  await fetch(`http://${host}/emulator/v1/projects/${PROJECT}/databases/(default)/documents`, { method: 'DELETE' });
-  const db = getFirestore(initializeApp({ projectId: PROJECT }, 'bench-notifications'));
+  const db = await emptyBenchFirestore(PROJECT, 'notifications');
   await db.collection(CONFIG).doc(TIERS_DOC).set(DEFAULT_TIERS);
   const counter = countOps();
   const deps = { db, now: () => new Date() };

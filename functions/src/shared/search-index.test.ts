@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { publicTeaser, type PublicReader } from './public-pages';
 import { makeMaterial } from '../testing/factories';
+import type { PublicPoll } from './public-polls';
+import type { PublicShowcaseProject } from './public-showcase';
 import {
   materialSearchDoc,
+  pollSearchDoc,
+  projectSearchDoc,
   searchDoc,
   searchDocs,
   SEARCH_DOC_FIELDS,
@@ -43,6 +47,44 @@ describe('search documents', () => {
       rank: 30,
       url: '/materials/window-functions',
     });
+  });
+
+  it('make polls and showcase projects findable by their public teaser only', () => {
+    const poll = pollSearchDoc({
+      id: 'next-topic',
+      kind: 'topic',
+      question: 'Which topic next?',
+      description: 'Vote for the next deep dive',
+      access: 'main',
+      rank: 30,
+      options: [{ id: 'o1', label: 'dbt tests' }],
+    } as unknown as PublicPoll);
+    expect(poll).toEqual({
+      id: 'poll:next-topic',
+      kind: 'Poll',
+      title: 'Which topic next?',
+      summary: 'Vote for the next deep dive',
+      tags: [],
+      access: 'main',
+      rank: 30,
+      url: '/polls/next-topic',
+    });
+    const project = projectSearchDoc({
+      id: 'pipeline-doctor',
+      title: 'Pipeline doctor',
+      summary: 'Finds slow steps',
+      authorName: 'Ada',
+      images: [],
+      access: 'main',
+      rank: 30,
+      repoUrl: 'https://github.com/example/secret',
+    } as unknown as PublicShowcaseProject);
+    expect(project).toMatchObject({
+      id: 'showcase:pipeline-doctor',
+      kind: 'Project',
+      url: '/showcase/pipeline-doctor',
+    });
+    expect(JSON.stringify(project)).not.toContain('secret');
   });
 
   it('come from every source, in order', async () => {

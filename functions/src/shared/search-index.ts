@@ -6,6 +6,8 @@ import type { PublicReader, PublicTeaser } from './public-pages';
 import type { PublicEvent } from './public-events';
 import type { PublicCourse } from './public-courses';
 import { ARCHIVE_LIMIT, type PublicIssue } from './newsletter-archive';
+import type { PublicPoll } from './public-polls';
+import type { PublicShowcaseProject } from './public-showcase';
 import { EMPTY_FILTERS } from './catalog';
 
 /** One searchable thing, as the index file carries it. */
@@ -29,6 +31,7 @@ export const SEARCH_DOC_FIELDS = ['id', 'kind', 'title', 'summary', 'tags', 'acc
 /** Materials in the index (newest first): enough for a community's catalog; the file stays around 1 MB at most. */
 export const SEARCH_MATERIALS = 2_000;
 const SEARCH_EVENTS = 500;
+const SEARCH_SHOWCASE = 500;
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const path = (section: string, id: string) => `/${section}/${encodeURIComponent(id)}`;
@@ -75,6 +78,23 @@ export const issueSearchDoc = (i: PublicIssue): SearchDoc =>
     url: path('newsletters', i.id),
   });
 
+/** A poll (open or closed): its question and description are its public teaser. */
+export const pollSearchDoc = (p: PublicPoll): SearchDoc =>
+  searchDoc({
+    id: `poll:${p.id}`,
+    kind: 'Poll',
+    title: p.question,
+    summary: p.description,
+    tags: [],
+    access: p.access,
+    rank: p.rank,
+    url: path('polls', p.id),
+  });
+
+/** An approved showcase project (its links stay on its page, behind its access level). */
+export const projectSearchDoc = (p: PublicShowcaseProject): SearchDoc =>
+  searchDoc({ ...p, id: `showcase:${p.id}`, kind: 'Project', tags: [], url: path('showcase', p.id) });
+
 /** Where search documents come from: one small function per kind, reading public teasers only. */
 export type SearchSource = (reader: PublicReader, now: number) => Promise<SearchDoc[]>;
 
@@ -89,6 +109,8 @@ export const SEARCH_SOURCES: SearchSource[] = [
   },
   async (reader) => (await reader.courses({ kind: '' })).map(courseSearchDoc),
   async (reader) => (await reader.newsletters(ARCHIVE_LIMIT)).map(issueSearchDoc),
+  async (reader) => (await reader.polls()).map(pollSearchDoc),
+  async (reader) => (await reader.showcase(SEARCH_SHOWCASE)).map(projectSearchDoc),
 ];
 
 /** Every search document, from every source. */

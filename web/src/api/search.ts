@@ -1,11 +1,10 @@
 // The site search's index: `/search-index.json` (the `ssr` function, cached like a public page) and the MiniSearch
 // code, both fetched on first use (the search page, or the header's box gaining focus), once per visit.
 import type { SearchDoc } from '@shared/search-index';
+import { once } from '@/lib/once';
 import type { SiteSearch } from '@/lib/search';
 
 export const SEARCH_INDEX_PATH = '/search-index.json';
-
-let loading: Promise<SiteSearch> | null = null;
 
 async function fetchDocs(): Promise<SearchDoc[]> {
   const res = await fetch(SEARCH_INDEX_PATH);
@@ -14,15 +13,9 @@ async function fetchDocs(): Promise<SearchDoc[]> {
 }
 
 /** The index, built once; a failed load is tried again on the next call. */
-export function loadSiteSearch(): Promise<SiteSearch> {
-  loading ??= Promise.all([fetchDocs(), import('@/lib/search')])
-    .then(([docs, lib]) => lib.siteSearch(docs))
-    .catch((err: unknown) => {
-      loading = null;
-      throw err;
-    });
-  return loading;
-}
+export const loadSiteSearch = once((): Promise<SiteSearch> =>
+  Promise.all([fetchDocs(), import('@/lib/search')]).then(([docs, lib]) => lib.siteSearch(docs)),
+);
 
 /** The first `q` of a route query, trimmed to what a search uses. */
 export function queryText(value: unknown): string {

@@ -5,11 +5,11 @@
 // "Load more" or a filter. Auth loads at once when this browser holds a session (see hasStoredSession) or
 // when someone starts signing in; the full Firestore SDK loads for live listeners; Functions (with App
 // Check) loads where a callable is used.
-import type { FirebaseApp } from 'firebase/app';
 import type { Firestore as LiteFirestore } from 'firebase/firestore/lite';
 import type { Firestore as LiveFirestore } from 'firebase/firestore';
 import type { Functions } from 'firebase/functions';
 import type { CallableName, CallableRequest, CallableResponse } from '@shared/callables';
+import { once } from './once';
 
 const env = import.meta.env;
 export const projectId = env.VITE_FIREBASE_PROJECT_ID || 'demo-commons';
@@ -18,54 +18,48 @@ export const emulatorHost = env.VITE_EMULATOR_HOST || '127.0.0.1';
 export const REGION = 'us-central1';
 const EMULATOR_PORTS = { auth: 9099, firestore: 8080, functions: 5001 } as const;
 
-let firebaseApp: Promise<FirebaseApp> | undefined;
 /** The Firebase app, initialized once, on the first use of any SDK. */
-function loadApp(): Promise<FirebaseApp> {
-  firebaseApp ??= import('firebase/app').then(({ initializeApp }) =>
+const loadApp = once(() =>
+  import('firebase/app').then(({ initializeApp }) =>
     initializeApp({
       apiKey: env.VITE_FIREBASE_API_KEY || 'demo-key',
       authDomain: env.VITE_FIREBASE_AUTH_DOMAIN || 'demo-commons.firebaseapp.com',
       projectId,
       appId: env.VITE_FIREBASE_APP_ID || 'demo-app',
     }),
-  );
-  return firebaseApp;
-}
+  ),
+);
 
 // ---- Firestore lite, on demand (catalog, tiers, teasers and other one-shot reads) --------------------
 
 export type LiteSdk = typeof import('firebase/firestore/lite');
-let lite: Promise<[LiteSdk, LiteFirestore]> | undefined;
 
 /**
  * Firestore lite and the app's instance, loaded once. Read modules take the SDK's functions from here too
  * (`const [sdk, db] = await firestoreLite()`, like `fullFirestore()`), never from a static import, so that no module on the first
  * route pulls the SDK into its chunk.
  */
-export function firestoreLite(): Promise<[LiteSdk, LiteFirestore]> {
-  lite ??= Promise.all([import('firebase/firestore/lite'), loadApp()]).then(([sdk, app]) => {
+export const firestoreLite = once((): Promise<[LiteSdk, LiteFirestore]> =>
+  Promise.all([import('firebase/firestore/lite'), loadApp()]).then(([sdk, app]) => {
     const db = sdk.getFirestore(app);
     if (useEmulators) sdk.connectFirestoreEmulator(db, emulatorHost, EMULATOR_PORTS.firestore);
     return [sdk, db];
-  });
-  return lite;
-}
+  }),
+);
 
 // ---- Auth, on demand -------------------------------------------------------------------------------
 
 export type AuthSdk = typeof import('./firebase-auth') & { auth: import('firebase/auth').Auth };
-let authSdk: Promise<AuthSdk> | undefined;
 
 /** The Auth SDK and the app's Auth instance (slim `initializeAuth`, no popup resolver), loaded once. */
-export function loadAuth(): Promise<AuthSdk> {
-  authSdk ??= Promise.all([import('./firebase-auth'), loadApp()]).then(([sdk, app]) => {
+export const loadAuth = once((): Promise<AuthSdk> =>
+  Promise.all([import('./firebase-auth'), loadApp()]).then(([sdk, app]) => {
     const auth = sdk.initializeAuth(app, { persistence: [sdk.indexedDBLocalPersistence, sdk.browserLocalPersistence] });
     if (useEmulators)
       sdk.connectAuthEmulator(auth, `http://${emulatorHost}:${EMULATOR_PORTS.auth}`, { disableWarnings: true });
     return { ...sdk, auth };
-  });
-  return authSdk;
-}
+  }),
+);
 
 /** `signInWithPopup` and `browserPopupRedirectResolver`, for "Continue with Google" only. */
 export function loadPopupSignIn() {
@@ -107,24 +101,19 @@ export function markStoredSession(signedIn: boolean) {
 
 // ---- Full Firestore, on demand (live listeners, writes from signed-in pages) --------------------------
 
-let liveDb: Promise<LiveFirestore> | undefined;
-export function liveFirestore(): Promise<LiveFirestore> {
-  liveDb ??= Promise.all([import('firebase/firestore'), loadApp()]).then(
-    ([{ getFirestore, connectFirestoreEmulator }, app]) => {
-      const live = getFirestore(app);
-      if (useEmulators) connectFirestoreEmulator(live, emulatorHost, EMULATOR_PORTS.firestore);
-      return live;
-    },
-  );
-  return liveDb;
-}
+export const liveFirestore = once((): Promise<LiveFirestore> =>
+  Promise.all([import('firebase/firestore'), loadApp()]).then(([{ getFirestore, connectFirestoreEmulator }, app]) => {
+    const live = getFirestore(app);
+    if (useEmulators) connectFirestoreEmulator(live, emulatorHost, EMULATOR_PORTS.firestore);
+    return live;
+  }),
+);
 
 // ---- Functions, on demand -------------------------------------------------------------------------
 
-let functionsSdk: Promise<{ sdk: typeof import('firebase/functions'); instance: Functions }> | undefined;
 /** Functions, with App Check started first (firebase-app-check.ts), so the first call already carries a token. */
-export function loadFunctions() {
-  functionsSdk ??= Promise.all([import('firebase/functions'), import('./firebase-app-check'), loadApp()]).then(
+export const loadFunctions = once((): Promise<{ sdk: typeof import('firebase/functions'); instance: Functions }> =>
+  Promise.all([import('firebase/functions'), import('./firebase-app-check'), loadApp()]).then(
     ([sdk, appCheck, app]) => {
       appCheck.startAppCheck(app, {
         siteKey: env.VITE_APPCHECK_SITE_KEY,
@@ -135,9 +124,8 @@ export function loadFunctions() {
       if (useEmulators) sdk.connectFunctionsEmulator(instance, emulatorHost, EMULATOR_PORTS.functions);
       return { sdk, instance };
     },
-  );
-  return functionsSdk;
-}
+  ),
+);
 
 /**
  * Calls an onCall function, typed by the shared map of callables: a wrong payload or an unknown name

@@ -1,8 +1,9 @@
 // The signed-in member's notifications for the bell and the page: their tier's feed (always, one read)
 // and their personal news (only while `withPersonal` is true), as one list with the unread count.
-import { computed, toValue, type MaybeRefOrGetter } from 'vue';
+import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue';
 import { feedSource, markAllRead, personalSource } from '@/api/notifications';
 import { useLiveDoc, useLiveQuery } from '@/composables/useLive';
+import { errorMessage } from '@/lib/firebase';
 import { feedItems, mergeItems, personalItems, unreadCount } from '@/lib/notifications';
 import { useSessionStore } from '@/stores/session';
 
@@ -22,8 +23,15 @@ export function useNotifications(withPersonal: MaybeRefOrGetter<boolean>) {
   });
   const pending = computed(() => feed.pending.value || personal.pending.value);
   const error = computed(() => feed.error.value ?? personal.error.value);
-  async function markRead() {
-    if (uid.value) await markAllRead(uid.value);
+  /** Why the last "Mark all read" failed, in words; empty when it did not. */
+  const failure = ref('');
+  async function markAll() {
+    failure.value = '';
+    try {
+      if (uid.value) await markAllRead(uid.value);
+    } catch (err) {
+      failure.value = errorMessage(err);
+    }
   }
-  return { count, items, pending, error, markRead };
+  return { count, items, pending, error, failure, markAll };
 }
