@@ -12,6 +12,12 @@ describe('format', () => {
     expect(formatDate({ toDate: () => new Date('2027-01-31T12:00:00Z') })).toBe('31 Jan 2027');
     expect(formatDate('2027-01-31T12:00:00Z')).toBe('31 Jan 2027');
     expect(formatDate(null)).toBe('');
+    // Written without Intl, the same as Intl's en-GB for every month.
+    const intl = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+    for (let month = 0; month < 12; month++) {
+      const date = new Date(2027, month, 5, 12);
+      expect(formatDate(date)).toBe(intl.format(date));
+    }
   });
   it('formats date and time in the local time zone', () => {
     const date = new Date(2027, 0, 31, 9, 5);

@@ -49,10 +49,15 @@ function toDate(value: DateLike): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** "31 Jan 2027". Accepts Firestore Timestamps, Dates and ISO strings. */
+// en-GB's short month names as Intl writes them ("Sept" too). formatDate builds its string from them because the
+// first Intl.DateTimeFormat of a page costs tens of milliseconds on a phone, and it came in the middle of hydrating
+// a material page (its date line) for a format this plain.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+/** "31 Jan 2027", in the reader's time zone. Accepts Firestore Timestamps, Dates and ISO strings. */
 export function formatDate(value: DateLike): string {
   const date = toDate(value);
-  return date ? dateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(date) : '';
+  return date ? `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}` : '';
 }
 
 /** "31 Jan 2027, 09:30" in the reader's time zone. Accepts Firestore Timestamps, Dates and ISO strings. */
