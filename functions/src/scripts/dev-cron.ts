@@ -8,7 +8,11 @@ import { jobsDueAt, SCHEDULED_JOBS, type JobName } from '../schedules/jobs';
 import { demoEnv } from './demo-env';
 
 process.env.GCLOUD_PROJECT ??= 'demo-commons';
-const deps = depsFromEnv(mapEnv(demoEnv()));
+const env = demoEnv();
+// Into the process too, as the Functions emulator loads .env.demo-commons: the storage adapter reads MEDIA_STORAGE
+// there (without it the recordings poller went to Cloud Storage and failed every minute).
+for (const [key, value] of Object.entries(env)) process.env[key] ??= value;
+const deps = depsFromEnv(mapEnv(env));
 
 async function tick(minute: number) {
   for (const name of jobsDueAt(SCHEDULED_JOBS, minute)) {
