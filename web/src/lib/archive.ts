@@ -1,5 +1,4 @@
-import { dateTimeFormat } from './format';
+import { formatUtcDay } from './format';
 
 /** "31 Jan 2027", the UTC day an issue was sent: the server and every browser render the same day (hydration). */
-export const issueDate = (ms: number) =>
-  dateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(ms));
+export const issueDate = formatUtcDay;

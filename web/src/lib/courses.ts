@@ -4,7 +4,7 @@
 import { canAccess, tierNeeded, type AccessClaims } from '@shared/access';
 import type { PublicCohort, PublicCourse } from '@shared/public-courses';
 import { lowestTier, PUBLIC_RANK, type Tier, type TiersConfig } from '@shared/tiers';
-import { dateTimeFormat } from './format';
+import { formatUtcDay } from './format';
 
 export const coursePath = (slug: string) => `/courses/${encodeURIComponent(slug)}`;
 export const unitPath = (slug: string, unitId: string) =>
@@ -84,9 +84,8 @@ export function nextCohort<C extends Pick<PublicCohort, 'startAt' | 'endAt'>>(co
 export const seatsLeft = (c: Pick<PublicCohort, 'capacity' | 'enrolled'>): number | null =>
   c.capacity === null ? null : Math.max(0, c.capacity - c.enrolled);
 
-const dayFormat = dateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 /** "14 Jan 2027" (UTC: a day, the same on the server and in every browser, so hydration matches). */
-export const courseDay = (ms: number) => dayFormat.format(new Date(ms));
+export const courseDay = formatUtcDay;
 
 export type EnrollmentWindow = 'upcoming' | 'open' | 'closed';
 export function enrollmentWindow(c: Pick<PublicCohort, 'enrollmentOpensAt' | 'enrollmentClosesAt'>, now: number) {

@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dateTimeFormat, formatBytes, formatDate, formatDateTime, formatPrice, numberFormat } from './format';
+import {
+  dateTimeFormat,
+  formatBytes,
+  formatDate,
+  formatUtcDay,
+  formatDateTime,
+  formatPrice,
+  numberFormat,
+} from './format';
 
 describe('format', () => {
   it('formats prices from the smallest unit', () => {
@@ -17,6 +25,11 @@ describe('format', () => {
     for (let month = 0; month < 12; month++) {
       const date = new Date(2027, month, 5, 12);
       expect(formatDate(date)).toBe(intl.format(date));
+    }
+    const utc = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    for (let month = 0; month < 12; month++) {
+      const ms = Date.UTC(2027, month, 31, 23, 30);
+      expect(formatUtcDay(ms)).toBe(utc.format(ms));
     }
   });
   it('formats date and time in the local time zone', () => {

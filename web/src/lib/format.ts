@@ -60,6 +60,12 @@ export function formatDate(value: DateLike): string {
   return date ? `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}` : '';
 }
 
+/** "31 Jan 2027", the UTC day of `ms`: the server and every browser write the same day (hydration). */
+export function formatUtcDay(ms: number): string {
+  const date = new Date(ms);
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
 /** "31 Jan 2027, 09:30" in the reader's time zone. Accepts Firestore Timestamps, Dates and ISO strings. */
 export function formatDateTime(value: DateLike): string {
   const date = toDate(value);
