@@ -156,13 +156,23 @@ export async function main() {
   const header = ['page', 'JS gz', 'preset', 'score', 'LCP', 'TBT', 'CLS'];
   const rows = [];
   let worstCls = 0;
-  for (const p of pages) {
-    const figures = await lighthouseFigures(`${app.baseUrl}${p.path}`);
+  // A peer measured in the same run on the same machine (e.g. a local Ghost 5: BENCH_PEERS="ghost home=
+  // http://127.0.0.1:2368/,ghost post=http://127.0.0.1:2368/some-post/"): its rows follow ours, its JS unmeasured.
+  const peers = (process.env.BENCH_PEERS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((entry) => ({
+      name: entry.slice(0, entry.indexOf('=')),
+      url: entry.slice(entry.indexOf('=') + 1),
+      peer: true,
+    }));
+  for (const p of [...pages, ...peers]) {
+    const figures = await lighthouseFigures(p.url ?? `${app.baseUrl}${p.path}`);
     for (const [preset, f] of Object.entries(figures)) {
-      worstCls = Math.max(worstCls, f.cls);
+      if (!p.peer) worstCls = Math.max(worstCls, f.cls);
       rows.push([
         preset === 'mobile' ? p.name : '',
-        preset === 'mobile' ? kb(p.js) : '',
+        preset === 'mobile' && !p.peer ? kb(p.js) : '',
         preset,
         String(f.score),
         `${(f.lcp / 1000).toFixed(2)} s`,

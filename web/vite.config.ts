@@ -169,5 +169,10 @@ export default defineConfig(({ isSsrBuild }) => ({
         emptyOutDir: true,
         // Modern browsers only (es2022): no modulepreload polyfill in the entry.
         modulePreload: { polyfill: false },
+        // dist/.vite/manifest.json: the server entry links a rendered lazy view's chunks (ssr/route-preloads.ts).
+        manifest: true,
+        // Everything the entry imports statically is needed before the first hydration: one chunk, not a
+        // dozen small ones each costing a round trip on a phone (lazy routes import what they share from it).
+        rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
       },
 }));
