@@ -46,6 +46,24 @@ for (const path of ['/', '/pricing', 'paid material', 'public material']) {
   });
 }
 
+test('a material page names in its HTML every script its hydration loads, its lazy view among them', async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (req) => {
+    if (req.resourceType() === 'script') scripts.push(new URL(req.url()).pathname);
+  });
+  const res = await page.goto(`/materials/${(await materialAt('premium')).id}`);
+  const html = await res!.text();
+  await hydrated(page);
+  // The entry and the view's chunks are requested from the HTML, beside each other, not once the entry has run.
+  const named = [...html.matchAll(/<(?:link rel="modulepreload"|script type="module")[^>]*?(?:href|src)="([^"]+)"/g)];
+  const linked = named.map((m) => m[1]!);
+  expect(linked.some((path) => /^\/assets\/MaterialView-[\w-]+\.js$/.test(path))).toBe(true);
+  expect(scripts.length).toBeGreaterThan(1);
+  expect(scripts.filter((path) => !linked.includes(path))).toEqual([]);
+});
+
 test('the hydrated catalog is the live app: filters read Firestore, links route in the page', async ({ page }) => {
   const reads = firestoreRequests(page);
   await page.goto('/');

@@ -55,7 +55,9 @@ const noPartials = () => !existsSync(join(root, '.uploads')) || readdirSync(join
 /** An aborted upload's partial file is removed once its stream has closed, a moment after the copy settles. */
 const partialsGone = () => vi.waitFor(() => expect(noPartials()).toBe(true), { timeout: 10_000 });
 
-describe('copyRecordingFile', () => {
+// Longer than the 5 s default: a test may wait up to 10 s for a partial upload to go (`partialsGone`), and on a
+// busy machine (the whole unit project in parallel) it did time out while waiting.
+describe('copyRecordingFile', { timeout: 20_000 }, () => {
   it('streams the file whole: the stored object has its size and MD5', async () => {
     const r = recording(3 * MB + 17);
     const result = await copyRecordingFile(r.input);
