@@ -84,9 +84,6 @@ export function nextCohort<C extends Pick<PublicCohort, 'startAt' | 'endAt'>>(co
 export const seatsLeft = (c: Pick<PublicCohort, 'capacity' | 'enrolled'>): number | null =>
   c.capacity === null ? null : Math.max(0, c.capacity - c.enrolled);
 
-/** "14 Jan 2027" (UTC: a day, the same on the server and in every browser, so hydration matches). */
-export const courseDay = formatUtcDay;
-
 export type EnrollmentWindow = 'upcoming' | 'open' | 'closed';
 export function enrollmentWindow(c: Pick<PublicCohort, 'enrollmentOpensAt' | 'enrollmentClosesAt'>, now: number) {
   if (now < c.enrollmentOpensAt) return 'upcoming' as const;
@@ -96,8 +93,8 @@ export function enrollmentWindow(c: Pick<PublicCohort, 'enrollmentOpensAt' | 'en
 /** "Enrollment open until 11 Dec 2026", "Enrollment opens 1 Jan 2027", "Enrollment closed". */
 export function enrollmentLabel(c: Pick<PublicCohort, 'enrollmentOpensAt' | 'enrollmentClosesAt'>, now: number) {
   const state = enrollmentWindow(c, now);
-  if (state === 'upcoming') return `Enrollment opens ${courseDay(c.enrollmentOpensAt)}`;
-  if (state === 'open') return `Enrollment open until ${courseDay(c.enrollmentClosesAt)}`;
+  if (state === 'upcoming') return `Enrollment opens ${formatUtcDay(c.enrollmentOpensAt)}`;
+  if (state === 'open') return `Enrollment open until ${formatUtcDay(c.enrollmentClosesAt)}`;
   return 'Enrollment closed';
 }
 
