@@ -64,6 +64,14 @@ test('a material page names in its HTML every script its hydration loads, its la
   expect(scripts.filter((path) => !linked.includes(path))).toEqual([]);
 });
 
+test('the entry asks Chrome to compile it while it downloads, off the boot task', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  const entry = /<script type="module"[^>]*?src="([^"]+)"/.exec(html)?.[1];
+  expect(entry).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+  // V8 reads the explicit compile hint on the first line only.
+  expect((await (await request.get(entry!)).text()).startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
+});
+
 test('the hydrated catalog is the live app: filters read Firestore, links route in the page', async ({ page }) => {
   const reads = firestoreRequests(page);
   await page.goto('/');
