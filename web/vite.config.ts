@@ -192,10 +192,6 @@ export default defineConfig(({ isSsrBuild }) => ({
         manifest: true,
         // Everything the entry imports statically is needed before the first hydration: one chunk, not a
         // dozen small ones each costing a round trip on a phone (lazy routes import what they share from it).
-        rolldownOptions: {
-          output: {
-            codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
-          },
-        },
+        rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
       },
 }));
