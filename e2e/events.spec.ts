@@ -125,7 +125,24 @@ test('a visitor sees the calendar and an event page without JavaScript', async (
   await noJs.close();
 });
 
-for (const path of ['/events', '/events/e2e-main-zoom']) {
+/** Counts the Intl formatters a page builds (as `__intl`): a phone's first one starts ICU, 100 to 200 ms at 4x CPU. */
+const COUNT_INTL = () => {
+  const w = window as unknown as { __intl: number };
+  w.__intl = 0;
+  for (const name of ['DateTimeFormat', 'NumberFormat'] as const) {
+    const real = Intl[name] as unknown as new (...args: unknown[]) => object;
+    const counted = new Proxy(real, {
+      construct: (target, args) => (w.__intl++, Reflect.construct(target, args)),
+      apply: (target, self, args) => (w.__intl++, Reflect.apply(target as unknown as () => object, self, args)),
+    });
+    Object.defineProperty(Intl, name, { value: counted });
+  }
+};
+
+// Intl formatters each page builds: the calendar none; an event page one, for its JSON-LD price (lib/format's
+// priceAmount reads the currency's digits from Intl).
+const INTL_FORMATTERS = { '/events': 0, '/events/e2e-main-zoom': 1 };
+for (const [path, formatters] of Object.entries(INTL_FORMATTERS)) {
   test(`${path} hydrates without a layout shift and without reading again what the page has`, async ({
     browser,
   }, info) => {
@@ -133,6 +150,7 @@ for (const path of ['/events', '/events/e2e-main-zoom']) {
     const context = await browser.newContext({ timezoneId: 'America/New_York' });
     const page = await context.newPage();
     await page.addInitScript(MEASURE_CLS);
+    await page.addInitScript(COUNT_INTL);
     const reads = firestoreRequests(page);
     const warnings = hydrationWarnings(page);
     const res = await page.goto(path);
@@ -146,6 +164,8 @@ for (const path of ['/events', '/events/e2e-main-zoom']) {
     const when = page.locator('.event-when').first();
     await expect(when).toContainText('GMT-5');
     await expect(when).toContainText('Europe/Berlin');
+    // Times come from the clock the server wrote and from Date's local getters, then and after: no Intl for them.
+    expect(await page.evaluate(() => (window as unknown as { __intl: number }).__intl)).toBe(formatters);
     await context.close();
   });
 }

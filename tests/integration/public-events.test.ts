@@ -130,6 +130,11 @@ describe('an event page', () => {
     };
     const served = state.events.served['main-office-hours']!;
     expect(served.title).toBe('Main office hours');
+    // Its times on its own clock, so hydration writes them without Intl.
+    expect(served.clock).toMatchObject({
+      start: expect.stringMatching(/T18:00:00\+0[12]:00$/),
+      zone: expect.stringMatching(/^CES?T$/),
+    });
     expect(Object.keys(served)).not.toContain('url');
     const inline = [...doc.querySelectorAll('script:not([src])')].map((s) => s.getAttribute('type'));
     expect(inline.every((t) => t === 'application/json' || t === 'application/ld+json')).toBe(true);

@@ -1,6 +1,7 @@
 // Events on public pages (calendar and event pages, sitemap, RSS): which teaser fields the `ssr` function may
 // render. The server reads with admin rights, so this list, not the rules, keeps everything else out: the
 // join details (`gated/join`), registrations and mirrors' ids have no field here and no reader method.
+import { eventClock, type EventClock } from './event-clock';
 import type { EventTeaser } from './events';
 
 /** Statuses whose teaser is public: a cancelled event keeps its page, saying so. */
@@ -31,8 +32,11 @@ export const PUBLIC_EVENT_FIELDS = [
 
 type Listed<Time> = Pick<EventTeaser<Time>, (typeof PUBLIC_EVENT_FIELDS)[number]>;
 
-/** A public event with its id; `descriptionHtml` (sanitized when saved) only on the event's own page. */
-export type PublicEvent<Time = number> = Listed<Time> & { id: string; descriptionHtml?: string };
+/**
+ * A public event with its id and its times on its own wall clock; `descriptionHtml` (sanitized when saved) only on
+ * the event's own page.
+ */
+export type PublicEvent<Time = number> = Listed<Time> & { id: string; clock: EventClock; descriptionHtml?: string };
 
 /** Which events a calendar list shows: not ended yet (soonest first) or ended (latest first); `access` '' is all. */
 export interface EventListQuery {
@@ -44,16 +48,18 @@ export interface EventListQuery {
 export const EVENTS_PAGE_SIZE = 20;
 
 /** Only the public fields of a stored teaser, times converted by `time` (a copy: the input is untouched). */
-export function publicEvent<In, Out>(
+export function publicEvent<In extends Date | { toDate(): Date }, Out>(
   id: string,
   data: EventTeaser<In>,
   time: (value: In) => Out,
   { description = false }: { description?: boolean } = {},
 ): PublicEvent<Out> {
   const picked = Object.fromEntries(PUBLIC_EVENT_FIELDS.map((f) => [f, data[f]])) as Listed<In>;
+  const date = (value: In) => (value instanceof Date ? value : value.toDate());
   return {
     ...picked,
     id,
+    clock: eventClock(date(data.startAt), date(data.endAt), data.timeZone),
     startAt: time(data.startAt),
     endAt: time(data.endAt),
     publishedAt: data.publishedAt === null || data.publishedAt === undefined ? null : time(data.publishedAt),

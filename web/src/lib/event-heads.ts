@@ -2,7 +2,7 @@
 // not carry the events' view model.
 import { SITE_NAME } from '@shared/public-pages';
 import { lowestTier, PUBLIC_RANK, type TiersConfig } from '@shared/tiers';
-import { eventPath, isoInZone, lowestPlanFor, spotsLeft, type EventView } from './events';
+import { eventPath, lowestPlanFor, spotsLeft, type EventView } from './events';
 import { priceAmount } from './format';
 import { DEFAULT_CARD_IMAGE, type PageHead } from './page-head';
 
@@ -42,8 +42,8 @@ export function eventHead(origin: string, event: EventView, tiers: TiersConfig):
       description: event.summary,
       url,
       image: new URL(DEFAULT_CARD_IMAGE, `${origin}/`).href,
-      startDate: isoInZone(event.startAt, event.timeZone),
-      endDate: isoInZone(event.endAt, event.timeZone),
+      startDate: event.clock.start,
+      endDate: event.clock.end,
       eventStatus: `${SCHEMA}${event.status === 'cancelled' ? 'EventCancelled' : 'EventScheduled'}`,
       eventAttendanceMode: `${SCHEMA}${online ? 'OnlineEventAttendanceMode' : 'OfflineEventAttendanceMode'}`,
       location: online

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TIERS } from '@shared/defaults';
 import type { AccessClaims } from '@shared/access';
 import { publicEvent } from '@shared/public-events';
@@ -8,8 +8,8 @@ import {
   capacityLabel,
   eventAction,
   eventView,
-  formatEventTime,
-  isoInZone,
+  eventTimes,
+  gmtName,
   lowestPlanFor,
   msUntilNextChange,
   splitByEnd,
@@ -32,24 +32,79 @@ function event(over: EventOverrides = {}): EventView {
   return publicEvent(id, teaser, (d) => d);
 }
 
+/** Runs `body` with the viewer in `zone` (Node reads TZ again when it changes). */
+function inZone(zone: string, body: () => void) {
+  vi.stubEnv('TZ', zone);
+  try {
+    body();
+  } finally {
+    vi.unstubAllEnvs();
+  }
+}
+
 describe('times', () => {
-  it('formats in the zone asked, naming that zone, winter and summer', () => {
-    expect(formatEventTime(event(), 'Europe/Berlin')).toBe('Thu 14 Jan, 18:00–19:30 CET');
-    const july = event({ startAt: at('2027-07-14T16:00:00Z'), endAt: at('2027-07-14T17:30:00Z') });
-    expect(formatEventTime(july, 'Europe/Berlin')).toBe('Wed 14 Jul, 18:00–19:30 CEST');
-    expect(formatEventTime(event(), 'UTC')).toBe('Thu 14 Jan, 17:00–18:30 UTC');
+  const july = () => event({ startAt: at('2027-07-14T16:00:00Z'), endAt: at('2027-07-14T17:30:00Z') });
+
+  it('shows the event on its own clock while rendering and hydrating, naming its zone, winter and summer', () => {
+    expect(eventTimes(event(), false)).toEqual({ shown: 'Thu 14 Jan, 18:00–19:30 CET', own: '' });
+    expect(eventTimes(july(), false).shown).toBe('Wed 14 Jul, 18:00–19:30 CEST');
+    expect(eventTimes(event({ timeZone: 'UTC' }), false).shown).toBe('Thu 14 Jan, 17:00–18:30 UTC');
   });
 
-  it('names both days of an event that ends on another day in that zone', () => {
+  it('names both days of an event that ends on another day', () => {
     const late = event({ startAt: at('2027-01-14T22:00:00Z'), endAt: at('2027-01-15T01:00:00Z') });
-    expect(formatEventTime(late, 'Europe/Berlin')).toBe('Thu 14 Jan, 23:00 – Fri 15 Jan, 02:00 CET');
+    expect(eventTimes(late, false).shown).toBe('Thu 14 Jan, 23:00 – Fri 15 Jan, 02:00 CET');
   });
 
-  it('writes ISO 8601 with the offset of the event’s zone at that instant', () => {
-    expect(isoInZone(at('2027-01-14T17:00:00Z'), 'Europe/Berlin')).toBe('2027-01-14T18:00:00+01:00');
-    expect(isoInZone(at('2027-07-14T16:00:00Z'), 'Europe/Berlin')).toBe('2027-07-14T18:00:00+02:00');
-    expect(isoInZone(at('2027-07-14T16:00:00Z'), 'UTC')).toBe('2027-07-14T16:00:00+00:00');
-    expect(isoInZone(at('2027-01-14T17:00:00Z'), 'America/New_York')).toBe('2027-01-14T12:00:00-05:00');
+  it('moves to the viewer’s clock when it differs, keeping the event’s own time beside it', () => {
+    inZone('America/New_York', () =>
+      expect(eventTimes(event(), true)).toEqual({
+        shown: 'Thu 14 Jan, 12:00–13:30 GMT-5',
+        own: 'Thu 14 Jan, 18:00–19:30 CET',
+      }),
+    );
+    inZone('Asia/Kolkata', () =>
+      expect(eventTimes(event(), true).shown).toBe('Thu 14 Jan, 22:30 – Fri 15 Jan, 00:00 GMT+5:30'),
+    );
+    inZone('Europe/London', () => expect(eventTimes(july(), true).shown).toBe('Wed 14 Jul, 17:00–18:30 GMT+1'));
+  });
+
+  it('keeps the event’s zone name for a viewer on the same offset', () => {
+    inZone('Europe/Paris', () =>
+      expect(eventTimes(event(), true)).toEqual({ shown: 'Thu 14 Jan, 18:00–19:30 CET', own: '' }),
+    );
+  });
+
+  it('writes days, months and times as Intl does in en-GB, in every month and zone', () => {
+    for (const zone of ['America/Los_Angeles', 'Asia/Kolkata', 'Australia/Sydney', 'UTC']) {
+      inZone(zone, () => {
+        const day = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+        const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+        const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric' });
+        for (let m = 0; m < 12; m++) {
+          const startAt = new Date(Date.UTC(2027, m, 3 + m * 2, 6 + m, 5 * m));
+          const endAt = new Date(startAt.getTime() + 45 * 60_000);
+          const e = event({ startAt, endAt });
+          const [from, to] = [day.format(startAt), day.format(endAt)];
+          const expected =
+            from === to
+              ? `${from}, ${time.format(startAt)}–${time.format(endAt)}`
+              : `${from}, ${time.format(startAt)} – ${to}, ${time.format(endAt)}`;
+          expect(eventTimes(e, true).shown).toMatch(new RegExp(`^${expected} GMT`));
+          expect(byMonth([e], true)[0]!.month).toBe(month.format(startAt));
+        }
+      });
+    }
+  });
+
+  it.each([
+    [0, 'GMT'],
+    [60, 'GMT+1'],
+    [-300, 'GMT-5'],
+    [330, 'GMT+5:30'],
+    [-570, 'GMT-9:30'],
+  ])('names offset %s "%s"', (offset, name) => {
+    expect(gmtName(offset)).toBe(name);
   });
 
   it('converts stored Timestamps to Dates', () => {
@@ -80,13 +135,13 @@ describe('lists', () => {
     expect(past.map((e) => e.id)).toEqual(['early', 'earlier']);
   });
 
-  it('groups by month in the zone shown', () => {
+  it('groups by month on the clock shown', () => {
     const newYear = event({ id: 'ny', startAt: at('2026-12-31T23:30:00Z'), endAt: at('2027-01-01T00:30:00Z') });
-    expect(byMonth([newYear, later], 'Europe/Berlin').map((g) => [g.month, g.events.length])).toEqual([
+    expect(byMonth([newYear, later], false).map((g) => [g.month, g.events.length])).toEqual([
       ['January 2027', 1],
       ['February 2027', 1],
     ]);
-    expect(byMonth([newYear], 'UTC')[0]!.month).toBe('December 2026');
+    inZone('UTC', () => expect(byMonth([newYear], true)[0]!.month).toBe('December 2026'));
   });
 
   it.each([

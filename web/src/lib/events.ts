@@ -2,10 +2,11 @@
 // labels) and what a reader may do with it (the button state machine). Pure, so both sides of a
 // server-rendered page agree and tests read it as a table.
 import { canAccess, tierNeeded, type AccessClaims } from '@shared/access';
+import type { EventClock } from '@shared/event-clock';
 import { hasEnded, joinIsOpen, type RegistrationStatus } from '@shared/events';
 import type { PublicEvent } from '@shared/public-events';
 import { lowestTier, PUBLIC_RANK, type Tier, type TiersConfig } from '@shared/tiers';
-import { dateTimeFormat } from './format';
+import { MONTHS } from './format';
 
 type Stamp = { toDate(): Date };
 /** A public event as stored in the page state and Firestore (Timestamps). */
@@ -28,62 +29,101 @@ export function eventView(item: EventItem): EventView {
   };
 }
 
-// ---- Times. Each formatter is built once per locale, zone and options (lib/format.ts keeps them).
+// ---- Times, without Intl: a phone's first Intl.DateTimeFormat starts ICU (100 to 200 ms at 4x CPU) and would
+// land in the calendar's hydration. A public event carries its clock (@shared/event-clock, computed by the server for
+// a rendered page); pages show it while rendering and hydrating, then the viewer's, which Date's local getters give.
 
-const LOCALE = 'en-GB';
-const dayFormat = (timeZone: string) =>
-  dateTimeFormat(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', timeZone });
-const timeFormat = (timeZone: string) =>
-  dateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
-const zoneFormat = (timeZone: string) => dateTimeFormat(LOCALE, { timeZoneName: 'short', timeZone });
-const monthFormat = (timeZone: string) => dateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone });
-const partsFormat = (timeZone: string) =>
-  dateTimeFormat('en-US', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-    timeZone,
-  });
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
-/** The zone's short name at that instant: "CET", "CEST", "GMT-5". */
-export function zoneName(at: Date, timeZone: string): string {
-  return zoneFormat(timeZone)
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')!.value;
+/** A wall-clock reading; `month` from 1, `offset` in minutes east of UTC. */
+interface Wall {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  offset: number;
 }
 
-/** "Thu 14 Jan, 18:00–19:30 CET" in `timeZone`; an event over several days names both days. */
-export function formatEventTime(event: { startAt: Date; endAt: Date }, timeZone: string): string {
-  const day = dayFormat(timeZone);
-  const time = timeFormat(timeZone);
-  const [startDay, endDay] = [day.format(event.startAt), day.format(event.endAt)];
-  const zone = zoneName(event.startAt, timeZone);
-  return startDay === endDay
-    ? `${startDay}, ${time.format(event.startAt)}–${time.format(event.endAt)} ${zone}`
-    : `${startDay}, ${time.format(event.startAt)} – ${endDay}, ${time.format(event.endAt)} ${zone}`;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):\d{2}([+-])(\d{2}):(\d{2})$/;
+
+function clockWall(iso: string): Wall {
+  const m = ISO.exec(iso)!;
+  const n = (i: number) => Number(m[i]);
+  const offset = (m[6] === '-' ? -1 : 1) * (n(7) * 60 + n(8));
+  return { year: n(1), month: n(2), day: n(3), hour: n(4), minute: n(5), offset };
 }
 
-/** "January 2027": the heading an event is listed under, in `timeZone`. */
-export const monthHeading = (at: Date, timeZone: string) => monthFormat(timeZone).format(at);
+const viewerWall = (at: Date): Wall => ({
+  year: at.getFullYear(),
+  month: at.getMonth() + 1,
+  day: at.getDate(),
+  hour: at.getHours(),
+  minute: at.getMinutes(),
+  offset: -at.getTimezoneOffset(),
+});
 
-/** The instant as ISO 8601 with the zone's offset at that instant: "2027-01-14T18:00:00+01:00" (schema.org). */
-export function isoInZone(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    partsFormat(timeZone)
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName!.replace('GMT', '');
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+/** "GMT", "GMT+1", "GMT-5", "GMT+5:30": how en-GB names a zone by its offset. */
+export function gmtName(offset: number): string {
+  if (offset === 0) return 'GMT';
+  const abs = Math.abs(offset);
+  const minutes = abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : '';
+  return `GMT${offset < 0 ? '-' : '+'}${Math.floor(abs / 60)}${minutes}`;
 }
 
-/** The zone a page shows times in: the event's own while rendering on the server and hydrating, then the viewer's. */
-export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+type Timed = { startAt: Date; endAt: Date; clock: EventClock };
+
+/**
+ * The clock an event is shown on: its own, or with `viewer` the viewer's when that differs at the start (a viewer
+ * with the event's offset keeps the event's zone name, "CET" rather than "GMT+1").
+ */
+function shownClock(event: Pick<Timed, 'startAt' | 'clock'>, viewer: boolean) {
+  const own = clockWall(event.clock.start);
+  const theirs = viewer ? viewerWall(event.startAt) : own;
+  return theirs.offset === own.offset ? null : theirs;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const dayText = (w: Wall) =>
+  `${WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()]} ${w.day} ${MONTHS[w.month - 1]}`;
+
+/** "Thu 14 Jan, 18:00–19:30 CET"; an event over several days names both days. */
+function timeText(start: Wall, end: Wall, zone: string): string {
+  const [startDay, endDay] = [dayText(start), dayText(end)];
+  const [from, to] = [`${pad(start.hour)}:${pad(start.minute)}`, `${pad(end.hour)}:${pad(end.minute)}`];
+  return startDay === endDay ? `${startDay}, ${from}–${to} ${zone}` : `${startDay}, ${from} – ${endDay}, ${to} ${zone}`;
+}
+
+/**
+ * What a page writes for an event's time: `shown` on the clock it is shown on and, when that is the viewer's,
+ * `own`, the event's own time (else '').
+ */
+export function eventTimes(event: Timed, viewer: boolean): { shown: string; own: string } {
+  const own = timeText(clockWall(event.clock.start), clockWall(event.clock.end), event.clock.zone);
+  const start = shownClock(event, viewer);
+  if (!start) return { shown: own, own: '' };
+  return { shown: timeText(start, viewerWall(event.endAt), gmtName(start.offset)), own };
+}
+
+/** "January 2027": the heading an event is listed under, on the clock it is shown on. */
+function monthHeading(event: Pick<Timed, 'startAt' | 'clock'>, viewer: boolean): string {
+  const start = shownClock(event, viewer) ?? clockWall(event.clock.start);
+  return `${MONTH_NAMES[start.month - 1]} ${start.year}`;
+}
 
 // ---- Lists.
 
@@ -95,10 +135,10 @@ export function splitByEnd<E extends { startAt: Date; endAt: Date }>(events: E[]
 }
 
 /** Events grouped under their month heading, in order. */
-export function byMonth<E extends { startAt: Date }>(events: E[], timeZone: string) {
+export function byMonth<E extends Pick<Timed, 'startAt' | 'clock'>>(events: E[], viewer: boolean) {
   const groups: { month: string; events: E[] }[] = [];
   for (const e of events) {
-    const month = monthHeading(e.startAt, timeZone);
+    const month = monthHeading(e, viewer);
     const last = groups.at(-1);
     if (last?.month === month) last.events.push(e);
     else groups.push({ month, events: [e] });

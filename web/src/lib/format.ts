@@ -49,10 +49,10 @@ function toDate(value: DateLike): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-// en-GB's short month names as Intl writes them ("Sept" too). formatDate builds its string from them because the
-// first Intl.DateTimeFormat of a page costs tens of milliseconds on a phone, and it came in the middle of hydrating
-// a material page (its date line) for a format this plain.
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+// en-GB's short month names as Intl writes them ("Sept" too). Public pages build their dates from them because the
+// first Intl.DateTimeFormat of a page costs 100 ms and more on a phone (ICU starting), and it came in the middle of
+// hydrating (a material's date line, the calendar's times) for formats this plain.
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 
 /** "31 Jan 2027", in the reader's time zone. Accepts Firestore Timestamps, Dates and ISO strings. */
 export function formatDate(value: DateLike): string {
