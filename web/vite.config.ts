@@ -109,6 +109,40 @@ const entryCompiledEagerly: Plugin = {
   },
 };
 
+/**
+ * The modules public pages share with other lazy routes, one chunk per area: a rendered page preloads its view and
+ * one or two chunks instead of five to eight. Each request counts: Lighthouse's model puts every preloaded chunk
+ * that arrives before the largest paint on that paint's path, and a phone on HTTP/1.1 opens six connections at most
+ * (docs/architecture.md, "One first chunk"). A file renamed here falls back to a chunk of its own (ssr.spec counts).
+ */
+const PUBLIC_AREAS: Record<string, string[]> = {
+  events: [
+    'src/api/calendar.ts',
+    'src/components/events/EventCard.vue',
+    'src/components/events/EventTime.vue',
+    'src/composables/useViewerClock.ts',
+    'src/lib/event-heads.ts',
+    'src/lib/events.ts',
+    'src/stores/events.ts',
+    '../functions/src/shared/calendar-links.ts',
+    '../functions/src/shared/event-clock.ts',
+    '../functions/src/shared/events.ts',
+    '../functions/src/shared/public-events.ts',
+  ],
+  'public-views': [
+    'src/components/layout/PageSkeleton.vue',
+    'src/components/materials/PaywallCard.vue',
+    'src/lib/recording.ts',
+    'src/stores/plan-known.ts',
+    'src/views/NotFoundView.vue',
+    '../functions/src/shared/recordings.ts',
+  ],
+};
+const publicAreaGroups = Object.entries(PUBLIC_AREAS).map(([name, files]) => {
+  const ids = new Set(files.map(path));
+  return { name, test: (id: string) => ids.has(id) };
+});
+
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [vue(), localServers, stylesFirst, shellAsAppHtml, fullCalendarCss, entryCompiledEagerly],
   // Everything is written with <script setup> and setup stores: dropping the Options API shrinks Vue.
@@ -192,6 +226,14 @@ export default defineConfig(({ isSsrBuild }) => ({
         manifest: true,
         // Everything the entry imports statically is needed before the first hydration: one chunk, not a
         // dozen small ones each costing a round trip on a phone (lazy routes import what they share from it).
-        rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
+        // Lazy routes that render on the server share small modules with other routes; left alone, each becomes
+        // its own chunk of a few hundred bytes, and a material page asked for eight (PUBLIC_AREAS).
+        rolldownOptions: {
+          output: {
+            codeSplitting: {
+              groups: [{ name: 'app', tags: ['$initial'] }, ...publicAreaGroups],
+            },
+          },
+        },
       },
 }));
