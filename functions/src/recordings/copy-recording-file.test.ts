@@ -55,8 +55,8 @@ const noPartials = () => !existsSync(join(root, '.uploads')) || readdirSync(join
 /** An aborted upload's partial file is removed once its stream has closed, a moment after the copy settles. */
 const partialsGone = () => vi.waitFor(() => expect(noPartials()).toBe(true), { timeout: 10_000 });
 
-// Longer than the 5 s default: a test may wait up to 10 s for a partial upload to go (`partialsGone`), and on a
-// busy machine (the whole unit project in parallel) it did time out while waiting.
+// Longer than the 5 s default: a test may wait up to 10 s for a partial upload to go (`partialsGone`). (A partial
+// that never went was the twin's: see storage.test's "leaves no partial file behind".)
 describe('copyRecordingFile', { timeout: 20_000 }, () => {
   it('streams the file whole: the stored object has its size and MD5', async () => {
     const r = recording(3 * MB + 17);

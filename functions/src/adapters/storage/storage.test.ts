@@ -69,6 +69,19 @@ describe('LocalMediaStorage (the twin)', () => {
     await pipeline(Readable.from([Buffer.from('y')]), storage.createWriteStream('media/f/b.txt', { contentType: 't' }));
     expect(readFileSync(join(root, 'media/f/b.txt'), 'utf8')).toBe('y');
   });
+
+  it('leaves no partial file behind an upload destroyed at once, before its file was even open', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'media-'));
+    const upload = new LocalMediaStorage(own, 'http://127.0.0.1/media', 'k').createWriteStream('media/v.mp4', {
+      contentType: 'video/mp4',
+    });
+    upload.on('error', () => {});
+    upload.destroy(new Error('download refused'));
+    await new Promise<void>((resolve) => upload.on('close', resolve));
+    // The file's open was still in flight: give it time to land, as it did before the fix.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(readdirSync(join(own, '.uploads'))).toEqual([]);
+  });
 });
 
 describe("the twin's signing key", () => {

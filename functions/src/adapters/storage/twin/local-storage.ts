@@ -129,8 +129,12 @@ export class LocalMediaStorage implements ServedMediaStorage {
         });
       },
       destroy(err, done) {
+        // Removed once the file stream has closed: destroyed before its open finished (a download refused at once),
+        // the open still in flight would create the file after an immediate removal.
+        const remove = () => rmSync(partial, { force: true });
+        if (out.closed) remove();
+        else out.once('close', remove);
         out.destroy();
-        rmSync(partial, { force: true });
         done(err);
       },
     });
