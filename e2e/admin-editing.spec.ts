@@ -50,6 +50,8 @@ test.describe('admin editing', () => {
     // Saved: leaving asks nothing.
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved as draft.' })).toBeVisible();
+    // The message comes a moment before the address moves from /new to the material's id.
+    await expect(page).toHaveURL(/\/admin\/materials\/(?!new$)[^/?#]+$/);
     const id = new URL(page.url()).pathname.split('/').pop()!;
     await members(page).click();
     await expect(page).toHaveURL(/\/admin\/members$/);
