@@ -61,7 +61,7 @@ test('a material page names in its HTML every script its hydration loads, its la
   const linked = named.map((m) => m[1]!);
   expect(linked.some((path) => /^\/assets\/MaterialView-[\w-]+\.js$/.test(path))).toBe(true);
   // In few files: the entry, the view, and what public views share by area (vite.config's PUBLIC_AREAS).
-  expect(linked.length).toBeLessThanOrEqual(4);
+  expect(linked.length).toBeLessThanOrEqual(3);
   expect(scripts.length).toBeGreaterThan(1);
   expect(scripts.filter((path) => !linked.includes(path))).toEqual([]);
 });

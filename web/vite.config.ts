@@ -134,7 +134,6 @@ const PUBLIC_AREAS: Record<string, string[]> = {
     'src/components/materials/PaywallCard.vue',
     'src/lib/recording.ts',
     'src/stores/plan-known.ts',
-    'src/views/NotFoundView.vue',
     '../functions/src/shared/recordings.ts',
   ],
 };

@@ -88,13 +88,13 @@ export function gmtName(offset: number): string {
 type Timed = { startAt: Date; endAt: Date; clock: EventClock };
 
 /**
- * The clock an event is shown on: its own, or with `viewer` the viewer's when that differs at the start (a viewer
- * with the event's offset keeps the event's zone name, "CET" rather than "GMT+1").
+ * An event's start on its own clock and, with `viewer`, on the viewer's when that differs (a viewer with the
+ * event's offset keeps the event's zone name, "CET" rather than "GMT+1").
  */
-function shownClock(event: Pick<Timed, 'startAt' | 'clock'>, viewer: boolean) {
+function startWalls(event: Pick<Timed, 'startAt' | 'clock'>, viewer: boolean) {
   const own = clockWall(event.clock.start);
-  const theirs = viewer ? viewerWall(event.startAt) : own;
-  return theirs.offset === own.offset ? null : theirs;
+  const theirs = viewer ? viewerWall(event.startAt) : null;
+  return { own, theirs: theirs?.offset === own.offset ? null : theirs };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -113,15 +113,16 @@ function timeText(start: Wall, end: Wall, zone: string): string {
  * `own`, the event's own time (else '').
  */
 export function eventTimes(event: Timed, viewer: boolean): { shown: string; own: string } {
-  const own = timeText(clockWall(event.clock.start), clockWall(event.clock.end), event.clock.zone);
-  const start = shownClock(event, viewer);
-  if (!start) return { shown: own, own: '' };
-  return { shown: timeText(start, viewerWall(event.endAt), gmtName(start.offset)), own };
+  const { own, theirs } = startWalls(event, viewer);
+  const ownText = timeText(own, clockWall(event.clock.end), event.clock.zone);
+  if (!theirs) return { shown: ownText, own: '' };
+  return { shown: timeText(theirs, viewerWall(event.endAt), gmtName(theirs.offset)), own: ownText };
 }
 
 /** "January 2027": the heading an event is listed under, on the clock it is shown on. */
 function monthHeading(event: Pick<Timed, 'startAt' | 'clock'>, viewer: boolean): string {
-  const start = shownClock(event, viewer) ?? clockWall(event.clock.start);
+  const { own, theirs } = startWalls(event, viewer);
+  const start = theirs ?? own;
   return `${MONTH_NAMES[start.month - 1]} ${start.year}`;
 }
 

@@ -1,5 +1,8 @@
 import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import CatalogView from '@/views/CatalogView.vue';
+// Static, like the views that show it for a missing item: a lazy import here would make Rolldown add a
+// runtime chunk that every public page then preloads.
+import NotFoundView from '@/views/NotFoundView.vue';
 import { useSessionStore } from '@/stores/session';
 
 import {
@@ -343,7 +346,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
-    component: () => import('@/views/NotFoundView.vue'),
+    component: NotFoundView,
     meta: { title: 'Page not found' },
   },
 ];
